@@ -1,0 +1,22 @@
+/**
+ * Styled chat components. Style them with `agent-wire-react/styles.css` (imported by the app, not
+ * from here: this module has no side effects) and the `--awr-*` CSS variables.
+ */
+export { Chat, type ChatProps } from './Chat'
+export { ChatContext, useChatContext, type ChatContextValue } from './ChatContext'
+export { defaultChatLabels, resolveChatLabels, type ChatLabels } from './ChatLabels'
+export { ChatMessage, type ChatMessageProps } from './ChatMessage'
+export { Composer, type ComposerProps } from './Composer'
+export { ErrorBanner, type ErrorBannerProps } from './ErrorBanner'
+export { MarkdownText, safeUrl, type MarkdownTextProps } from './MarkdownText'
+export { MessageContent, formatJson, imageSource, type MessageContentProps } from './MessageContent'
+export {
+  MessageList,
+  selectVisibleMessageIds,
+  shallowEqualIds,
+  type MessageListProps,
+} from './MessageList'
+export { ReplyAnnouncer, selectLastCompletedReply } from './ReplyAnnouncer'
+export { RunStatusLine, type RunStatusLineProps } from './RunStatusLine'
+export { ToolCallCard, type ToolCallCardProps } from './ToolCallCard'
+export { ToolCallItem, type ToolCallItemProps } from './ToolCallItem'
