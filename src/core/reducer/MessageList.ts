@@ -1,0 +1,104 @@
+import type { Message } from '../protocol/types'
+
+/** Messages kept in the small, copied-on-write tail before they move to the shared head. */
+const TAIL_MAX = 32
+
+/**
+ * A persistent (immutable from the outside) list of messages that makes the operations a
+ * stream needs O(1) amortized whatever the thread length:
+ *
+ * - `head`: a shared, append-only array; a list reads only its first `headLen` items, so
+ *   appending past them (when this list owns the array's end) is invisible to older lists.
+ * - `tail`: the last few messages (the ones being streamed), copied on every change.
+ * - `index`: a shared id → position cache. Every read verifies the hit, so entries from
+ *   other versions of the list are harmless; a miss falls back to a scan and repairs it.
+ *
+ * Changing a message in the tail costs O(32); changing an older one copies the head (rare).
+ * @internal
+ */
+export class MessageList {
+  private constructor(
+    private readonly head: Message[],
+    private readonly headLen: number,
+    private readonly tail: readonly Message[],
+    private readonly index: Map<string, number>,
+  ) {}
+
+  /** Builds a list from an array (copied), with a fresh index. O(n). */
+  static from(messages: readonly Message[]): MessageList {
+    const index = new Map<string, number>()
+    messages.forEach((m, i) => index.set(m.id, i))
+    return new MessageList(messages.slice(), messages.length, [], index)
+  }
+
+  static readonly empty: MessageList = MessageList.from([])
+
+  get length(): number {
+    return this.headLen + this.tail.length
+  }
+
+  at(i: number): Message | undefined {
+    if (i < 0 || i >= this.length) return undefined
+    return i < this.headLen ? this.head[i] : this.tail[i - this.headLen]
+  }
+
+  /** Position of the message with this id, or -1. O(1) on a verified cache hit. */
+  indexOf(id: string): number {
+    const cached = this.index.get(id)
+    if (cached !== undefined && this.at(cached)?.id === id) return cached
+    for (let i = this.length - 1; i >= 0; i--) {
+      if (this.at(i)!.id === id) {
+        this.index.set(id, i)
+        return i
+      }
+    }
+    return -1
+  }
+
+  get(id: string): Message | undefined {
+    const i = this.indexOf(id)
+    return i < 0 ? undefined : this.at(i)
+  }
+
+  /** A list with message `i` replaced by `message`. */
+  set(i: number, message: Message): MessageList {
+    if (i >= this.headLen) {
+      const tail = this.tail.slice()
+      tail[i - this.headLen] = message
+      this.index.set(message.id, i)
+      return new MessageList(this.head, this.headLen, tail, this.index)
+    }
+    const head = this.head.slice(0, this.headLen)
+    head[i] = message
+    this.index.set(message.id, i)
+    return new MessageList(head, this.headLen, this.tail, this.index)
+  }
+
+  /** A list with `message` appended. */
+  push(message: Message): MessageList {
+    const position = this.length
+    this.index.set(message.id, position)
+    if (this.tail.length < TAIL_MAX) {
+      return new MessageList(this.head, this.headLen, [...this.tail, message], this.index)
+    }
+    // Move the tail into the head. Append in place when this list owns the head's end.
+    const head = this.head.length === this.headLen ? this.head : this.head.slice(0, this.headLen)
+    for (const m of this.tail) head.push(m)
+    return new MessageList(head, head.length, [message], this.index)
+  }
+
+  /** A list with `message` inserted at position `i` (0 ≤ i ≤ length). O(n) unless i = length. */
+  insert(i: number, message: Message): MessageList {
+    if (i >= this.length) return this.push(message)
+    const all = this.toArray()
+    all.splice(i, 0, message)
+    return MessageList.from(all)
+  }
+
+  /** A fresh array of the messages, in order. O(n). */
+  toArray(): Message[] {
+    const out = this.head.slice(0, this.headLen)
+    for (const m of this.tail) out.push(m)
+    return out
+  }
+}

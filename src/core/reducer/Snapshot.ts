@@ -1,0 +1,202 @@
+import type { Diagnostic } from '../protocol/Diagnostic'
+import type { AssistantMessage, Interrupt, Message, ToolMessage } from '../protocol/types'
+import type {
+  AgentSnapshot,
+  RunInfo,
+  StepInfo,
+  SubagentView,
+  ToolCallView,
+} from './AgentSnapshot'
+import { MessageList } from './MessageList'
+
+/** What the reducer remembers about a tool call beyond the message that holds it. @internal */
+export interface ToolCallEntry {
+  messageId: string
+  ended: boolean
+  resultMessageId?: string
+}
+
+/** The fields a {@link Snapshot} is built from. @internal */
+export interface SnapshotFields {
+  threadId: string
+  list: MessageList
+  state: unknown
+  run: RunInfo
+  interrupts: readonly Interrupt[]
+  steps: readonly StepInfo[]
+  subagents: Readonly<Record<string, SubagentView>>
+  streamingMessageIds: readonly string[]
+  diagnostics: readonly Diagnostic[]
+  calls: Readonly<Record<string, ToolCallEntry>>
+}
+
+const MAX_DIAGNOSTICS = 100
+
+/**
+ * The reducer's {@link AgentSnapshot}. Plain data fields plus two lazily computed, cached
+ * views (`messages`, `toolCalls`), so that applying a token never touches the whole thread.
+ * `toJSON()` gives a plain object (prototype getters are not own properties).
+ * @internal
+ */
+export class Snapshot implements AgentSnapshot {
+  readonly threadId: string
+  readonly list: MessageList
+  readonly state: unknown
+  readonly run: RunInfo
+  readonly interrupts: readonly Interrupt[]
+  readonly steps: readonly StepInfo[]
+  readonly subagents: Readonly<Record<string, SubagentView>>
+  readonly streamingMessageIds: readonly string[]
+  readonly diagnostics: readonly Diagnostic[]
+  readonly calls: Readonly<Record<string, ToolCallEntry>>
+  #messages: readonly Message[] | undefined
+  #toolCalls: Readonly<Record<string, ToolCallView>> | undefined
+
+  constructor(f: SnapshotFields) {
+    this.threadId = f.threadId
+    this.list = f.list
+    this.state = f.state
+    this.run = f.run
+    this.interrupts = f.interrupts
+    this.steps = f.steps
+    this.subagents = f.subagents
+    this.streamingMessageIds = f.streamingMessageIds
+    this.diagnostics = f.diagnostics
+    this.calls = f.calls
+  }
+
+  get messages(): readonly Message[] {
+    return (this.#messages ??= this.list.toArray())
+  }
+
+  get toolCalls(): Readonly<Record<string, ToolCallView>> {
+    return (this.#toolCalls ??= buildToolCalls(this.list, this.calls))
+  }
+
+  /** A snapshot with some fields changed; every other field is shared. */
+  with(changes: Partial<SnapshotFields>): Snapshot {
+    return new Snapshot({ ...this.fields(), ...changes })
+  }
+
+  /** A snapshot with one more diagnostic (at most 100 kept, oldest dropped). */
+  withDiagnostic(diagnostic: Diagnostic): Snapshot {
+    const diagnostics = [...this.diagnostics, diagnostic]
+    if (diagnostics.length > MAX_DIAGNOSTICS) diagnostics.shift()
+    return this.with({ diagnostics })
+  }
+
+  fields(): SnapshotFields {
+    return {
+      threadId: this.threadId,
+      list: this.list,
+      state: this.state,
+      run: this.run,
+      interrupts: this.interrupts,
+      steps: this.steps,
+      subagents: this.subagents,
+      streamingMessageIds: this.streamingMessageIds,
+      diagnostics: this.diagnostics,
+      calls: this.calls,
+    }
+  }
+
+  toJSON(): Omit<AgentSnapshot, 'toolCalls'> & { toolCalls: Record<string, ToolCallView> } {
+    return {
+      threadId: this.threadId,
+      messages: this.messages,
+      state: this.state,
+      run: this.run,
+      toolCalls: { ...this.toolCalls },
+      interrupts: this.interrupts,
+      steps: this.steps,
+      subagents: this.subagents,
+      streamingMessageIds: this.streamingMessageIds,
+      diagnostics: this.diagnostics,
+    }
+  }
+}
+
+function buildToolCalls(
+  list: MessageList,
+  calls: Readonly<Record<string, ToolCallEntry>>,
+): Record<string, ToolCallView> {
+  const out: Record<string, ToolCallView> = {}
+  for (const id of Object.keys(calls)) {
+    const entry = calls[id]
+    const owner = list.get(entry.messageId) as AssistantMessage | undefined
+    const call = owner?.toolCalls?.find((c) => c.id === id)
+    if (!call) continue
+    const result =
+      entry.resultMessageId !== undefined
+        ? (list.get(entry.resultMessageId) as ToolMessage | undefined)
+        : undefined
+    out[id] = {
+      id,
+      name: call.function.name,
+      messageId: entry.messageId,
+      status: result ? 'resolved' : entry.ended ? 'complete' : 'streaming',
+      args: call.function.arguments,
+      ...(result && { result }),
+    }
+  }
+  return out
+}
+
+/** Rebuilds the tool-call index from messages (after `MESSAGES_SNAPSHOT` or a plain input). */
+export function indexToolCalls(messages: readonly Message[]): Record<string, ToolCallEntry> {
+  const calls: Record<string, ToolCallEntry> = {}
+  for (const m of messages) {
+    if (m.role === 'assistant') {
+      for (const c of m.toolCalls ?? []) calls[c.id] = { messageId: m.id, ended: true }
+    }
+  }
+  for (const m of messages) {
+    if (m.role === 'tool' && calls[m.toolCallId]) {
+      calls[m.toolCallId] = { ...calls[m.toolCallId], resultMessageId: m.id }
+    }
+  }
+  return calls
+}
+
+/**
+ * Creates an empty (or pre-filled) snapshot.
+ *
+ * @param init.threadId - Default `''`: the first `RUN_STARTED` fills it.
+ * @param init.messages - Thread history (AG-UI messages), copied.
+ * @param init.state - Initial agent state, default `{}`.
+ */
+export function createSnapshot(
+  init: { threadId?: string; messages?: readonly Message[]; state?: unknown } = {},
+): AgentSnapshot {
+  const messages = init.messages ?? []
+  return new Snapshot({
+    threadId: init.threadId ?? '',
+    list: messages.length ? MessageList.from(messages) : MessageList.empty,
+    state: 'state' in init ? init.state : {},
+    run: { status: 'idle', pendingToolCallIds: [] },
+    interrupts: [],
+    steps: [],
+    subagents: {},
+    streamingMessageIds: [],
+    diagnostics: [],
+    calls: indexToolCalls(messages),
+  })
+}
+
+/** Returns `snapshot` as the internal class, converting a plain object once (O(n)). */
+export function toSnapshot(snapshot: Partial<AgentSnapshot>): Snapshot {
+  if (snapshot instanceof Snapshot) return snapshot
+  const base = createSnapshot({
+    threadId: snapshot.threadId,
+    messages: snapshot.messages,
+    ...('state' in snapshot && { state: snapshot.state }),
+  }) as Snapshot
+  return base.with({
+    ...(snapshot.run && { run: snapshot.run }),
+    ...(snapshot.interrupts && { interrupts: snapshot.interrupts }),
+    ...(snapshot.steps && { steps: snapshot.steps }),
+    ...(snapshot.subagents && { subagents: snapshot.subagents }),
+    ...(snapshot.streamingMessageIds && { streamingMessageIds: snapshot.streamingMessageIds }),
+    ...(snapshot.diagnostics && { diagnostics: snapshot.diagnostics }),
+  })
+}

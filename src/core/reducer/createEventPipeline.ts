@@ -1,0 +1,97 @@
+import { AgentError, isAgentError } from '../protocol/AgentError'
+import { createEventParser } from '../protocol/parseEvent'
+import type { AgentEvent } from '../protocol/types'
+import type { AgentSnapshot, RunStatus } from './AgentSnapshot'
+import { applyEvent } from './applyEvent'
+import { ChunkExpander } from './ChunkExpander'
+import { type Snapshot, toSnapshot } from './Snapshot'
+import { StreamVerifier } from './StreamVerifier'
+
+/** Options of {@link createEventPipeline}. */
+export interface EventPipelineOptions {
+  /**
+   * Run compatibility translation and schema validation on each event (default `true`). Set
+   * `false` only for events a transport already validated (`agent.validatesEvents`).
+   */
+  validate?: boolean
+  /** Play an older peer (e.g. `'0.0.45'`), for compatibility translation. Default: current. */
+  maxProtocolVersion?: string
+  /** Called with every event applied, after chunk expansion, in order. */
+  onEvent?: (event: AgentEvent) => void
+}
+
+/**
+ * The spec's processing order for one event stream (spec 1.1, "Processing order"):
+ * compatibility → enforcement (schema) → chunk expansion → verification → application.
+ * Stateful: one pipeline per stream (per run request).
+ */
+export interface EventPipeline {
+  /**
+   * Feeds one event and returns the snapshot after it. A fatal problem (invalid event, protocol
+   * violation) sets {@link EventPipeline.error}, ends the run with status `error` and keeps
+   * everything applied before; later pushes are ignored. Never throws.
+   */
+  push(snapshot: AgentSnapshot, event: unknown): AgentSnapshot
+  /** The source completed. A run still open (or no run at all) becomes `truncated` (spec 1.1). */
+  end(snapshot: AgentSnapshot): AgentSnapshot
+  /** The source failed with `error`: status `cancelled` for `aborted`, `truncated` or `error` otherwise. */
+  fail(snapshot: AgentSnapshot, error: AgentError): AgentSnapshot
+  /** The fatal error that stopped the pipeline, if any. */
+  readonly error: AgentError | undefined
+}
+
+/** Creates an {@link EventPipeline}; see its docs. */
+export function createEventPipeline(options: EventPipelineOptions = {}): EventPipeline {
+  const parser =
+    options.validate === false
+      ? undefined
+      : createEventParser(options.maxProtocolVersion === undefined ? {} : { maxProtocolVersion: options.maxProtocolVersion })
+  const expander = new ChunkExpander()
+  const verifier = new StreamVerifier()
+  let error: AgentError | undefined
+
+  const stop = (s: Snapshot, e: AgentError, status: RunStatus): Snapshot => {
+    error = e
+    return s.with({ run: { ...s.run, status, error: e }, streamingMessageIds: [] })
+  }
+
+  return {
+    get error() {
+      return error
+    },
+    push(snapshot, raw) {
+      if (error) return snapshot
+      let s = toSnapshot(snapshot)
+      let event = raw as AgentEvent
+      if (parser) {
+        const parsed = parser.parse(raw)
+        for (const d of parsed.diagnostics) s = s.withDiagnostic(d)
+        if (!parsed.ok) return parsed.dropped ? s : stop(s, parsed.error, 'error')
+        event = parsed.event
+      }
+      try {
+        for (const e of expander.push(event)) {
+          verifier.check(e)
+          s = applyEvent(s, e) as Snapshot
+          options.onEvent?.(e)
+        }
+      } catch (e) {
+        return stop(s, isAgentError(e) ? e : new AgentError('unknown', String(e), { cause: e }), 'error')
+      }
+      return s
+    },
+    end(snapshot) {
+      if (error || (verifier.sawTerminal && !verifier.runOpen)) return snapshot
+      const truncated = new AgentError(
+        'truncated',
+        'The stream ended without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.',
+      )
+      return stop(toSnapshot(snapshot), truncated, 'truncated')
+    },
+    fail(snapshot, e) {
+      if (error || (verifier.sawTerminal && !verifier.runOpen)) return snapshot
+      const status: RunStatus = e.code === 'aborted' ? 'cancelled' : e.code === 'truncated' ? 'truncated' : 'error'
+      return stop(toSnapshot(snapshot), e, status)
+    },
+  }
+}

@@ -1,0 +1,44 @@
+import type { Message } from '../protocol/types'
+import type { AgentSnapshot } from './AgentSnapshot'
+import { indexToolCalls, toSnapshot } from './Snapshot'
+
+/**
+ * Adds a message the client itself authored (a user message, a frontend tool result) at the end
+ * of the thread, or replaces the message with the same `id` in place.
+ */
+export function appendMessage(snapshot: AgentSnapshot, message: Message): AgentSnapshot {
+  const s = toSnapshot(snapshot)
+  const i = s.list.indexOf(message.id)
+  const list = i >= 0 ? s.list.set(i, message) : s.list.push(message)
+  const added = indexToolCalls([message])
+  let calls = s.calls
+  if (message.role === 'tool' && calls[message.toolCallId]) {
+    calls = { ...calls, [message.toolCallId]: { ...calls[message.toolCallId], ended: true, resultMessageId: message.id } }
+  } else if (Object.keys(added).length) {
+    calls = { ...calls, ...added }
+  }
+  return s.with({ list, calls })
+}
+
+/** Replaces the agent state (a client-side `setState`). Same snapshot if `state` is identical. */
+export function replaceState(snapshot: AgentSnapshot, state: unknown): AgentSnapshot {
+  if (Object.is(snapshot.state, state)) return snapshot
+  return toSnapshot(snapshot).with({ state })
+}
+
+/**
+ * Marks a run as requested (status `running`) before its `RUN_STARTED` arrives, so a UI shows
+ * progress at once. Clears the previous run's error and outcome.
+ */
+export function beginRun(snapshot: AgentSnapshot, run: { runId: string; threadId: string }): AgentSnapshot {
+  const s = toSnapshot(snapshot)
+  return s.with({
+    threadId: s.threadId || run.threadId,
+    run: { status: 'running', runId: run.runId, threadId: run.threadId, pendingToolCallIds: [] },
+  })
+}
+
+/** The message with this id, or `undefined`. O(1) (verified index), whatever the thread length. */
+export function getMessage(snapshot: AgentSnapshot, id: string): Message | undefined {
+  return toSnapshot(snapshot).list.get(id)
+}

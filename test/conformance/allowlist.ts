@@ -1,0 +1,16 @@
+/**
+ * Fixtures where agent-wire-react deliberately or knowingly deviates from the corpus, with the
+ * reason. The conformance suite skips exactly these clauses' fixtures in the named lane and
+ * FAILS if a listed fixture starts passing (so the list cannot go stale).
+ */
+export const ALLOWLIST: Record<string, { lanes: Array<'reducer' | 'transport'>; reason: string }> = {
+  'spec-1.0/truncated-run-reported-as-completed.json': {
+    lanes: ['reducer', 'transport'],
+    reason:
+      'ADMITTED GAP of the 1.0 TypeScript client: a stream that stops without a terminal event is reported as completed. We follow spec 1.1 and the draft (truncated-stream-fails-the-run): the run ends `truncated`.',
+  },
+  'spec-draft/truncated-run-reported-as-completed.json': {
+    lanes: ['reducer', 'transport'],
+    reason: 'Same as spec-1.0/truncated-run-reported-as-completed: we follow spec 1.1, the run ends `truncated`.',
+  },
+}
