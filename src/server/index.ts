@@ -1,0 +1,24 @@
+/**
+ * `agent-wire-react/server`: Node-only helpers to serve AG-UI agents over HTTP + SSE
+ * (spec 1.1, "Transports"), and a deterministic demo agent. Never import this from browser code.
+ *
+ * @packageDocumentation
+ */
+export { encodeSSE, type EncodeSSEOptions } from './encodeSSE'
+export {
+  writeEventStream,
+  SSE_HEADERS,
+  type WriteEventStreamOptions,
+  type WriteEventStreamResult,
+  type EventStreamSource,
+} from './writeEventStream'
+export {
+  createAgentHandler,
+  type AgentHandlerFn,
+  type AgentHandlerContext,
+  type AgentHandlerOptions,
+  type AgentRequestHandler,
+} from './createAgentHandler'
+export { createDemoAgent, type DemoAgentOptions } from './demo/createDemoAgent'
+export type { DemoTask, DemoState } from './demo/demoState'
+export { startDemoServer, type DemoServerOptions, type DemoServer } from './startDemoServer'
