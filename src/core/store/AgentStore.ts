@@ -1,0 +1,125 @@
+import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import type {
+  AgentEvent,
+  Context,
+  ContentPart,
+  Message,
+  Tool,
+  UserMessage,
+} from '../protocol/types'
+import type { Agent } from '../transport/Agent'
+
+/**
+ * Schedules one deferred call of `flush`. The store calls it at most once between two flushes,
+ * so an implementation needs no de-duplication. Default: {@link defaultScheduler}.
+ */
+export type Scheduler = (flush: () => void) => void
+
+/** Options of {@link createAgentStore}. */
+export interface AgentStoreOptions {
+  /** The agent that runs: `HttpAgent`, a scripted agent, or any `@ag-ui/client` agent. */
+  agent: Agent
+  /** `RunAgentInput.threadId` of every run. Default: `crypto.randomUUID()`. */
+  threadId?: string
+  /** Messages the thread starts with (e.g. restored history). Default: none. */
+  initialMessages?: Message[]
+  /** Agent state the thread starts with. Default: `undefined`. */
+  initialState?: unknown
+  /** Tools sent with every run (`RunAgentInput.tools`) unless a run overrides them. Default: `[]`. */
+  tools?: Tool[]
+  /** Context sent with every run (`RunAgentInput.context`) unless a run overrides it. Default: `[]`. */
+  context?: Context[]
+  /**
+   * When streamed events are published to subscribers. Default: {@link defaultScheduler}
+   * (next animation frame in a visible browser tab, else a 16 ms timer or a microtask).
+   * Tests pass a manual scheduler to control frames.
+   */
+  scheduler?: Scheduler
+}
+
+/** Options of one {@link AgentStore.run}. */
+export interface AgentRunOptions {
+  /**
+   * A user message appended to the thread before the run: text, content parts (multimodal,
+   * spec 1.1 "Messages"), or a complete `UserMessage`. A missing `id` is `crypto.randomUUID()`.
+   */
+  message?: string | ContentPart[] | UserMessage
+  /** Tools for this run only. Default: the store's `tools`. */
+  tools?: Tool[]
+  /** Context for this run only. Default: the store's `context`. */
+  context?: Context[]
+  /** `RunAgentInput.forwardedProps`, passed to the agent untouched. Default: `{}`. */
+  forwardedProps?: unknown
+  /**
+   * Replaces the thread's state before the run (and so `RunAgentInput.state`).
+   * Default: the current `snapshot.state`.
+   */
+  state?: unknown
+}
+
+/**
+ * Called synchronously for every event the store applied, in order, after chunk expansion
+ * (a `TEXT_MESSAGE_CHUNK` arrives as the `TEXT_MESSAGE_START`/`CONTENT` it expands to), with
+ * the snapshot after the received event that produced it (not yet published). Events rejected
+ * by validation or verification are not reported.
+ */
+export type AgentEventListener = (event: AgentEvent, snapshot: AgentSnapshot) => void
+
+/**
+ * The framework-agnostic state container of one thread (design.md, "core/store"): it runs the
+ * agent, reduces its events into an {@link AgentSnapshot} and notifies subscribers.
+ *
+ * **Publication.** `getSnapshot()` returns the *published* snapshot. Streamed events update an
+ * internal snapshot and schedule one flush per frame (see {@link AgentStoreOptions.scheduler})
+ * that publishes it and notifies subscribers once. A run's start and end, a change of
+ * `run.status`, `stop()`, `setState()` and `addMessage()` publish at once. So a burst of tokens
+ * costs at most one React commit per frame, and the snapshot React reads through
+ * `useSyncExternalStore` only changes between notifications (no tearing).
+ *
+ * **Errors.** No method throws and `run()` never rejects: failures land in `snapshot.run`
+ * (`status` and `error: AgentError`). A throwing listener is reported with `console.error`
+ * and the other listeners still run.
+ */
+export interface AgentStore {
+  /** The agent this store runs. */
+  readonly agent: Agent
+  /** The published snapshot; the same object until the next notification. */
+  getSnapshot(): AgentSnapshot
+  /**
+   * Registers `listener`, called (without arguments) after each publication; at most once per
+   * flush. Returns the function that unregisters it.
+   */
+  subscribe(listener: () => void): () => void
+  /**
+   * Starts a run: appends `options.message` (if any), sends `RunAgentInput` (threadId, a new
+   * `runId`, `protocolVersion: PROTOCOL_VERSION`, state, messages, tools, context,
+   * forwardedProps) and streams its events into the snapshot.
+   *
+   * Resolves with the final snapshot when the run ends (finished, interrupted, error,
+   * cancelled or truncated); never rejects. **Busy:** while a run is running, the call starts
+   * nothing, changes nothing and resolves at once with the published snapshot (check
+   * `snapshot.run.runId` if you need to know). After `destroy()` it also resolves at once.
+   */
+  run(options?: AgentRunOptions): Promise<AgentSnapshot>
+  /**
+   * Runs again with the last run's tools, context and forwardedProps and the messages the
+   * thread holds now; appends no user message. Same busy rule and result as {@link run}.
+   */
+  retry(): Promise<AgentSnapshot>
+  /**
+   * Stops the running run: aborts its `AbortSignal`, unsubscribes, calls `agent.abortRun?.()`
+   * and ends it with status `cancelled` and `AgentError('aborted')`. Messages already received
+   * stay. No-op when nothing runs.
+   */
+  stop(): void
+  /** Replaces the agent state (value, or updater of the previous state) and publishes at once. */
+  setState(stateOrUpdater: unknown | ((previous: unknown) => unknown)): void
+  /** Appends a message (or replaces the one with the same `id`) and publishes at once. */
+  addMessage(message: Message): void
+  /** Registers a listener for every applied event; returns the function that unregisters it. */
+  onEvent(listener: AgentEventListener): () => void
+  /** Publishes pending streamed changes now (for imperative users and tests). */
+  flush(): void
+  /** Stops the run, drops every listener and cancels pending flushes. The store stays readable. */
+  destroy(): void
+}

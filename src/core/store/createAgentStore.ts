@@ -1,0 +1,247 @@
+import { AgentError, toAgentError } from '../protocol/AgentError'
+import { PROTOCOL_VERSION } from '../protocol/types'
+import type { AgentEvent, Context, RunAgentInput, Tool } from '../protocol/types'
+import {
+  appendMessage,
+  beginRun,
+  createEventPipeline,
+  createSnapshot,
+  replaceState,
+  type EventPipeline,
+} from '../reducer'
+import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import type { Subscription } from '../transport/Agent'
+import type {
+  AgentEventListener,
+  AgentRunOptions,
+  AgentStore,
+  AgentStoreOptions,
+} from './AgentStore'
+import { createListenerSet } from './createListenerSet'
+import { defaultScheduler } from './defaultScheduler'
+import { toUserMessage } from './toUserMessage'
+
+/** What a run sends besides messages and state; kept for `retry()`. */
+interface RunRequest {
+  tools: Tool[]
+  context: Context[]
+  forwardedProps: unknown
+}
+
+/** The run in flight. */
+interface ActiveRun {
+  controller: AbortController
+  /** Events the pipeline applied during the current `push` (after chunk expansion). */
+  applied: AgentEvent[]
+  pipeline: EventPipeline
+  subscription?: Subscription
+  done: boolean
+  resolve: (snapshot: AgentSnapshot) => void
+}
+
+/**
+ * Creates the {@link AgentStore} of one thread: it owns the thread's {@link AgentSnapshot},
+ * runs `options.agent` (any {@link Agent}, including `@ag-ui/client` agents), and publishes
+ * at most once per frame while events stream (see {@link AgentStore} for the rules).
+ *
+ * Creating a store has no side effect: nothing connects or runs until `run()`.
+ * Agents that do not set `validatesEvents` have each event validated at the store's edge
+ * (`createEventPipeline({ validate: true })`, design.md rule 2).
+ *
+ * @example
+ * const store = createAgentStore({ agent: new HttpAgent({ url: '/agent' }) })
+ * const final = await store.run({ message: 'Hello' })
+ * if (final.run.status === 'error') console.warn(final.run.error?.code)
+ */
+export function createAgentStore(options: AgentStoreOptions): AgentStore {
+  const { agent } = options
+  const threadId = options.threadId ?? crypto.randomUUID()
+  const scheduler = options.scheduler ?? defaultScheduler
+  const defaults: RunRequest = {
+    tools: options.tools ?? [],
+    context: options.context ?? [],
+    forwardedProps: {},
+  }
+
+  let current = createSnapshot({
+    threadId,
+    ...(options.initialMessages && { messages: options.initialMessages }),
+    ...(options.initialState !== undefined && { state: options.initialState }),
+  })
+  let published = current
+  let scheduled = false
+  let destroyed = false
+  let active: ActiveRun | undefined
+  let lastRequest: RunRequest | undefined
+  const listeners = createListenerSet<[]>('subscribe')
+  const eventListeners = createListenerSet<[AgentEvent, AgentSnapshot]>('onEvent')
+
+  function flush(): void {
+    if (current === published) return
+    published = current
+    listeners.emit()
+  }
+
+  function schedule(): void {
+    if (scheduled || destroyed) return
+    scheduled = true
+    const fire = () => {
+      scheduled = false
+      if (!destroyed) flush()
+    }
+    try {
+      scheduler(fire)
+    } catch (error) {
+      console.error('[agent-wire-react] scheduler threw; flushing now:', error)
+      fire()
+    }
+  }
+
+  function finish(run: ActiveRun): void {
+    run.done = true
+    if (active === run) active = undefined
+    run.subscription?.unsubscribe()
+    flush()
+    run.resolve(current)
+  }
+
+  function onNext(run: ActiveRun, event: unknown): void {
+    if (run.done) return
+    const before = current
+    const failedBefore = run.pipeline.error !== undefined
+    current = run.pipeline.push(current, event)
+    const applied = run.applied.splice(0)
+    for (const e of applied) eventListeners.emit(e, current)
+    if (!failedBefore && run.pipeline.error !== undefined) {
+      run.done = true
+      run.controller.abort(run.pipeline.error)
+      finish(run)
+      return
+    }
+    if (current.run.status !== before.run.status) flush()
+    else schedule()
+  }
+
+  function onError(run: ActiveRun, error: unknown): void {
+    if (run.done) return
+    current = run.pipeline.fail(current, toAgentError(error))
+    finish(run)
+  }
+
+  function onComplete(run: ActiveRun): void {
+    if (run.done) return
+    current = run.pipeline.end(current)
+    finish(run)
+  }
+
+  function start(snapshot: AgentSnapshot, request: RunRequest): Promise<AgentSnapshot> {
+    const runId = crypto.randomUUID()
+    const input: RunAgentInput = {
+      threadId,
+      runId,
+      protocolVersion: PROTOCOL_VERSION,
+      state: snapshot.state,
+      messages: [...snapshot.messages],
+      tools: request.tools,
+      context: request.context,
+      forwardedProps: request.forwardedProps,
+    }
+    current = beginRun(snapshot, { runId, threadId })
+    return new Promise<AgentSnapshot>((resolve) => {
+      const applied: AgentEvent[] = []
+      const run: ActiveRun = {
+        controller: new AbortController(),
+        applied,
+        pipeline: createEventPipeline({
+          validate: !agent.validatesEvents,
+          onEvent: (e) => applied.push(e),
+        }),
+        done: false,
+        resolve,
+      }
+      active = run
+      flush()
+      try {
+        const subscription = agent.run(input, { signal: run.controller.signal }).subscribe({
+          next: (event) => onNext(run, event),
+          error: (error) => onError(run, error),
+          complete: () => onComplete(run),
+        })
+        run.subscription = subscription
+        // The source may have ended (or been rejected) synchronously inside subscribe().
+        if (run.done) subscription.unsubscribe()
+      } catch (error) {
+        onError(run, error)
+      }
+    })
+  }
+
+  const store: AgentStore = {
+    agent,
+    getSnapshot: () => published,
+    subscribe: (listener) => listeners.add(listener),
+    onEvent: (listener: AgentEventListener) => eventListeners.add(listener),
+    flush,
+
+    run(runOptions: AgentRunOptions = {}) {
+      if (destroyed || active) return Promise.resolve(published)
+      let snapshot = current
+      if ('state' in runOptions) snapshot = replaceState(snapshot, runOptions.state)
+      if (runOptions.message !== undefined) {
+        snapshot = appendMessage(snapshot, toUserMessage(runOptions.message))
+      }
+      lastRequest = {
+        tools: runOptions.tools ?? defaults.tools,
+        context: runOptions.context ?? defaults.context,
+        forwardedProps: runOptions.forwardedProps ?? defaults.forwardedProps,
+      }
+      return start(snapshot, lastRequest)
+    },
+
+    retry() {
+      if (destroyed || active) return Promise.resolve(published)
+      return start(current, lastRequest ?? defaults)
+    },
+
+    stop() {
+      const run = active
+      if (!run) return
+      run.done = true
+      active = undefined
+      const error = new AgentError('aborted', 'The run was stopped.')
+      run.controller.abort(error)
+      run.subscription?.unsubscribe()
+      run.subscription = undefined
+      try {
+        agent.abortRun?.()
+      } catch (abortError) {
+        console.error('[agent-wire-react] agent.abortRun() threw:', abortError)
+      }
+      if (current.run.status === 'running') current = run.pipeline.fail(current, error)
+      finish(run)
+    },
+
+    setState(stateOrUpdater) {
+      const next =
+        typeof stateOrUpdater === 'function'
+          ? (stateOrUpdater as (previous: unknown) => unknown)(current.state)
+          : stateOrUpdater
+      current = replaceState(current, next)
+      flush()
+    },
+
+    addMessage(message) {
+      current = appendMessage(current, message)
+      flush()
+    },
+
+    destroy() {
+      store.stop()
+      flush()
+      destroyed = true
+      listeners.clear()
+      eventListeners.clear()
+    },
+  }
+  return store
+}
