@@ -38,7 +38,9 @@ export function compareVersions(a: string, b: string): number {
  * @throws TypeError when `maxProtocolVersion` is not a dotted numeric version.
  */
 export function effectiveVersion(maxProtocolVersion: string = PROTOCOL_VERSION): string {
-  return compareVersions(maxProtocolVersion, PROTOCOL_VERSION) < 0 ? maxProtocolVersion : PROTOCOL_VERSION
+  return compareVersions(maxProtocolVersion, PROTOCOL_VERSION) < 0
+    ? maxProtocolVersion
+    : PROTOCOL_VERSION
 }
 
 /**

@@ -76,7 +76,10 @@ export function createLegacyTranslator(options: { dropSubagents: boolean }): Leg
       case 'THINKING_START': {
         spanId = mint()
         messageId = chunkMessageId = undefined
-        const title = event.title === undefined ? '' : ` Its title ${JSON.stringify(event.title)} has no 1.0 field and is dropped.`
+        const title =
+          event.title === undefined
+            ? ''
+            : ` Its title ${JSON.stringify(event.title)} has no 1.0 field and is dropped.`
         note('REASONING_START', title)
         return { ...rest, type: 'REASONING_START', messageId: spanId }
       }

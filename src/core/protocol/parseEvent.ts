@@ -6,7 +6,12 @@
 import { AgentError } from './AgentError'
 import type { Diagnostic } from './Diagnostic'
 import { isPlainObject } from './commonSchemas'
-import { checkDeclaredVersion, compareVersions, effectiveVersion, isComparableVersion } from './compareVersions'
+import {
+  checkDeclaredVersion,
+  compareVersions,
+  effectiveVersion,
+  isComparableVersion,
+} from './compareVersions'
 import { createLegacyTranslator } from './createLegacyTranslator'
 import { EVENT_SCHEMAS } from './eventSchemas'
 import { formatIssues, jsonTypeOf } from './formatIssues'
@@ -46,7 +51,12 @@ export interface EventParser {
 }
 
 function invalid(message: string, raw: unknown, diagnostics: Diagnostic[]): ParseEventResult {
-  return { ok: false, dropped: false, error: new AgentError('invalid_event', message, { event: raw }), diagnostics }
+  return {
+    ok: false,
+    dropped: false,
+    error: new AgentError('invalid_event', message, { event: raw }),
+    diagnostics,
+  }
 }
 
 function duplicateInterruptId(event: Record<string, any>): string | undefined {
@@ -84,19 +94,31 @@ function duplicateInterruptId(event: Record<string, any>): string | undefined {
 export function createEventParser(options: EventParserOptions = {}): EventParser {
   const { maxProtocolVersion } = options
   if (maxProtocolVersion !== undefined && !isComparableVersion(maxProtocolVersion)) {
-    throw new TypeError(`maxProtocolVersion '${maxProtocolVersion}' is not a dotted numeric version`)
+    throw new TypeError(
+      `maxProtocolVersion '${maxProtocolVersion}' is not a dotted numeric version`,
+    )
   }
   const clientVersion = effectiveVersion(maxProtocolVersion)
   const translator = createLegacyTranslator({
-    dropSubagents: maxProtocolVersion !== undefined && compareVersions(maxProtocolVersion, '0.0.57') <= 0,
+    dropSubagents:
+      maxProtocolVersion !== undefined && compareVersions(maxProtocolVersion, '0.0.57') <= 0,
   })
 
   return {
     parse(raw) {
       const diagnostics: Diagnostic[] = []
-      if (!isPlainObject(raw)) return invalid(`An event must be a JSON object, received ${jsonTypeOf(raw)}.`, raw, diagnostics)
+      if (!isPlainObject(raw))
+        return invalid(
+          `An event must be a JSON object, received ${jsonTypeOf(raw)}.`,
+          raw,
+          diagnostics,
+        )
       if (typeof raw.type !== 'string') {
-        return invalid(`An event must have a string 'type', received ${jsonTypeOf(raw.type)}.`, raw, diagnostics)
+        return invalid(
+          `An event must have a string 'type', received ${jsonTypeOf(raw.type)}.`,
+          raw,
+          diagnostics,
+        )
       }
       const translated = translator.translate(raw, diagnostics)
       if (translated === undefined) return { ok: false, dropped: true, diagnostics }
@@ -122,13 +144,21 @@ export function createEventParser(options: EventParserOptions = {}): EventParser
       }
       const result = schema.safeParse(value)
       if (!result.success) {
-        return invalid(`Invalid ${type} event: ${formatIssues(result.error.issues, value)}.`, raw, diagnostics)
+        return invalid(
+          `Invalid ${type} event: ${formatIssues(result.error.issues, value)}.`,
+          raw,
+          diagnostics,
+        )
       }
       const event = result.data as Record<string, any>
       if (type === 'RUN_FINISHED') {
         const id = duplicateInterruptId(event)
         if (id !== undefined) {
-          return invalid(`Invalid RUN_FINISHED event: its outcome has two interrupts carrying the id '${id}'.`, raw, diagnostics)
+          return invalid(
+            `Invalid RUN_FINISHED event: its outcome has two interrupts carrying the id '${id}'.`,
+            raw,
+            diagnostics,
+          )
         }
       }
       if (type === 'RUN_STARTED') {

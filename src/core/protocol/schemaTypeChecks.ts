@@ -26,7 +26,10 @@ interface Checks {
   ContentPart: Agree<typeof c.ContentPartSchema, core.ContentPart>
   Interrupt: Agree<typeof c.InterruptSchema, core.Interrupt>
   RunFinishedOutcome: Agree<typeof c.RunFinishedOutcomeSchema, core.RunFinishedOutcome>
-  SubagentFinishedOutcome: Agree<typeof c.SubagentFinishedOutcomeSchema, core.SubagentFinishedOutcome>
+  SubagentFinishedOutcome: Agree<
+    typeof c.SubagentFinishedOutcomeSchema,
+    core.SubagentFinishedOutcome
+  >
   TokenUsage: Agree<typeof c.TokenUsageSchema, core.TokenUsage>
   FunctionCall: Agree<typeof m.FunctionCallSchema, core.FunctionCall>
   ToolCall: Agree<typeof m.ToolCallSchema, core.ToolCall>
@@ -43,7 +46,10 @@ interface Checks {
   ResumeEntry: Agree<typeof m.ResumeEntrySchema, core.ResumeEntry>
   RunAgentInput: Agree<typeof m.RunAgentInputSchema, core.RunAgentInput>
   TextMessageStartEvent: Agree<typeof e.TextMessageStartEventSchema, core.TextMessageStartEvent>
-  TextMessageContentEvent: Agree<typeof e.TextMessageContentEventSchema, core.TextMessageContentEvent>
+  TextMessageContentEvent: Agree<
+    typeof e.TextMessageContentEventSchema,
+    core.TextMessageContentEvent
+  >
   TextMessageEndEvent: Agree<typeof e.TextMessageEndEventSchema, core.TextMessageEndEvent>
   TextMessageChunkEvent: Agree<typeof e.TextMessageChunkEventSchema, core.TextMessageChunkEvent>
   ToolCallStartEvent: Agree<typeof e.ToolCallStartEventSchema, core.ToolCallStartEvent>
@@ -64,12 +70,27 @@ interface Checks {
   StepStartedEvent: Agree<typeof e.StepStartedEventSchema, core.StepStartedEvent>
   StepFinishedEvent: Agree<typeof e.StepFinishedEventSchema, core.StepFinishedEvent>
   ReasoningStartEvent: Agree<typeof e.ReasoningStartEventSchema, core.ReasoningStartEvent>
-  ReasoningMessageStartEvent: Agree<typeof e.ReasoningMessageStartEventSchema, core.ReasoningMessageStartEvent>
-  ReasoningMessageContentEvent: Agree<typeof e.ReasoningMessageContentEventSchema, core.ReasoningMessageContentEvent>
-  ReasoningMessageEndEvent: Agree<typeof e.ReasoningMessageEndEventSchema, core.ReasoningMessageEndEvent>
-  ReasoningMessageChunkEvent: Agree<typeof e.ReasoningMessageChunkEventSchema, core.ReasoningMessageChunkEvent>
+  ReasoningMessageStartEvent: Agree<
+    typeof e.ReasoningMessageStartEventSchema,
+    core.ReasoningMessageStartEvent
+  >
+  ReasoningMessageContentEvent: Agree<
+    typeof e.ReasoningMessageContentEventSchema,
+    core.ReasoningMessageContentEvent
+  >
+  ReasoningMessageEndEvent: Agree<
+    typeof e.ReasoningMessageEndEventSchema,
+    core.ReasoningMessageEndEvent
+  >
+  ReasoningMessageChunkEvent: Agree<
+    typeof e.ReasoningMessageChunkEventSchema,
+    core.ReasoningMessageChunkEvent
+  >
   ReasoningEndEvent: Agree<typeof e.ReasoningEndEventSchema, core.ReasoningEndEvent>
-  ReasoningEncryptedValueEvent: Agree<typeof e.ReasoningEncryptedValueEventSchema, core.ReasoningEncryptedValueEvent>
+  ReasoningEncryptedValueEvent: Agree<
+    typeof e.ReasoningEncryptedValueEventSchema,
+    core.ReasoningEncryptedValueEvent
+  >
   SubagentStartedEvent: Agree<typeof e.SubagentStartedEventSchema, core.SubagentStartedEvent>
   SubagentFinishedEvent: Agree<typeof e.SubagentFinishedEventSchema, core.SubagentFinishedEvent>
   SubagentErrorEvent: Agree<typeof e.SubagentErrorEventSchema, core.SubagentErrorEvent>

@@ -111,7 +111,9 @@ function walk(value: unknown, schema: SchemaLike, path: string, stripped: string
       if (def.discriminator !== undefined) {
         if (!isPlainObject(value)) return value
         const tag = value[def.discriminator]
-        const match = options.find((o) => discriminatorValue(o, def.discriminator as string) === tag)
+        const match = options.find(
+          (o) => discriminatorValue(o, def.discriminator as string) === tag,
+        )
         return match ? walk(value, match, path, stripped) : DROP
       }
       const kind = Array.isArray(value) ? 'array' : isPlainObject(value) ? 'object' : undefined

@@ -14,12 +14,18 @@ function mediaKind(mimeType: string): 'image' | 'audio' | 'video' | 'document' {
 }
 
 function upgradePart(part: unknown): unknown {
-  if (!isPlainObject(part) || part.type !== 'binary' || typeof part.mimeType !== 'string') return part
-  const value = typeof part.data === 'string' ? part.data : typeof part.url === 'string' ? part.url : undefined
+  if (!isPlainObject(part) || part.type !== 'binary' || typeof part.mimeType !== 'string')
+    return part
+  const value =
+    typeof part.data === 'string' ? part.data : typeof part.url === 'string' ? part.url : undefined
   if (value === undefined) return part
   return {
     type: mediaKind(part.mimeType),
-    source: { type: typeof part.data === 'string' ? 'data' : 'url', value, mimeType: part.mimeType },
+    source: {
+      type: typeof part.data === 'string' ? 'data' : 'url',
+      value,
+      mimeType: part.mimeType,
+    },
     ...(typeof part.filename === 'string' && { metadata: { filename: part.filename } }),
   }
 }

@@ -34,7 +34,10 @@ const fixtures: Fixture[] = ['spec-1.1', 'spec-1.0', 'spec-draft'].flatMap((fold
   readdirSync(ROOT + folder)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ file: `${folder}/${f.slice(0, -5)}`, ...JSON.parse(readFileSync(`${ROOT}${folder}/${f}`, 'utf8')) })),
+    .map((f) => ({
+      file: `${folder}/${f.slice(0, -5)}`,
+      ...JSON.parse(readFileSync(`${ROOT}${folder}/${f}`, 'utf8')),
+    })),
 )
 
 /** Fixtures a malformed single event fails: the parser must reject them. */
@@ -59,7 +62,9 @@ const PER_EVENT_WARNINGS = new Set([
   'producer-declares-uninterpretable-version-warns',
 ])
 /** Draft fixtures written for a 1.0 client: run with the peer ceiling they assume. */
-const CLIENT_CEILING: Record<string, string> = { 'spec-draft/producer-declares-newer-version-warns': '1.0' }
+const CLIENT_CEILING: Record<string, string> = {
+  'spec-draft/producer-declares-newer-version-warns': '1.0',
+}
 
 function at(value: unknown, path: string): unknown {
   let cur = value
@@ -103,15 +108,22 @@ describe('parseEvent over the conformance corpus', () => {
       }
       const said = diagnostics.map((d) => d.message)
       if (PER_EVENT_WARNINGS.has(name)) {
-        for (const w of x.warnings ?? []) expect(said.some((m) => m.includes(w)), `a diagnostic mentions ${w}: ${JSON.stringify(said)}`).toBe(true)
+        for (const w of x.warnings ?? [])
+          expect(
+            said.some((m) => m.includes(w)),
+            `a diagnostic mentions ${w}: ${JSON.stringify(said)}`,
+          ).toBe(true)
       }
       if (x.noWarnings) expect(diagnostics.filter((d) => d.level === 'warning')).toEqual([])
       // Delivered-event clauses, where no chunk expansion (the pipeline's) changes the list.
-      const expands = fixture.stream.some((e) => /_CHUNK$/.test(String((e as { type?: unknown }).type)))
+      const expands = fixture.stream.some((e) =>
+        /_CHUNK$/.test(String((e as { type?: unknown }).type)),
+      )
       if (expands || (x.outcome === 'failed' && !PER_EVENT_FATAL.has(name))) return
       if (x.eventTypes) expect(events.map((e) => e.type)).toEqual(x.eventTypes)
       for (const t of x.eventTypesAbsent ?? []) expect(events.map((e) => e.type)).not.toContain(t)
-      for (const [path, value] of Object.entries(x.eventPaths ?? {})) expect(at(events, path)).toEqual(value)
+      for (const [path, value] of Object.entries(x.eventPaths ?? {}))
+        expect(at(events, path)).toEqual(value)
       for (const path of x.eventAbsentPaths ?? []) expect(at(events, path)).toBe(MISSING)
     })
   }
