@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isAgentError } from '../core/protocol/AgentError'
+import { parseRunAgentInput } from '../core/protocol/parseRunAgentInput'
 import type { BaseEvent, RunAgentInput } from '../core/protocol/types'
 import type { Agent, Observable } from '../core/transport/Agent'
 import { BodyError, readJsonBody } from './readJsonBody'
 import type { EventSource } from './toAsyncIterator'
-import { validateRunAgentInput } from './validateRunAgentInput'
 import { writeEventStream } from './writeEventStream'
 
 /** What an {@link AgentHandlerFn} receives besides the input. */
@@ -115,14 +116,19 @@ export function createAgentHandler(
         return sendJsonError(res, error.status, error.code, error.message)
       throw error
     }
-    const checked = validateRunAgentInput(body)
-    if (!checked.ok) return sendJsonError(res, 400, 'invalid_input', checked.message)
+    let input: RunAgentInput
+    try {
+      input = parseRunAgentInput(body)
+    } catch (error) {
+      if (!isAgentError(error)) throw error
+      return sendJsonError(res, 400, 'invalid_input', error.message)
+    }
 
     // Create the source before sending headers, so a synchronous failure can still be a 500/next().
     const controller = new AbortController()
     let source: EventSource<BaseEvent>
     try {
-      source = toSourceFactory(agent, checked.input)(controller.signal)
+      source = toSourceFactory(agent, input)(controller.signal)
     } catch (error) {
       if (next) return next(error)
       return sendJsonError(

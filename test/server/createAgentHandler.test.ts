@@ -87,10 +87,10 @@ describe('createAgentHandler', () => {
     const url = await serve(createAgentHandler(echo))
     const cases: Array<[unknown, string]> = [
       [[1, 2], 'object'],
-      [{ runId: 'r', messages: [] }, 'threadId'],
-      [{ threadId: 't', runId: 'r', messages: 'hi' }, 'messages'],
-      [{ threadId: 't', runId: 'r', messages: [{ role: 'user' }] }, 'messages[0]'],
-      [{ threadId: 't', runId: 'r', messages: [], tools: {} }, 'tools'],
+      [{ runId: 'r', messages: [] }, '/threadId'],
+      [{ threadId: 't', runId: 'r', messages: 'hi' }, '/messages'],
+      [{ threadId: 't', runId: 'r', messages: [{ role: 'user' }] }, '/messages/0/id'],
+      [{ threadId: 't', runId: 'r', messages: [], tools: {} }, '/tools'],
     ]
     for (const [body, field] of cases) {
       const res = await postJson(url, body)
