@@ -29,7 +29,16 @@ function collect(agent: ReturnType<typeof createScriptedAgent>, signal?: AbortSi
       },
     })
   })
-  return { events, done, get error() { return error }, get completed() { return completed } }
+  return {
+    events,
+    done,
+    get error() {
+      return error
+    },
+    get completed() {
+      return completed
+    },
+  }
 }
 
 describe('createScriptedAgent', () => {
@@ -53,7 +62,9 @@ describe('createScriptedAgent', () => {
     await run.done
     expect(Date.now() - start).toBeGreaterThanOrEqual(35)
 
-    const spaced = createScriptedAgent([{ type: 'A' }, { type: 'B' }, { type: 'C' }], { delayMs: 20 })
+    const spaced = createScriptedAgent([{ type: 'A' }, { type: 'B' }, { type: 'C' }], {
+      delayMs: 20,
+    })
     const t0 = Date.now()
     await collect(spaced).done
     expect(Date.now() - t0).toBeGreaterThanOrEqual(35)
@@ -90,7 +101,9 @@ describe('createScriptedAgent', () => {
   })
 
   it('calls a script function per run with the input and run index', async () => {
-    const agent = createScriptedAgent((runInput, index) => [{ type: `RUN_${index}_${runInput.runId}` }])
+    const agent = createScriptedAgent((runInput, index) => [
+      { type: `RUN_${index}_${runInput.runId}` },
+    ])
     const first = collect(agent)
     await first.done
     const second = collect(agent)

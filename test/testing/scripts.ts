@@ -27,7 +27,11 @@ export function text(messageId: string, deltas: string[]): ScriptStep[] {
 /** Test helper: a whole run answering with one text message. */
 export const textRun =
   (messageId: string, deltas: string[]) =>
-  (input: RunAgentInput): ScriptStep[] => [started(input), ...text(messageId, deltas), finished(input)]
+  (input: RunAgentInput): ScriptStep[] => [
+    started(input),
+    ...text(messageId, deltas),
+    finished(input),
+  ]
 
 /** Test helper: resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

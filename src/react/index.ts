@@ -1,0 +1,27 @@
+/**
+ * The React binding (design.md, "react/"): `AgentProvider` and thin hooks over the store,
+ * with one `useSyncExternalStore` call site (`useAgentSelector`).
+ */
+export { AgentContext } from './AgentContext'
+export { AgentProvider } from './AgentProvider'
+export type { AgentProviderProps } from './AgentProvider'
+export { useAgentStore } from './useAgentStore'
+export { useAgentSelector } from './useAgentSelector'
+export { useAgentRun } from './useAgentRun'
+export type { AgentRunControls } from './useAgentRun'
+export { useMessages } from './useMessages'
+export { useMessage } from './useMessage'
+export { useIsStreaming } from './useIsStreaming'
+export { useAgentState } from './useAgentState'
+export type { SetAgentState } from './useAgentState'
+export { useToolCalls } from './useToolCalls'
+export { useToolCall } from './useToolCall'
+export { shallowEqual } from './shallowEqual'
+export {
+  parsePartialArgs,
+  sameToolCall,
+  sameToolCalls,
+  toToolCallState,
+  toToolCallStates,
+} from './toToolCallState'
+export type { ToolCallState } from './toToolCallState'
