@@ -5,6 +5,7 @@ import type { Message } from '../../src/core/protocol/types'
 import { createAgentStore, type Scheduler } from '../../src/core/store'
 import {
   AgentProvider,
+  useAgentRun,
   useAgentSelector,
   useAgentStore,
   useIsStreaming,
@@ -136,6 +137,7 @@ describe('hooks outside <AgentProvider>', () => {
     ['useMessages', () => useMessages()],
     ['useMessage', () => useMessage('x')],
     ['useIsStreaming', () => useIsStreaming('x')],
+    ['useAgentRun', () => useAgentRun()],
   ]
   it.each(hooks)('%s throws an error naming AgentProvider', (name, hook) => {
     function Probe() {
