@@ -144,11 +144,9 @@ export function createEventParser(options: EventParserOptions = {}): EventParser
       }
       const result = schema.safeParse(value)
       if (!result.success) {
-        return invalid(
-          `Invalid ${type} event: ${formatIssues(result.error.issues, value)}.`,
-          raw,
-          diagnostics,
-        )
+        const origin = type === raw.type ? '' : ` (translated from the retired ${raw.type})`
+        const details = formatIssues(result.error.issues, value)
+        return invalid(`Invalid ${type} event${origin}: ${details}.`, raw, diagnostics)
       }
       const event = result.data as Record<string, any>
       if (type === 'RUN_FINISHED') {

@@ -1,0 +1,163 @@
+import { AgentError } from '../protocol/AgentError'
+import type { Diagnostic } from '../protocol/Diagnostic'
+import type { EventParser } from '../protocol/parseEvent'
+import type { AgentEvent } from '../protocol/types'
+import type { SubscriberSink } from './createObservable'
+import { createSseDecoder, type SseFrame } from './createSseDecoder'
+
+/** What {@link readResponse} needs from the run it serves. */
+export interface ReadResponseContext {
+  parser: EventParser
+  sink: SubscriberSink<AgentEvent>
+  signal: AbortSignal
+  report: (diagnostic: Diagnostic) => void
+  /** Per-event limit, bytes. */
+  maxEventBytes: number
+  /** Wait after a terminal event before completing an open stream, ms. */
+  terminalGraceMs: number
+}
+
+const BODY_PREFIX = 4096
+
+/** Reads at most `max` characters of a body, then cancels the rest. Never throws. */
+export async function readTextPrefix(response: Response, max = BODY_PREFIX): Promise<string> {
+  const reader = response.body?.getReader()
+  if (!reader) return ''
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    while (text.length < max) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+    }
+  } catch {
+    // a body that breaks while read for an error message: keep what came
+  } finally {
+    void reader.cancel().catch(() => undefined)
+  }
+  return text.slice(0, max)
+}
+
+async function checkResponse(response: Response): Promise<ReadableStream<Uint8Array> | null> {
+  const { status } = response
+  if (!response.ok) {
+    const body = await readTextPrefix(response)
+    const excerpt = body.trim().slice(0, 200) || '(empty body)'
+    throw new AgentError(
+      'http_error',
+      `The agent answered HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}: ${excerpt}`,
+      {
+        status,
+        body,
+        retryable: status >= 500 || status === 408 || status === 429,
+      },
+    )
+  }
+  const type = response.headers.get('content-type') ?? ''
+  if (!type.toLowerCase().includes('text/event-stream')) {
+    const body = await readTextPrefix(response)
+    throw new AgentError(
+      'invalid_response',
+      `The agent answered HTTP ${status} with content type '${type || 'none'}', not an event stream (text/event-stream).`,
+      { status, body },
+    )
+  }
+  return response.body
+}
+
+/**
+ * Serves one run from an HTTP response: checks status and content type, decodes the SSE body,
+ * parses each frame (`JSON.parse`, then the run's event parser), delivers events to `sink`, and
+ * ends it (`complete`, or by throwing an `AgentError` the caller delivers; see `HttpAgent`).
+ * Resolves when the run is served or the sink closed.
+ *
+ * @throws AgentError `http_error` | `invalid_response` | `invalid_json` | `invalid_event` |
+ *   `limit_exceeded` | `truncated`.
+ */
+export async function readResponse(response: Response, ctx: ReadResponseContext): Promise<void> {
+  const { parser, sink, signal, report } = ctx
+  const body = await checkResponse(response)
+  let delivered = 0
+  let runOpen = false
+  let grace: ReturnType<typeof setTimeout> | undefined
+  const settled = () => delivered > 0 && !runOpen
+
+  const onFrame = (frame: SseFrame, atEnd: boolean) => {
+    let raw: unknown
+    try {
+      raw = JSON.parse(frame.data)
+    } catch (error) {
+      if (atEnd) return // the stream ended inside this frame: judged as truncation below
+      const excerpt = frame.data.length > 200 ? `${frame.data.slice(0, 200)}…` : frame.data
+      throw new AgentError(
+        'invalid_json',
+        `An event frame is not JSON (${(error as Error).message}): ${excerpt}`,
+        {
+          event: frame.data.slice(0, BODY_PREFIX),
+          cause: error,
+        },
+      )
+    }
+    const result = parser.parse(raw)
+    result.diagnostics.forEach(report)
+    if (!result.ok) {
+      if (result.dropped) return
+      throw result.error
+    }
+    const { event } = result
+    clearTimeout(grace)
+    if (event.type === 'RUN_STARTED') runOpen = true
+    else if (event.type === 'RUN_FINISHED' || event.type === 'RUN_ERROR') runOpen = false
+    delivered++
+    sink.next(event)
+    if (settled() && !atEnd) grace = setTimeout(() => sink.complete(), ctx.terminalGraceMs)
+  }
+
+  const finish = () => {
+    clearTimeout(grace)
+    if (sink.closed) return
+    if (delivered === 0)
+      throw new AgentError('truncated', 'The stream ended without any event: the run is truncated.')
+    if (runOpen) {
+      throw new AgentError(
+        'truncated',
+        'The stream ended without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.',
+      )
+    }
+    sink.complete()
+  }
+
+  if (!body) return finish()
+  const reader = body.getReader()
+  const cancel = () => void reader.cancel(signal.reason).catch(() => undefined)
+  signal.addEventListener('abort', cancel, { once: true })
+  const decoder = createSseDecoder({ maxEventBytes: ctx.maxEventBytes, onFrame })
+  try {
+    for (;;) {
+      let step: ReadableStreamReadResult<Uint8Array>
+      try {
+        step = await reader.read()
+      } catch (error) {
+        if (signal.aborted || sink.closed) throw error
+        if (settled()) return finish()
+        const message = error instanceof Error ? error.message : String(error)
+        throw new AgentError(
+          'truncated',
+          `The stream broke before the run finished (${message}): the run is truncated.`,
+          {
+            cause: error,
+          },
+        )
+      }
+      if (sink.closed) return cancel()
+      if (step.done) break
+      decoder.push(step.value)
+    }
+    decoder.end()
+    finish()
+  } finally {
+    clearTimeout(grace)
+    signal.removeEventListener('abort', cancel)
+  }
+}
