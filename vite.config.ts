@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { builtinModules } from 'node:module'
+import { readFileSync } from 'node:fs'
+import type { Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
 const external = [
@@ -10,12 +12,26 @@ const external = [
   ...builtinModules.map((m) => `node:${m}`),
 ]
 
+/** Emits `src/components/styles.css` as `dist/styles.css` (`agent-wire-react/styles.css`). */
+function stylesheet(): Plugin {
+  return {
+    name: 'awr-stylesheet',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css',
+        source: readFileSync('src/components/styles.css', 'utf8'),
+      })
+    },
+  }
+}
+
 /**
  * Library build: one ES module per public entry point (see design.md, "Public entry points").
  * `.d.ts` files are emitted by `tsc -p tsconfig.build.json` (see the `build` script).
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), stylesheet()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -29,7 +45,6 @@ export default defineConfig({
         testing: 'src/testing/index.ts',
       },
       formats: ['es'],
-      cssFileName: 'styles',
     },
     rolldownOptions: {
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),

@@ -1,6 +1,6 @@
 import { AbstractAgent, type BaseEvent, type RunAgentInput } from '@ag-ui/client'
 import fc from 'fast-check'
-import { from, type Observable } from 'rxjs'
+import { from } from 'rxjs'
 import { describe, expect, it } from 'vitest'
 import { reduceEvents } from '../../../src/core/reducer'
 import { loadRecorded } from '../../conformance/fixtures'
@@ -10,8 +10,9 @@ class ReplayAgent extends AbstractAgent {
   constructor(private readonly events: unknown[]) {
     super({ threadId: 'oracle' })
   }
-  run(_input: RunAgentInput): Observable<BaseEvent> {
-    return from(this.events as BaseEvent[])
+  run(_input: RunAgentInput): ReturnType<AbstractAgent['run']> {
+    // @ag-ui/client ships its own rxjs copy: same runtime shape, distinct type.
+    return from(this.events as BaseEvent[]) as unknown as ReturnType<AbstractAgent['run']>
   }
 }
 
