@@ -60,7 +60,10 @@ export function checkFixture(fixture: Fixture, observed: Observed, lane: 'reduce
   }
   const warnings = snapshot.diagnostics.filter((d) => d.level === 'warning').map((d) => d.message)
   const said = snapshot.diagnostics.map((d) => d.message)
-  for (const w of x.warnings ?? []) {
+  // Outgoing translation for an older peer (era-* fixtures with input) happens when a request is
+  // built, so only the transport lane can see its warnings.
+  const outgoingOnly = lane === 'reducer' && fixture.client?.maxProtocolVersion !== undefined && fixture.input !== undefined
+  for (const w of outgoingOnly ? [] : (x.warnings ?? [])) {
     if (!said.some((m) => m.includes(w))) failures.push(`no diagnostic mentions ${JSON.stringify(w)} (got ${JSON.stringify(said)})`)
   }
   if (x.noWarnings && warnings.length) failures.push(`expected no warnings, got ${JSON.stringify(warnings)}`)

@@ -46,7 +46,7 @@ export function loadRecorded(): Array<{ name: string; events: Array<Record<strin
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ name: f, events: JSON.parse(readFileSync(dir + f, 'utf8')) }))
+    .map((f) => ({ name: f, events: JSON.parse(readFileSync(dir + f, 'utf8').replace(/^\uFEFF/, '')) }))
 }
 
 /** Value at a dotted path (`a.b.0.c`), or the `MISSING` symbol. */

@@ -55,6 +55,20 @@ export class MessageList {
     return -1
   }
 
+  /**
+   * Position of the message with this id and role, or -1. Real streams can reuse one id for an
+   * assistant message and the tool result answering it; this finds the right one.
+   */
+  indexOfRole(id: string, role: Message['role']): number {
+    const i = this.indexOf(id)
+    if (i < 0 || this.at(i)!.role === role) return i
+    for (let j = this.length - 1; j >= 0; j--) {
+      const m = this.at(j)!
+      if (m.id === id && m.role === role) return j
+    }
+    return -1
+  }
+
   get(id: string): Message | undefined {
     const i = this.indexOf(id)
     return i < 0 ? undefined : this.at(i)

@@ -123,12 +123,12 @@ function buildToolCalls(
   const out: Record<string, ToolCallView> = {}
   for (const id of Object.keys(calls)) {
     const entry = calls[id]
-    const owner = list.get(entry.messageId) as AssistantMessage | undefined
+    const owner = list.at(list.indexOfRole(entry.messageId, 'assistant')) as AssistantMessage | undefined
     const call = owner?.toolCalls?.find((c) => c.id === id)
     if (!call) continue
     const result =
       entry.resultMessageId !== undefined
-        ? (list.get(entry.resultMessageId) as ToolMessage | undefined)
+        ? (list.at(list.indexOfRole(entry.resultMessageId, 'tool')) as ToolMessage | undefined)
         : undefined
     out[id] = {
       id,

@@ -148,7 +148,7 @@ export function applyEncryptedValue(s: Snapshot, e: ReasoningEncryptedValueEvent
     return s.with({ list: s.list.set(i, { ...s.list.at(i)!, encryptedValue: e.encryptedValue } as Message) })
   }
   const entry = s.calls[e.entityId]
-  const i = entry ? s.list.indexOf(entry.messageId) : -1
+  const i = entry ? s.list.indexOfRole(entry.messageId, 'assistant') : -1
   if (i < 0) return s
   const owner = s.list.at(i) as AssistantMessage
   const toolCalls = (owner.toolCalls ?? []).map((c) =>

@@ -22,9 +22,10 @@ export function startToolCall(s: Snapshot, e: ToolCallStartEvent): Snapshot {
     function: { name: e.toolCallName, arguments: '' },
     ...(e.metadata && { metadata: { ...e.metadata } }),
   }
-  const ownerId = e.parentMessageId ?? e.toolCallId
+  // An empty parentMessageId (seen in real streams) means none, as in @ag-ui/client.
+  const ownerId = e.parentMessageId || e.toolCallId
   const calls = { ...s.calls, [e.toolCallId]: { messageId: ownerId, ended: false } }
-  const i = s.list.indexOf(ownerId)
+  const i = s.list.indexOfRole(ownerId, 'assistant')
   const owner = i < 0 ? undefined : s.list.at(i)
   if (owner?.role === 'assistant') {
     const toolCalls = [...(owner.toolCalls ?? []).filter((c) => c.id !== call.id), call]
@@ -47,7 +48,7 @@ function updateCall(
   ended: boolean,
 ): Snapshot {
   const entry = s.calls[toolCallId]
-  const i = entry ? s.list.indexOf(entry.messageId) : -1
+  const i = entry ? s.list.indexOfRole(entry.messageId, 'assistant') : -1
   const owner = i < 0 ? undefined : (s.list.at(i) as AssistantMessage)
   const index = owner?.toolCalls?.findIndex((c) => c.id === toolCallId) ?? -1
   if (!owner || index < 0) {
@@ -99,10 +100,10 @@ export function applyToolResult(s: Snapshot, e: ToolCallResultEvent): Snapshot {
   const calls = entry
     ? { ...s.calls, [e.toolCallId]: { ...entry, ended: true, resultMessageId: e.messageId } }
     : s.calls
-  const existing = s.list.indexOf(e.messageId)
+  const existing = s.list.indexOfRole(e.messageId, 'tool')
   if (existing >= 0) return s.with({ list: s.list.set(existing, message), calls })
   let at = s.list.length
-  const ownerIndex = entry ? s.list.indexOf(entry.messageId) : -1
+  const ownerIndex = entry ? s.list.indexOfRole(entry.messageId, 'assistant') : -1
   if (ownerIndex >= 0) {
     const owner = s.list.at(ownerIndex) as AssistantMessage
     const siblings = new Set((owner.toolCalls ?? []).map((c) => c.id))
