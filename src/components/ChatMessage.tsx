@@ -15,7 +15,13 @@ export interface ChatMessageProps {
 
 type ShownRole = keyof ChatLabels['roles']
 
-function MessageBody({ message, labels }: { message: Message; labels: ChatLabels }): ReactNode {
+interface BodyProps {
+  message: Message
+  labels: ChatLabels
+  streaming: boolean
+}
+
+function MessageBody({ message, labels, streaming }: BodyProps): ReactNode {
   switch (message.role) {
     case 'user':
       return (
@@ -27,6 +33,13 @@ function MessageBody({ message, labels }: { message: Message; labels: ChatLabels
       return (
         <>
           {message.content ? <MarkdownText text={message.content} /> : null}
+          {streaming && !message.content && !message.toolCalls?.length ? (
+            <span className="awr-typing" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+          ) : null}
           {message.toolCalls?.map((call) => (
             <ToolCallItem key={call.id} toolCall={call} messageId={message.id} />
           ))}
@@ -66,7 +79,7 @@ function MessageBody({ message, labels }: { message: Message; labels: ChatLabels
  * so while a reply streams just that message re-renders; memoized on `id`.
  *
  * Rendering by AG-UI role: `user` as a bubble (text and image parts), `assistant` as markdown
- * followed by its tool-call cards, `reasoning` as a collapsed `<details>`, `activity` as a card
+ * followed by its tool-call cards (three typing dots while it streams with no text yet), `reasoning` as a collapsed `<details>`, `activity` as a card
  * with `activityType` and JSON content, `tool` as a small bubble (only used for results whose
  * call is unknown; others show inside their call's card). `system`/`developer` render nothing.
  *
@@ -88,7 +101,7 @@ export const ChatMessage = memo(function ChatMessage({ id }: ChatMessageProps): 
       aria-label={labels.roles[role]}
       aria-busy={streaming || undefined}
     >
-      <MessageBody message={message} labels={labels} />
+      <MessageBody message={message} labels={labels} streaming={streaming} />
     </article>
   )
 })

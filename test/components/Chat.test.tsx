@@ -120,6 +120,7 @@ describe.each(modes)('<Chat /> ($name)', ({ strict }) => {
     expect(status.getAttribute('data-status')).toBe('cancelled')
     expect(status.textContent).toBe(defaultChatLabels.runStatus.cancelled)
     expect(messageArticle(container, 'slow')?.textContent).toBe('Partial')
+    expect(messageArticle(container, 'slow')?.getAttribute('data-status')).toBe('complete')
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

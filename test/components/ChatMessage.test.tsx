@@ -59,6 +59,32 @@ describe.each(modes)('<ChatMessage /> ($name)', ({ strict }) => {
     store.destroy()
   })
 
+  it('shows typing dots while a reply streams with no text yet', async () => {
+    const agent = createScriptedAgent((input) => [
+      { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId },
+      { type: 'TEXT_MESSAGE_START', messageId: 'slow', role: 'assistant' },
+      { delayMs: 120 },
+      { type: 'TEXT_MESSAGE_CONTENT', messageId: 'slow', delta: 'Here.' },
+      { type: 'TEXT_MESSAGE_END', messageId: 'slow' },
+      { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId },
+    ])
+    const store = createAgentStore({ agent, threadId: 'thread-1' })
+    const { container } = renderWithAgent(<Chat theme="dark" />, { strict, store })
+    expect(container.querySelector('[data-awr="chat"]')?.getAttribute('data-theme')).toBe('dark')
+    let done!: Promise<unknown>
+    act(() => {
+      done = store.run()
+    })
+    await waitFor(() => expect(messageArticle(container, 'slow')!.querySelector('.awr-typing')).not.toBeNull())
+    expect(messageArticle(container, 'slow')?.textContent).toBe('')
+    await act(async () => {
+      await done
+    })
+    await waitFor(() => expect(messageArticle(container, 'slow')?.textContent).toBe('Here.'))
+    expect(messageArticle(container, 'slow')!.querySelector('.awr-typing')).toBeNull()
+    store.destroy()
+  })
+
   it('renders reasoning, activity, multimodal user content; hides system messages', async () => {
     const { container } = renderWithAgent(<Chat />, {
       strict,
