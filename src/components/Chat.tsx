@@ -38,7 +38,14 @@ export interface ChatProps {
  *   <Chat emptyState="Ask me anything" />
  * </AgentProvider>
  */
-export function Chat({ className, labels, placeholder, emptyState, renderToolCall, theme }: ChatProps): ReactNode {
+export function Chat({
+  className,
+  labels,
+  placeholder,
+  emptyState,
+  renderToolCall,
+  theme,
+}: ChatProps): ReactNode {
   const scrollRef = useRef<(() => void) | null>(null)
   const scrollToBottom = useCallback(() => scrollRef.current?.(), [])
   const registerScrollToBottom = useCallback((scroll: () => void) => {
@@ -54,7 +61,11 @@ export function Chat({ className, labels, placeholder, emptyState, renderToolCal
   )
   return (
     <ChatContext.Provider value={context}>
-      <div className={className ? `awr-chat ${className}` : 'awr-chat'} data-awr="chat" data-theme={theme}>
+      <div
+        className={className ? `awr-chat ${className}` : 'awr-chat'}
+        data-awr="chat"
+        data-theme={theme}
+      >
         <MessageList emptyState={emptyState} />
         <RunStatusLine />
         <ErrorBanner />

@@ -66,7 +66,9 @@ function MessageBody({ message, labels, streaming }: BodyProps): ReactNode {
         <div className="awr-bubble awr-bubble-small">
           <div className="awr-tool-call-label">{labels.toolMessage}</div>
           <MessageContent content={message.content} json />
-          {message.error ? <div className="awr-tool-call-error awr-text">{message.error}</div> : null}
+          {message.error ? (
+            <div className="awr-tool-call-error awr-text">{message.error}</div>
+          ) : null}
         </div>
       )
     default:

@@ -72,11 +72,21 @@ export function Composer({ className, placeholder, autoFocus = false }: Composer
       />
       <div className="awr-composer-actions">
         {isRunning && (
-          <button type="button" className="awr-button awr-button-secondary" data-awr="stop" onClick={() => stop()}>
+          <button
+            type="button"
+            className="awr-button awr-button-secondary"
+            data-awr="stop"
+            onClick={() => stop()}
+          >
             {labels.stop}
           </button>
         )}
-        <button type="submit" className="awr-button awr-button-primary" data-awr="send" disabled={!canSend}>
+        <button
+          type="submit"
+          className="awr-button awr-button-primary"
+          data-awr="send"
+          disabled={!canSend}
+        >
           {labels.send}
         </button>
       </div>

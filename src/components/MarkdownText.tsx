@@ -20,7 +20,12 @@ export function safeUrl(url: string): string | undefined {
   return SAFE_PROTOCOL.test(trimmed) ? trimmed : undefined
 }
 
-function SafeLink({ href, children, node: _node, ...rest }: ComponentPropsWithoutRef<'a'> & { node?: unknown }) {
+function SafeLink({
+  href,
+  children,
+  node: _node,
+  ...rest
+}: ComponentPropsWithoutRef<'a'> & { node?: unknown }) {
   const url = href ? safeUrl(href) : undefined
   if (!url) return <span className="awr-link-blocked">{children}</span>
   return (
@@ -30,7 +35,11 @@ function SafeLink({ href, children, node: _node, ...rest }: ComponentPropsWithou
   )
 }
 
-function CodeBlock({ children, node: _node, ...rest }: ComponentPropsWithoutRef<'pre'> & { node?: unknown }) {
+function CodeBlock({
+  children,
+  node: _node,
+  ...rest
+}: ComponentPropsWithoutRef<'pre'> & { node?: unknown }) {
   return (
     <pre {...rest} className="awr-code-block" tabIndex={0}>
       {children}
@@ -38,7 +47,11 @@ function CodeBlock({ children, node: _node, ...rest }: ComponentPropsWithoutRef<
   )
 }
 
-function Table({ children, node: _node, ...rest }: ComponentPropsWithoutRef<'table'> & { node?: unknown }) {
+function Table({
+  children,
+  node: _node,
+  ...rest
+}: ComponentPropsWithoutRef<'table'> & { node?: unknown }) {
   return (
     <div className="awr-table-wrap">
       <table {...rest}>{children}</table>
@@ -46,7 +59,12 @@ function Table({ children, node: _node, ...rest }: ComponentPropsWithoutRef<'tab
   )
 }
 
-function SafeImage({ src, alt, node: _node, ...rest }: ComponentPropsWithoutRef<'img'> & { node?: unknown }) {
+function SafeImage({
+  src,
+  alt,
+  node: _node,
+  ...rest
+}: ComponentPropsWithoutRef<'img'> & { node?: unknown }) {
   const url = typeof src === 'string' ? safeUrl(src) : undefined
   if (!url || url.startsWith('mailto:')) return <span className="awr-image-blocked">{alt}</span>
   return <img {...rest} src={url} alt={alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />
@@ -65,7 +83,10 @@ const remarkPlugins = [remarkGfm]
  *
  * Memoized on `text`: it re-parses only when the text changes.
  */
-export const MarkdownText = memo(function MarkdownText({ text, className }: MarkdownTextProps): ReactNode {
+export const MarkdownText = memo(function MarkdownText({
+  text,
+  className,
+}: MarkdownTextProps): ReactNode {
   return (
     <div className={className ? `awr-markdown ${className}` : 'awr-markdown'}>
       <Markdown

@@ -50,7 +50,11 @@ export function selectVisibleMessageIds(snapshot: AgentSnapshot): string[] {
  * Sticks to the bottom while content grows unless the user scrolled up; the composer re-sticks it
  * after a send. Observes content size with `ResizeObserver` (falls back to `MutationObserver`).
  */
-export function MessageList({ className, emptyState, stickThreshold = 48 }: MessageListProps): ReactNode {
+export function MessageList({
+  className,
+  emptyState,
+  stickThreshold = 48,
+}: MessageListProps): ReactNode {
   const ids = useAgentSelector(selectVisibleMessageIds, shallowEqualIds)
   const { labels, registerScrollToBottom } = useChatContext()
   const scrollerRef = useRef<HTMLDivElement>(null)

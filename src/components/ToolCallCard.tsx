@@ -12,7 +12,8 @@ export interface ToolCallCardProps {
 
 /** Arguments text: `parsedArgs` while streaming (partial JSON), the full JSON re-indented after. */
 function argumentsText(call: ToolCallState): string {
-  if (call.status === 'streaming' && call.parsedArgs !== undefined) return formatJson(call.parsedArgs)
+  if (call.status === 'streaming' && call.parsedArgs !== undefined)
+    return formatJson(call.parsedArgs)
   return formatJson(call.args)
 }
 

@@ -16,7 +16,10 @@ export interface ToolCallItemProps {
  * One tool call of an assistant message: subscribes to `useToolCall(toolCall.id)` and renders
  * `<Chat renderToolCall>`'s output, or {@link ToolCallCard} when that returns `undefined`.
  */
-export const ToolCallItem = memo(function ToolCallItem({ toolCall, messageId }: ToolCallItemProps): ReactNode {
+export const ToolCallItem = memo(function ToolCallItem({
+  toolCall,
+  messageId,
+}: ToolCallItemProps): ReactNode {
   const { renderToolCall } = useChatContext()
   const view = useToolCall(toolCall.id)
   const call: ToolCallState = view ?? {

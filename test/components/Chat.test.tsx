@@ -4,7 +4,14 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Chat, defaultChatLabels } from '../../src/components'
 import { createScriptedAgent } from '../../src/testing'
-import { axeViolations, messageArticle, modes, renderWithAgent, replyAgent, textRun } from './chatTestUtils'
+import {
+  axeViolations,
+  messageArticle,
+  modes,
+  renderWithAgent,
+  replyAgent,
+  textRun,
+} from './chatTestUtils'
 
 afterEach(cleanup)
 
@@ -89,7 +96,9 @@ describe.each(modes)('<Chat /> ($name)', ({ strict }) => {
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('Model overloaded')
     expect(alert.textContent).toContain('run_error (overloaded)')
-    expect(container.querySelector('[data-awr="run-status"]')?.getAttribute('data-status')).toBe('error')
+    expect(container.querySelector('[data-awr="run-status"]')?.getAttribute('data-status')).toBe(
+      'error',
+    )
 
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(messageArticle(container, 'second')?.textContent).toBe('Recovered'))
@@ -127,7 +136,12 @@ describe.each(modes)('<Chat /> ($name)', ({ strict }) => {
   it('uses overridden labels', async () => {
     renderWithAgent(
       <Chat
-        labels={{ send: 'Envoyer', composer: 'Votre message', messageList: 'Fil', runStatus: { running: 'Réflexion…' } as never }}
+        labels={{
+          send: 'Envoyer',
+          composer: 'Votre message',
+          messageList: 'Fil',
+          runStatus: { running: 'Réflexion…' } as never,
+        }}
         placeholder="Écrivez ici"
       />,
       { strict, agent: replyAgent('Salut', 30) },
@@ -144,7 +158,9 @@ describe.each(modes)('<Chat /> ($name)', ({ strict }) => {
 
   it('has no axe violations, idle and after a conversation with an error', async () => {
     const agent = createScriptedAgent((input) => [
-      ...textRun(input, 'md', ['# Title\n\n- a\n- b\n\n```js\nlet x = 1\n```\n\n| h |\n|---|\n| c |\n']).slice(0, -1),
+      ...textRun(input, 'md', [
+        '# Title\n\n- a\n- b\n\n```js\nlet x = 1\n```\n\n| h |\n|---|\n| c |\n',
+      ]).slice(0, -1),
       { type: 'RUN_ERROR', message: 'Boom' },
     ])
     const { container } = renderWithAgent(<Chat emptyState="Nothing yet" />, { strict, agent })

@@ -45,11 +45,15 @@ describe.each(modes)('<ChatMessage /> ($name)', ({ strict }) => {
     act(() => {
       done = store.run()
     })
-    await waitFor(() => expect(messageArticle(container, 'a2')?.getAttribute('data-status')).toBe('streaming'))
+    await waitFor(() =>
+      expect(messageArticle(container, 'a2')?.getAttribute('data-status')).toBe('streaming'),
+    )
     await act(async () => {
       await done
     })
-    await waitFor(() => expect(messageArticle(container, 'a2')?.getAttribute('data-status')).toBe('complete'))
+    await waitFor(() =>
+      expect(messageArticle(container, 'a2')?.getAttribute('data-status')).toBe('complete'),
+    )
     expect(messageArticle(container, 'a2')?.textContent).toBe(deltas.join('').trim())
 
     expect(renders.get('a2') ?? 0).toBeGreaterThanOrEqual(3)
@@ -75,7 +79,9 @@ describe.each(modes)('<ChatMessage /> ($name)', ({ strict }) => {
     act(() => {
       done = store.run()
     })
-    await waitFor(() => expect(messageArticle(container, 'slow')!.querySelector('.awr-typing')).not.toBeNull())
+    await waitFor(() =>
+      expect(messageArticle(container, 'slow')!.querySelector('.awr-typing')).not.toBeNull(),
+    )
     expect(messageArticle(container, 'slow')?.textContent).toBe('')
     await act(async () => {
       await done
@@ -96,13 +102,22 @@ describe.each(modes)('<ChatMessage /> ($name)', ({ strict }) => {
           role: 'user',
           content: [
             { type: 'text', text: 'What is in this picture?' },
-            { type: 'image', source: { type: 'url', value: 'https://example.com/cat.png' }, metadata: { alt: 'A cat' } },
+            {
+              type: 'image',
+              source: { type: 'url', value: 'https://example.com/cat.png' },
+              metadata: { alt: 'A cat' },
+            },
             { type: 'image', source: { type: 'data', value: 'aGk=', mimeType: 'image/png' } },
             { type: 'image', source: { type: 'url', value: 'javascript:alert(1)' } },
           ],
         },
         { id: 'r1', role: 'reasoning', content: 'The user wants a description.' },
-        { id: 'act1', role: 'activity', activityType: 'PLAN', content: { steps: ['look', 'describe'] } },
+        {
+          id: 'act1',
+          role: 'activity',
+          activityType: 'PLAN',
+          content: { steps: ['look', 'describe'] },
+        },
         { id: 'a1', role: 'assistant', content: 'A cat.' },
       ],
     })

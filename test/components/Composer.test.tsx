@@ -20,7 +20,10 @@ describe.each(modes)('<Composer /> ($name)', ({ strict }) => {
     await user.keyboard('{Enter}')
     expect(input.value).toBe('')
     await waitFor(() => expect(agent.inputs).toHaveLength(1))
-    expect(agent.inputs[0].messages.at(-1)).toMatchObject({ role: 'user', content: 'line one\nline two' })
+    expect(agent.inputs[0].messages.at(-1)).toMatchObject({
+      role: 'user',
+      content: 'line one\nline two',
+    })
   })
 
   it('Enter during an IME composition does not send', async () => {

@@ -37,8 +37,14 @@ describe.each(modes)('<MarkdownText /> ($name)', ({ strict }) => {
 
   it('renders lists, fenced code with its language class, tables and GFM', () => {
     const { container } = show(markdown)
-    expect([...container.querySelectorAll('ul > li')].map((li) => li.textContent)).toEqual(['one', 'two'])
-    expect([...container.querySelectorAll('ol > li')].map((li) => li.textContent)).toEqual(['first', 'second'])
+    expect([...container.querySelectorAll('ul > li')].map((li) => li.textContent)).toEqual([
+      'one',
+      'two',
+    ])
+    expect([...container.querySelectorAll('ol > li')].map((li) => li.textContent)).toEqual([
+      'first',
+      'second',
+    ])
     const code = container.querySelector('pre > code')!
     expect(code.className).toBe('language-ts')
     expect(code.textContent).toBe('const answer: number = 42\n')
@@ -78,7 +84,9 @@ describe.each(modes)('<MarkdownText /> ($name)', ({ strict }) => {
     const anchors = [...container.querySelectorAll('a')]
     expect(anchors.map((a) => a.getAttribute('href'))).toEqual(['mailto:a@b.co'])
     expect(container.textContent).toContain('bad')
-    expect(container.querySelector('[href^="javascript"], [href^="JaVa"], [href^="data"]')).toBeNull()
+    expect(
+      container.querySelector('[href^="javascript"], [href^="JaVa"], [href^="data"]'),
+    ).toBeNull()
   })
 
   it('keeps only http(s) image sources', () => {
@@ -104,13 +112,19 @@ describe('safeUrl', () => {
 describe.each(modes)('assistant markdown inside <Chat /> ($name)', ({ strict }) => {
   it('streams raw HTML as inert text and blocks a javascript: link', async () => {
     const agent = createScriptedAgent((input) =>
-      textRun(input, 'evil', ['Hi <script>window.__chatPwned = 1</script> ', '[click me](javascript:alert(1)) ', 'done']),
+      textRun(input, 'evil', [
+        'Hi <script>window.__chatPwned = 1</script> ',
+        '[click me](javascript:alert(1)) ',
+        'done',
+      ]),
     )
     const { container } = renderWithAgent(<Chat />, { strict, agent })
     const { default: userEvent } = await import('@testing-library/user-event')
     const user = userEvent.setup()
     await user.type(container.querySelector('textarea')!, 'x{Enter}')
-    await waitFor(() => expect(messageArticle(container, 'evil')?.getAttribute('data-status')).toBe('complete'))
+    await waitFor(() =>
+      expect(messageArticle(container, 'evil')?.getAttribute('data-status')).toBe('complete'),
+    )
     const article = messageArticle(container, 'evil')!
     expect(article.textContent).toBe('Hi window.__chatPwned = 1 click me done')
     expect(article.querySelector('script')).toBeNull()

@@ -42,13 +42,17 @@ describe.each(modes)('<MessageList /> scrolling ($name)', ({ strict }) => {
     // The user scrolls up: new content no longer moves the view.
     log.scrollTop = 10
     fireEvent.scroll(log)
-    act(() => store.addMessage({ id: 'm2', role: 'assistant', content: 'second reply, longer text' }))
+    act(() =>
+      store.addMessage({ id: 'm2', role: 'assistant', content: 'second reply, longer text' }),
+    )
     await waitFor(() => expect(messageArticle(log, 'm2')).not.toBeNull())
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(log.scrollTop).toBe(10)
 
     // Sending a message sticks to the bottom again.
-    await userEvent.setup().type(screen.getByRole('textbox', { name: 'Message' }), 'back down{Enter}')
+    await userEvent
+      .setup()
+      .type(screen.getByRole('textbox', { name: 'Message' }), 'back down{Enter}')
     await waitFor(() => expect(messageArticle(log, 'm2')?.nextElementSibling).not.toBeNull())
     await waitFor(() => expect(log.scrollTop).toBe(layout.bottom()))
     store.destroy()
@@ -73,7 +77,9 @@ describe('selectVisibleMessageIds', () => {
     const snapshot = {
       ...base,
       messages,
-      toolCalls: { c1: { id: 'c1', name: 'f', messageId: 'a', status: 'resolved' as const, args: '{}' } },
+      toolCalls: {
+        c1: { id: 'c1', name: 'f', messageId: 'a', status: 'resolved' as const, args: '{}' },
+      },
     }
     expect(selectVisibleMessageIds(snapshot)).toEqual(['u', 'a', 't2'])
   })

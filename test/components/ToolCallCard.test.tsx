@@ -17,13 +17,23 @@ function toolRun(input: RunAgentInput): ScriptStep[] {
     { type: 'TEXT_MESSAGE_START', messageId: 'a1', role: 'assistant' },
     { type: 'TEXT_MESSAGE_CONTENT', messageId: 'a1', delta: 'Let me check.' },
     { type: 'TEXT_MESSAGE_END', messageId: 'a1' },
-    { type: 'TOOL_CALL_START', toolCallId: 'call-1', toolCallName: 'get_weather', parentMessageId: 'a1' },
+    {
+      type: 'TOOL_CALL_START',
+      toolCallId: 'call-1',
+      toolCallName: 'get_weather',
+      parentMessageId: 'a1',
+    },
     { type: 'TOOL_CALL_ARGS', toolCallId: 'call-1', delta: '{"city":"Par' },
     { delayMs: 150 },
     { type: 'TOOL_CALL_ARGS', toolCallId: 'call-1', delta: 'is","days":2}' },
     { type: 'TOOL_CALL_END', toolCallId: 'call-1' },
     { delayMs: 150 },
-    { type: 'TOOL_CALL_RESULT', messageId: 'tool-1', toolCallId: 'call-1', content: '{"temp":21,"sky":"clear"}' },
+    {
+      type: 'TOOL_CALL_RESULT',
+      messageId: 'tool-1',
+      toolCallId: 'call-1',
+      content: '{"temp":21,"sky":"clear"}',
+    },
     { type: 'RUN_FINISHED', threadId, runId },
   ]
 }
@@ -35,7 +45,9 @@ describe.each(modes)('tool calls in <Chat /> ($name)', ({ strict }) => {
   it('shows name, streaming args, then complete args and the result in one card', async () => {
     const agent = createScriptedAgent(toolRun)
     const { container } = renderWithAgent(<Chat />, { strict, agent })
-    await userEvent.setup().type(screen.getByRole('textbox', { name: 'Message' }), 'Weather?{Enter}')
+    await userEvent
+      .setup()
+      .type(screen.getByRole('textbox', { name: 'Message' }), 'Weather?{Enter}')
 
     await waitFor(() => expect(card(container)?.getAttribute('data-status')).toBe('streaming'))
     const streaming = card(container)!
@@ -72,8 +84,13 @@ describe.each(modes)('tool calls in <Chat /> ($name)', ({ strict }) => {
       const args = call.parsedArgs as { city: string }
       return <div data-testid="weather">Sunny in {args.city}</div>
     }
-    const { container } = renderWithAgent(<Chat renderToolCall={renderToolCall} />, { strict, agent })
-    await userEvent.setup().type(screen.getByRole('textbox', { name: 'Message' }), 'Weather?{Enter}')
+    const { container } = renderWithAgent(<Chat renderToolCall={renderToolCall} />, {
+      strict,
+      agent,
+    })
+    await userEvent
+      .setup()
+      .type(screen.getByRole('textbox', { name: 'Message' }), 'Weather?{Enter}')
     await waitFor(() => expect(card(container)).not.toBeNull())
     expect((await screen.findByTestId('weather')).textContent).toBe('Sunny in Paris')
     expect(card(container)).toBeNull()
@@ -84,7 +101,15 @@ describe.each(modes)('tool calls in <Chat /> ($name)', ({ strict }) => {
     const { container } = renderWithAgent(<Chat />, {
       strict,
       agent: createScriptedAgent([]),
-      initialMessages: [{ id: 'orphan', role: 'tool', toolCallId: 'missing', content: 'plain result', error: 'failed' }],
+      initialMessages: [
+        {
+          id: 'orphan',
+          role: 'tool',
+          toolCallId: 'missing',
+          content: 'plain result',
+          error: 'failed',
+        },
+      ],
     })
     const article = messageArticle(container, 'orphan')!
     expect(article.getAttribute('data-role')).toBe('tool')
@@ -105,7 +130,10 @@ describe('<ToolCallCard />', () => {
       parsedArgs: undefined,
       result: { id: 't', role: 'tool', toolCallId: 'c', content: 'partial', error: 'timeout' },
     }
-    const { container } = renderWithAgent(<ToolCallCard call={call} />, { strict: false, agent: createScriptedAgent([]) })
+    const { container } = renderWithAgent(<ToolCallCard call={call} />, {
+      strict: false,
+      agent: createScriptedAgent([]),
+    })
     const el = container.querySelector('[data-awr="tool-call"]')!
     expect(el.getAttribute('data-status')).toBe('resolved')
     expect(el.querySelector('[data-awr="tool-call-args"]')?.textContent).toContain('not json')
