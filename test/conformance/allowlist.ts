@@ -18,4 +18,9 @@ export const ALLOWLIST: Record<string, { lanes: Array<'reducer' | 'transport'>; 
     reason:
       "The draft corpus plays a client that implements the 1.0 line, so a producer's '1.1' is newer and warns. We implement 1.1: '1.1' is our own version and passes in silence, as spec-1.1/producer-declares-same-version-quiet requires (that fixture passes).",
   },
+  'spec-draft/current-peer-declares-protocol-version.json': {
+    lanes: ['transport'],
+    reason:
+      "The draft corpus plays a 1.0 client, so it expects the request to declare protocolVersion '1.0'. We speak 1.1 and declare '1.1', as spec-1.1/current-peer-declares-protocol-version requires (that fixture passes).",
+  },
 }

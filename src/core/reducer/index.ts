@@ -12,4 +12,11 @@ export { applyPatch, type PatchResult } from './applyPatch'
 export { createEventPipeline, type EventPipeline, type EventPipelineOptions } from './createEventPipeline'
 export { reduceEvents } from './reduceEvents'
 export { createSnapshot } from './Snapshot'
-export { appendMessage, beginRun, getMessage, replaceState } from './snapshotUpdates'
+export {
+  addDiagnostic,
+  appendMessage,
+  beginRun,
+  getMessage,
+  replaceMessages,
+  replaceState,
+} from './snapshotUpdates'

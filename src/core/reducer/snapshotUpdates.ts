@@ -1,5 +1,7 @@
+import type { Diagnostic } from '../protocol/Diagnostic'
 import type { Message } from '../protocol/types'
 import type { AgentSnapshot } from './AgentSnapshot'
+import { MessageList } from './MessageList'
 import { indexToolCalls, toSnapshot } from './Snapshot'
 
 /**
@@ -41,4 +43,18 @@ export function beginRun(snapshot: AgentSnapshot, run: { runId: string; threadId
 /** The message with this id, or `undefined`. O(1) (verified index), whatever the thread length. */
 export function getMessage(snapshot: AgentSnapshot, id: string): Message | undefined {
   return toSnapshot(snapshot).list.get(id)
+}
+
+/** Records a diagnostic a transport reported (at most 100 kept, oldest dropped). */
+export function addDiagnostic(snapshot: AgentSnapshot, diagnostic: Diagnostic): AgentSnapshot {
+  return toSnapshot(snapshot).withDiagnostic(diagnostic)
+}
+
+/** Replaces the whole thread with `messages` (e.g. to go back to an earlier point). O(n). */
+export function replaceMessages(snapshot: AgentSnapshot, messages: readonly Message[]): AgentSnapshot {
+  return toSnapshot(snapshot).with({
+    list: MessageList.from(messages),
+    calls: indexToolCalls(messages),
+    streamingMessageIds: [],
+  })
 }

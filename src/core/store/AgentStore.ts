@@ -35,6 +35,11 @@ export interface AgentStoreOptions {
    * Tests pass a manual scheduler to control frames.
    */
   scheduler?: Scheduler
+  /**
+   * The agent's protocol ceiling (e.g. `'0.0.45'`) when it predates this kit's `1.1`: the
+   * transport shapes requests and translates events for that older peer. Default: current.
+   */
+  maxProtocolVersion?: string
 }
 
 /** Options of one {@link AgentStore.run}. */

@@ -1,11 +1,14 @@
 import { AgentError, toAgentError } from '../protocol/AgentError'
+import type { Diagnostic } from '../protocol/Diagnostic'
 import { PROTOCOL_VERSION } from '../protocol/types'
-import type { AgentEvent, Context, RunAgentInput, Tool } from '../protocol/types'
+import type { AgentEvent, Context, Message, RunAgentInput, Tool } from '../protocol/types'
 import {
+  addDiagnostic,
   appendMessage,
   beginRun,
   createEventPipeline,
   createSnapshot,
+  replaceMessages,
   replaceState,
   type EventPipeline,
 } from '../reducer'
@@ -23,6 +26,8 @@ import { toUserMessage } from './toUserMessage'
 
 /** What a run sends besides messages and state; kept for `retry()`. */
 interface RunRequest {
+  /** The thread as the run started (what `retry()` goes back to). */
+  messages?: readonly Message[]
   tools: Tool[]
   context: Context[]
   forwardedProps: unknown
@@ -141,7 +146,8 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       runId,
       protocolVersion: PROTOCOL_VERSION,
       state: snapshot.state,
-      messages: [...snapshot.messages],
+      // Activity messages are UI-only (spec 1.1 "Activity"); agents never receive them.
+      messages: snapshot.messages.filter((m) => m.role !== 'activity'),
       tools: request.tools,
       context: request.context,
       forwardedProps: request.forwardedProps,
@@ -155,6 +161,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
         pipeline: createEventPipeline({
           validate: !agent.validatesEvents,
           onEvent: (e) => applied.push(e),
+          ...(options.maxProtocolVersion !== undefined && { maxProtocolVersion: options.maxProtocolVersion }),
         }),
         done: false,
         resolve,
@@ -162,7 +169,17 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       active = run
       flush()
       try {
-        const subscription = agent.run(input, { signal: run.controller.signal }).subscribe({
+        const onDiagnostic = (d: Diagnostic) => {
+          if (run.done) return
+          current = addDiagnostic(current, d)
+          schedule()
+        }
+        const runOptions = {
+          signal: run.controller.signal,
+          onDiagnostic,
+          ...(options.maxProtocolVersion !== undefined && { maxProtocolVersion: options.maxProtocolVersion }),
+        }
+        const subscription = agent.run(input, runOptions).subscribe({
           next: (event) => onNext(run, event),
           error: (error) => onError(run, error),
           complete: () => onComplete(run),
@@ -191,6 +208,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
         snapshot = appendMessage(snapshot, toUserMessage(runOptions.message))
       }
       lastRequest = {
+        messages: snapshot.messages,
         tools: runOptions.tools ?? defaults.tools,
         context: runOptions.context ?? defaults.context,
         forwardedProps: runOptions.forwardedProps ?? defaults.forwardedProps,
@@ -200,7 +218,11 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
 
     retry() {
       if (destroyed || active) return Promise.resolve(published)
-      return start(current, lastRequest ?? defaults)
+      // Retry re-sends the last run's request: the thread goes back to the messages that run
+      // started from, dropping the partial output of the failed attempt.
+      const request = lastRequest ?? defaults
+      const snapshot = request.messages ? replaceMessages(current, request.messages) : current
+      return start(snapshot, request)
     },
 
     stop() {

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../protocol/Diagnostic'
 import type { BaseEvent, RunAgentInput } from '../protocol/types'
 
 /** Receives values from an {@link Observable}; the rxjs `Observer` shape. */
@@ -24,6 +25,13 @@ export interface Observable<T> {
 export interface RunOptions {
   /** Aborting cancels the request; the Observable then errors with `AgentError('aborted')`. */
   signal?: AbortSignal
+  /**
+   * Receives SHOULD-level findings of this run (unknown events dropped, fields stripped, retired
+   * events translated). The store passes one that records them in `snapshot.diagnostics`.
+   */
+  onDiagnostic?: (diagnostic: Diagnostic) => void
+  /** The peer's protocol ceiling (e.g. `'0.0.45'`), for compatibility translation. Default: current. */
+  maxProtocolVersion?: string
 }
 
 /**

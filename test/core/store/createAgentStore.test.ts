@@ -165,7 +165,7 @@ describe('createAgentStore: stop and retry', () => {
     expect(abortRun).toHaveBeenCalledTimes(1)
   })
 
-  it('retry() re-runs with the same tools/context/forwardedProps and the current messages', async () => {
+  it('retry() re-sends the failed run request: same tools/forwardedProps, the thread as that run started', async () => {
     let attempt = 0
     const agent = createScriptedAgent((input): ScriptStep[] =>
       attempt++ === 0
@@ -185,7 +185,9 @@ describe('createAgentStore: stop and retry', () => {
     expect(two.tools).toEqual(tools)
     expect(two.forwardedProps).toEqual({ p: 1 })
     expect(two.messages.filter((m) => m.role === 'user')).toHaveLength(1) // no new user message
-    expect(two.messages.map((m) => m.id)).toEqual(first.messages.map((m) => m.id))
+    expect(first.messages.map((m) => m.role)).toEqual(['user', 'assistant']) // partial 'cut' kept for display
+    expect(two.messages).toEqual(one.messages) // ...but the retry starts from where the failed run did
+    expect(second.messages.map((m) => m.id)).toEqual([one.messages[0].id, 'a2'])
     expect(second.run.error).toBeUndefined()
   })
 })
