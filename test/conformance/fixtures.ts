@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 /** Root of the shared conformance corpus (`../shared/conformance` beside the repo). */
-export const CONFORMANCE_DIR = fileURLToPath(new URL('../../../shared/conformance/', import.meta.url))
+export const CONFORMANCE_DIR = fileURLToPath(
+  new URL('../../../shared/conformance/', import.meta.url),
+)
 
 export interface Fixture {
   file: string
@@ -33,7 +35,8 @@ export interface Fixture {
 /** Every fixture of a corpus folder (`spec-1.1`, `spec-1.0`, `spec-draft`), sorted by name. */
 export function loadFixtures(folder: string): Fixture[] {
   const dir = `${CONFORMANCE_DIR}${folder}/`
-  if (!existsSync(dir)) throw new Error(`Conformance corpus not found at ${dir} (expected ../shared beside the repo)`)
+  if (!existsSync(dir))
+    throw new Error(`Conformance corpus not found at ${dir} (expected ../shared beside the repo)`)
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -46,7 +49,10 @@ export function loadRecorded(): Array<{ name: string; events: Array<Record<strin
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ name: f, events: JSON.parse(readFileSync(dir + f, 'utf8').replace(/^\uFEFF/, '')) }))
+    .map((f) => ({
+      name: f,
+      events: JSON.parse(readFileSync(dir + f, 'utf8').replace(/^\uFEFF/, '')),
+    }))
 }
 
 /** Value at a dotted path (`a.b.0.c`), or the `MISSING` symbol. */
@@ -65,10 +71,15 @@ export function at(value: unknown, path: string): unknown {
  * the same length and match element-wise, anything else must be equal. Returns the first
  * mismatch as a readable path, or undefined.
  */
-export function partialMismatch(actual: unknown, expected: unknown, path = '$'): string | undefined {
+export function partialMismatch(
+  actual: unknown,
+  expected: unknown,
+  path = '$',
+): string | undefined {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${path}: expected an array, got ${JSON.stringify(actual)}`
-    if (actual.length !== expected.length) return `${path}: expected length ${expected.length}, got ${actual.length}`
+    if (actual.length !== expected.length)
+      return `${path}: expected length ${expected.length}, got ${actual.length}`
     for (let i = 0; i < expected.length; i++) {
       const m = partialMismatch(actual[i], expected[i], `${path}[${i}]`)
       if (m) return m
@@ -86,5 +97,7 @@ export function partialMismatch(actual: unknown, expected: unknown, path = '$'):
     }
     return undefined
   }
-  return Object.is(actual, expected) ? undefined : `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`
+  return Object.is(actual, expected)
+    ? undefined
+    : `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`
 }

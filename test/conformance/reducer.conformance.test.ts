@@ -16,14 +16,22 @@ describe('conformance corpus: reducer lane (createEventPipeline, as reduceEvents
     it(`${fixture.file}${allowed ? ' (allowlisted deviation)' : ''}`, () => {
       const events: Array<Record<string, unknown>> = []
       const pipeline = createEventPipeline({
-        ...(fixture.client?.maxProtocolVersion && { maxProtocolVersion: fixture.client.maxProtocolVersion }),
+        ...(fixture.client?.maxProtocolVersion && {
+          maxProtocolVersion: fixture.client.maxProtocolVersion,
+        }),
         onEvent: (e) => events.push(e as unknown as Record<string, unknown>),
       })
-      let snapshot: AgentSnapshot = createSnapshot({ messages: (fixture.input?.messages ?? []) as Message[] })
+      let snapshot: AgentSnapshot = createSnapshot({
+        messages: (fixture.input?.messages ?? []) as Message[],
+      })
       for (const raw of fixture.stream) snapshot = pipeline.push(snapshot, raw)
       snapshot = pipeline.end(snapshot)
       const failures = checkFixture(fixture, { snapshot, events }, 'reducer')
-      if (allowed) expect(failures, 'allowlisted fixture now passes: remove it from the allowlist').not.toEqual([])
+      if (allowed)
+        expect(
+          failures,
+          'allowlisted fixture now passes: remove it from the allowlist',
+        ).not.toEqual([])
       else expect(failures).toEqual([])
     })
   }

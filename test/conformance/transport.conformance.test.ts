@@ -39,7 +39,9 @@ async function observe(fixture: Fixture) {
     agent,
     initialMessages: (fixture.input?.messages ?? []) as Message[],
     tools: (fixture.input?.tools ?? []) as Tool[],
-    ...(fixture.client?.maxProtocolVersion && { maxProtocolVersion: fixture.client.maxProtocolVersion }),
+    ...(fixture.client?.maxProtocolVersion && {
+      maxProtocolVersion: fixture.client.maxProtocolVersion,
+    }),
     scheduler: (flush) => queueMicrotask(flush),
   } as Parameters<typeof createAgentStore>[0])
   const events: Array<Record<string, unknown>> = []
@@ -53,7 +55,11 @@ describe('conformance corpus: transport lane (real SSE → HttpAgent → store)'
     const allowed = ALLOWLIST[fixture.file]?.lanes.includes('transport')
     it(`${fixture.file}${allowed ? ' (allowlisted deviation)' : ''}`, async () => {
       const failures = checkFixture(fixture, await observe(fixture), 'transport')
-      if (allowed) expect(failures, 'allowlisted fixture now passes: remove it from the allowlist').not.toEqual([])
+      if (allowed)
+        expect(
+          failures,
+          'allowlisted fixture now passes: remove it from the allowlist',
+        ).not.toEqual([])
       else expect(failures).toEqual([])
     })
   }

@@ -7,7 +7,9 @@ import pkg from '../../package.json' with { type: 'json' }
 
 const outDir = mkdtempSync(join(tmpdir(), 'awr-build-'))
 const importsOf = (file: string) =>
-  [...readFileSync(join(outDir, file), 'utf8').matchAll(/(?:from|import)\s*"([^"]+)"/g)].map((m) => m[1])
+  [...readFileSync(join(outDir, file), 'utf8').matchAll(/(?:from|import)\s*"([^"]+)"/g)].map(
+    (m) => m[1],
+  )
 
 /** Every module a browser entry pulls in, following the build's own chunks. */
 function closure(entry: string, seen = new Set<string>()): Set<string> {
@@ -20,7 +22,11 @@ function closure(entry: string, seen = new Set<string>()): Set<string> {
 }
 
 beforeAll(async () => {
-  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, sourcemap: false } })
+  await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'silent',
+    build: { outDir, sourcemap: false },
+  })
 }, 60_000)
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
@@ -28,7 +34,10 @@ describe('library build (vite library mode)', () => {
   it('emits a file for every export of package.json', () => {
     for (const [key, target] of Object.entries(pkg.exports)) {
       if (key === './package.json') continue
-      const file = typeof target === 'string' ? target : (target as Record<string, string>).import ?? (target as Record<string, string>).node
+      const file =
+        typeof target === 'string'
+          ? target
+          : ((target as Record<string, string>).import ?? (target as Record<string, string>).node)
       expect(existsSync(join(outDir, file.replace('./dist/', ''))), `${key} → ${file}`).toBe(true)
     }
   })
@@ -36,15 +45,24 @@ describe('library build (vite library mode)', () => {
   it('keeps Node modules and the server out of browser entry points', () => {
     for (const entry of ['index.js', 'core.js', 'testing.js']) {
       const deps = [...closure(entry)]
-      expect(deps.filter((d) => d.startsWith('node:') || d === 'ws'), entry).toEqual([])
-      expect(deps.some((d) => d.includes('server')), entry).toBe(false)
+      expect(
+        deps.filter((d) => d.startsWith('node:') || d === 'ws'),
+        entry,
+      ).toEqual([])
+      expect(
+        deps.some((d) => d.includes('server')),
+        entry,
+      ).toBe(false)
     }
   })
 
   it('keeps React out of the core entry and external everywhere', () => {
     expect([...closure('core.js')].filter((d) => d.startsWith('react'))).toEqual([])
     const emitted = readdirSync(outDir).filter((f) => f.endsWith('.js'))
-    for (const f of emitted) expect(readFileSync(join(outDir, f), 'utf8')).not.toMatch(/function useSyncExternalStore|react-dom\.production/)
+    for (const f of emitted)
+      expect(readFileSync(join(outDir, f), 'utf8')).not.toMatch(
+        /function useSyncExternalStore|react-dom\.production/,
+      )
   })
 
   it('declares only CSS as side effects, and react/react-dom as peers', () => {

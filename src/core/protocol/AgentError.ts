@@ -69,11 +69,20 @@ export class AgentError extends Error {
     if (options.event !== undefined) this.event = options.event
     if (options.agentCode !== undefined) this.agentCode = options.agentCode
     this.retryable =
-      options.retryable ?? (code === 'network' || code === 'truncated' || (code === 'http_error' && (options.status ?? 0) >= 500))
+      options.retryable ??
+      (code === 'network' ||
+        code === 'truncated' ||
+        (code === 'http_error' && (options.status ?? 0) >= 500))
   }
 
   /** A plain JSON form (for logs, fixtures and `postMessage`). */
-  toJSON(): { name: string; code: AgentErrorCode; message: string; status?: number; agentCode?: string } {
+  toJSON(): {
+    name: string
+    code: AgentErrorCode
+    message: string
+    status?: number
+    agentCode?: string
+  } {
     return {
       name: this.name,
       code: this.code,
@@ -88,7 +97,10 @@ export class AgentError extends Error {
 export function isAgentError(value: unknown): value is AgentError {
   return (
     value instanceof AgentError ||
-    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AgentError' && typeof (value as { code?: unknown }).code === 'string')
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { name?: unknown }).name === 'AgentError' &&
+      typeof (value as { code?: unknown }).code === 'string')
   )
 }
 
@@ -101,7 +113,9 @@ export function toAgentError(error: unknown, fallback: AgentErrorCode = 'unknown
   if (isAgentError(error)) return error
   const name = (error as { name?: unknown } | null)?.name
   const message = error instanceof Error ? error.message : String(error)
-  if (name === 'AbortError') return new AgentError('aborted', 'The run was aborted.', { cause: error })
-  if (name === 'TypeError' && fallback === 'network') return new AgentError('network', `Network error: ${message}`, { cause: error })
+  if (name === 'AbortError')
+    return new AgentError('aborted', 'The run was aborted.', { cause: error })
+  if (name === 'TypeError' && fallback === 'network')
+    return new AgentError('network', `Network error: ${message}`, { cause: error })
   return new AgentError(fallback, message || 'Unknown error', { cause: error })
 }

@@ -16,13 +16,7 @@ import type {
  *   fatal `AgentError`. `truncated`: the stream ended without a terminal event (spec 1.1).
  */
 export type RunStatus =
-  | 'idle'
-  | 'running'
-  | 'finished'
-  | 'error'
-  | 'interrupted'
-  | 'cancelled'
-  | 'truncated'
+  'idle' | 'running' | 'finished' | 'error' | 'interrupted' | 'cancelled' | 'truncated'
 
 /** The current or last run (spec 1.1, "Run lifecycle"). */
 export interface RunInfo {

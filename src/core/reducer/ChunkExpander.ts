@@ -59,7 +59,8 @@ export class ChunkExpander {
     if (!lane) return []
     this.lane = undefined
     const attr = attribution(lane.subagentRunId)
-    if (lane.kind === 'tool') return [{ type: 'TOOL_CALL_END', toolCallId: lane.toolCallId, ...attr } as AgentEvent]
+    if (lane.kind === 'tool')
+      return [{ type: 'TOOL_CALL_END', toolCallId: lane.toolCallId, ...attr } as AgentEvent]
     const type = lane.kind === 'text' ? 'TEXT_MESSAGE_END' : 'REASONING_MESSAGE_END'
     return [{ type, messageId: lane.messageId, ...attr } as AgentEvent]
   }
@@ -75,7 +76,10 @@ export class ChunkExpander {
       lane?.kind === kind && (e.messageId === undefined || e.messageId === lane.messageId)
     if (continues) {
       if (role !== undefined && role !== lane.role) {
-        throw violation(`${e.type} role '${role}' does not match the open stream's role '${lane.role}'`, e)
+        throw violation(
+          `${e.type} role '${role}' does not match the open stream's role '${lane.role}'`,
+          e,
+        )
       }
     } else {
       out.push(...this.close())
@@ -131,8 +135,10 @@ export class ChunkExpander {
       }
     } else {
       out.push(...this.close())
-      if (e.toolCallId === undefined) throw violation('First TOOL_CALL_CHUNK must have a toolCallId', e)
-      if (e.toolCallName === undefined) throw violation('First TOOL_CALL_CHUNK must have a toolCallName', e)
+      if (e.toolCallId === undefined)
+        throw violation('First TOOL_CALL_CHUNK must have a toolCallId', e)
+      if (e.toolCallName === undefined)
+        throw violation('First TOOL_CALL_CHUNK must have a toolCallName', e)
       this.lane = {
         kind: 'tool',
         toolCallId: e.toolCallId,

@@ -1,12 +1,6 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
 import type { AssistantMessage, Interrupt, Message, ToolMessage } from '../protocol/types'
-import type {
-  AgentSnapshot,
-  RunInfo,
-  StepInfo,
-  SubagentView,
-  ToolCallView,
-} from './AgentSnapshot'
+import type { AgentSnapshot, RunInfo, StepInfo, SubagentView, ToolCallView } from './AgentSnapshot'
 import { MessageList } from './MessageList'
 
 /** What the reducer remembers about a tool call beyond the message that holds it. @internal */
@@ -123,7 +117,8 @@ function buildToolCalls(
   const out: Record<string, ToolCallView> = {}
   for (const id of Object.keys(calls)) {
     const entry = calls[id]
-    const owner = list.at(list.indexOfRole(entry.messageId, 'assistant')) as AssistantMessage | undefined
+    const owner = list.at(list.indexOfRole(entry.messageId, 'assistant')) as
+      AssistantMessage | undefined
     const call = owner?.toolCalls?.find((c) => c.id === id)
     if (!call) continue
     const result =

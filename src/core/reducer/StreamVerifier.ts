@@ -47,12 +47,19 @@ export class StreamVerifier {
       return
     }
     if (e.type === 'RUN_STARTED') return this.runStarted(e)
-    if (this.phase === 'initial') throw violation(`First event must be 'RUN_STARTED', got '${e.type}'`, e)
+    if (this.phase === 'initial')
+      throw violation(`First event must be 'RUN_STARTED', got '${e.type}'`, e)
     if (this.phase === 'finished') {
-      throw violation(`The run has already finished with 'RUN_FINISHED'. Cannot send event type '${e.type}'`, e)
+      throw violation(
+        `The run has already finished with 'RUN_FINISHED'. Cannot send event type '${e.type}'`,
+        e,
+      )
     }
     if (this.phase === 'errored') {
-      throw violation(`The run has already errored with 'RUN_ERROR'. Cannot send event type '${e.type}'`, e)
+      throw violation(
+        `The run has already errored with 'RUN_ERROR'. Cannot send event type '${e.type}'`,
+        e,
+      )
     }
     switch (e.type) {
       case 'RUN_FINISHED':
@@ -80,7 +87,10 @@ export class StreamVerifier {
         return
       case 'STEP_FINISHED':
         if (!this.steps.delete(e.stepName)) {
-          throw violation(`Cannot send 'STEP_FINISHED' for step '${e.stepName}' that was not started`, e)
+          throw violation(
+            `Cannot send 'STEP_FINISHED' for step '${e.stepName}' that was not started`,
+            e,
+          )
         }
         return
       case 'SUBAGENT_STARTED':
@@ -89,7 +99,10 @@ export class StreamVerifier {
       case 'SUBAGENT_FINISHED':
       case 'SUBAGENT_ERROR':
         if (!this.subagents.delete(e.subagentRunId)) {
-          throw violation(`Cannot send '${e.type}' for subagent run '${e.subagentRunId}' that was not started`, e)
+          throw violation(
+            `Cannot send '${e.type}' for subagent run '${e.subagentRunId}' that was not started`,
+            e,
+          )
         }
         return
       default:
@@ -99,7 +112,10 @@ export class StreamVerifier {
 
   private runStarted(e: Extract<AgentEvent, { type: 'RUN_STARTED' }>): void {
     if (this.phase === 'running') {
-      throw violation(`Cannot send 'RUN_STARTED' while a run is still active (runId '${this.runId}')`, e)
+      throw violation(
+        `Cannot send 'RUN_STARTED' while a run is still active (runId '${this.runId}')`,
+        e,
+      )
     }
     if (this.threadId !== undefined && e.threadId !== this.threadId) {
       throw violation(
@@ -117,7 +133,10 @@ export class StreamVerifier {
     const openOf = (what: string, ids: Iterable<string>) => {
       const list = [...ids]
       if (list.length) {
-        throw violation(`Cannot send 'RUN_FINISHED' while ${what} are still active: ${list.map((i) => `'${i}'`).join(', ')}`, e)
+        throw violation(
+          `Cannot send 'RUN_FINISHED' while ${what} are still active: ${list.map((i) => `'${i}'`).join(', ')}`,
+          e,
+        )
       }
     }
     openOf('text messages', this.text.keys())
@@ -126,15 +145,22 @@ export class StreamVerifier {
     openOf('steps', this.steps)
     openOf('subagents', this.subagents)
     if (e.runId !== this.runId) {
-      throw violation(`RUN_FINISHED and RUN_STARTED must agree on their runId: '${this.runId}' vs '${e.runId}'`, e)
+      throw violation(
+        `RUN_FINISHED and RUN_STARTED must agree on their runId: '${this.runId}' vs '${e.runId}'`,
+        e,
+      )
     }
     if (e.threadId !== this.threadId) {
-      throw violation(`RUN_FINISHED and RUN_STARTED must both carry the input's threadId: '${this.threadId}' vs '${e.threadId}'`, e)
+      throw violation(
+        `RUN_FINISHED and RUN_STARTED must both carry the input's threadId: '${this.threadId}' vs '${e.threadId}'`,
+        e,
+      )
     }
     if (e.outcome?.type === 'interrupt') {
       const seen = new Set<string>()
       for (const i of e.outcome.interrupts) {
-        if (seen.has(i.id)) throw violation(`RUN_FINISHED carries two interrupts carrying the id '${i.id}'`, e)
+        if (seen.has(i.id))
+          throw violation(`RUN_FINISHED carries two interrupts carrying the id '${i.id}'`, e)
         seen.add(i.id)
       }
     }
@@ -142,14 +168,22 @@ export class StreamVerifier {
   }
 
   private open(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
-    if (map.has(id)) throw violation(`Cannot start ${what} '${id}': a ${what} with this ID is already in progress`, e)
+    if (map.has(id))
+      throw violation(
+        `Cannot start ${what} '${id}': a ${what} with this ID is already in progress`,
+        e,
+      )
     map.set(id, e.subagentRunId === undefined ? {} : { subagentRunId: e.subagentRunId })
   }
 
   private continues(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
     const open = map.get(id)
     if (!open) throw violation(`No active ${what} found with ID '${id}' (${e.type})`, e)
-    if (e.subagentRunId !== undefined && open.subagentRunId !== undefined && e.subagentRunId !== open.subagentRunId) {
+    if (
+      e.subagentRunId !== undefined &&
+      open.subagentRunId !== undefined &&
+      e.subagentRunId !== open.subagentRunId
+    ) {
       throw violation(
         `${e.type} subagentRunId '${e.subagentRunId}' does not match the opener's subagentRunId '${open.subagentRunId}'`,
         e,

@@ -18,7 +18,11 @@ import { type Snapshot, toSnapshot } from './Snapshot'
 function finishRun(s: Snapshot, e: RunFinishedEvent): Snapshot {
   const outcome = e.outcome
   const status: RunStatus =
-    outcome?.type === 'interrupt' ? 'interrupted' : outcome?.type === 'cancelled' ? 'cancelled' : 'finished'
+    outcome?.type === 'interrupt'
+      ? 'interrupted'
+      : outcome?.type === 'cancelled'
+        ? 'cancelled'
+        : 'finished'
   return s.with({
     run: {
       ...s.run,
@@ -80,7 +84,10 @@ function apply(s: Snapshot, e: AgentEvent): Snapshot {
         run: {
           ...s.run,
           status: 'error',
-          error: new AgentError('run_error', e.message, { ...(e.code !== undefined && { agentCode: e.code }), event: e }),
+          error: new AgentError('run_error', e.message, {
+            ...(e.code !== undefined && { agentCode: e.code }),
+            event: e,
+          }),
           ...(e.timestamp !== undefined && { finishedAt: e.timestamp }),
           ...(e.usage && { usage: e.usage }),
         },
@@ -102,7 +109,11 @@ function apply(s: Snapshot, e: AgentEvent): Snapshot {
       const i = s.steps.findLastIndex((st) => st.stepName === e.stepName && st.status === 'running')
       if (i < 0) return s
       const steps = s.steps.slice()
-      steps[i] = { ...steps[i], status: 'finished', ...(e.timestamp !== undefined && { finishedAt: e.timestamp }) }
+      steps[i] = {
+        ...steps[i],
+        status: 'finished',
+        ...(e.timestamp !== undefined && { finishedAt: e.timestamp }),
+      }
       return s.with({ steps })
     }
     case 'TEXT_MESSAGE_START':
@@ -139,8 +150,20 @@ function apply(s: Snapshot, e: AgentEvent): Snapshot {
     case 'TOOL_CALL_CHUNK': {
       const id = e.toolCallId
       if (id === undefined) return s
-      let next = s.calls[id] ? s : startToolCall(s, { ...e, type: 'TOOL_CALL_START', toolCallId: id, toolCallName: e.toolCallName ?? '' } as never)
-      if (e.delta) next = appendToolCallArgs(next, { type: 'TOOL_CALL_ARGS', toolCallId: id, delta: e.delta } as never)
+      let next = s.calls[id]
+        ? s
+        : startToolCall(s, {
+            ...e,
+            type: 'TOOL_CALL_START',
+            toolCallId: id,
+            toolCallName: e.toolCallName ?? '',
+          } as never)
+      if (e.delta)
+        next = appendToolCallArgs(next, {
+          type: 'TOOL_CALL_ARGS',
+          toolCallId: id,
+          delta: e.delta,
+        } as never)
       return next
     }
     case 'TOOL_CALL_RESULT':

@@ -12,7 +12,10 @@ import { MessageList } from './MessageList'
 import { indexToolCalls, type Snapshot } from './Snapshot'
 
 /** Shallow, last-write-wins metadata merge (spec 1.1 "Metadata": the merge does not recurse). */
-export function mergeMetadata<T extends { metadata?: Metadata }>(target: T, metadata?: Metadata): T {
+export function mergeMetadata<T extends { metadata?: Metadata }>(
+  target: T,
+  metadata?: Metadata,
+): T {
   if (!metadata) return target
   return { ...target, metadata: { ...target.metadata, ...metadata } }
 }
@@ -56,7 +59,10 @@ export function startMessage(
 }
 
 /** `*_CONTENT`: append the delta. O(1) amortized (string ropes, tail copy). */
-export function appendContent(s: Snapshot, e: Attributed & { messageId: string; delta: string }): Snapshot {
+export function appendContent(
+  s: Snapshot,
+  e: Attributed & { messageId: string; delta: string },
+): Snapshot {
   const i = s.list.indexOf(e.messageId)
   if (i < 0) {
     return s.withDiagnostic({
@@ -90,7 +96,8 @@ export function applyMessagesSnapshot(s: Snapshot, e: MessagesSnapshotEvent): Sn
   const ids = new Set(messages.map((m) => m.id))
   const calls = indexToolCalls(messages)
   for (const [id, entry] of Object.entries(s.calls)) {
-    if (calls[id] && !entry.ended && ids.has(entry.messageId)) calls[id] = { ...calls[id], ended: false }
+    if (calls[id] && !entry.ended && ids.has(entry.messageId))
+      calls[id] = { ...calls[id], ended: false }
   }
   return s.with({
     list: MessageList.from(messages),
@@ -145,7 +152,9 @@ export function applyEncryptedValue(s: Snapshot, e: ReasoningEncryptedValueEvent
   if (e.subtype === 'message') {
     const i = s.list.indexOf(e.entityId)
     if (i < 0) return s
-    return s.with({ list: s.list.set(i, { ...s.list.at(i)!, encryptedValue: e.encryptedValue } as Message) })
+    return s.with({
+      list: s.list.set(i, { ...s.list.at(i)!, encryptedValue: e.encryptedValue } as Message),
+    })
   }
   const entry = s.calls[e.entityId]
   const i = entry ? s.list.indexOfRole(entry.messageId, 'assistant') : -1

@@ -1,4 +1,8 @@
-import type { SubagentErrorEvent, SubagentFinishedEvent, SubagentStartedEvent } from '../protocol/types'
+import type {
+  SubagentErrorEvent,
+  SubagentFinishedEvent,
+  SubagentStartedEvent,
+} from '../protocol/types'
 import type { SubagentView } from './AgentSnapshot'
 import type { Snapshot } from './Snapshot'
 
@@ -20,7 +24,11 @@ export function applySubagentEvent(
       ...(e.parentMessageId !== undefined && { parentMessageId: e.parentMessageId }),
     }
   } else {
-    const base: SubagentView = prior ?? { subagentRunId: e.subagentRunId, name: '', status: 'running' }
+    const base: SubagentView = prior ?? {
+      subagentRunId: e.subagentRunId,
+      name: '',
+      status: 'running',
+    }
     view =
       e.type === 'SUBAGENT_FINISHED'
         ? {
@@ -28,7 +36,11 @@ export function applySubagentEvent(
             status: e.outcome?.type === 'suspended' ? 'suspended' : 'finished',
             ...('result' in e && { result: e.result }),
           }
-        : { ...base, status: 'error', error: { message: e.message, ...(e.code !== undefined && { code: e.code }) } }
+        : {
+            ...base,
+            status: 'error',
+            error: { message: e.message, ...(e.code !== undefined && { code: e.code }) },
+          }
   }
   return s.with({ subagents: { ...s.subagents, [e.subagentRunId]: view } })
 }

@@ -62,7 +62,8 @@ function updateCall(
   toolCalls[index] = mergeMetadata(update(toolCalls[index]), metadata)
   return s.with({
     list: s.list.set(i, { ...owner, toolCalls }),
-    ...(ended && !entry.ended && { calls: { ...s.calls, [toolCallId]: { ...entry, ended: true } } }),
+    ...(ended &&
+      !entry.ended && { calls: { ...s.calls, [toolCallId]: { ...entry, ended: true } } }),
   })
 }
 
@@ -108,7 +109,8 @@ export function applyToolResult(s: Snapshot, e: ToolCallResultEvent): Snapshot {
     const owner = s.list.at(ownerIndex) as AssistantMessage
     const siblings = new Set((owner.toolCalls ?? []).map((c) => c.id))
     at = ownerIndex + 1
-    for (let m = s.list.at(at); m?.role === 'tool' && siblings.has(m.toolCallId); m = s.list.at(at)) at++
+    for (let m = s.list.at(at); m?.role === 'tool' && siblings.has(m.toolCallId); m = s.list.at(at))
+      at++
   }
   return s.with({ list: s.list.insert(at, message), calls })
 }

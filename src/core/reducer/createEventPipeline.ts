@@ -45,7 +45,11 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
   const parser =
     options.validate === false
       ? undefined
-      : createEventParser(options.maxProtocolVersion === undefined ? {} : { maxProtocolVersion: options.maxProtocolVersion })
+      : createEventParser(
+          options.maxProtocolVersion === undefined
+            ? {}
+            : { maxProtocolVersion: options.maxProtocolVersion },
+        )
   const expander = new ChunkExpander()
   const verifier = new StreamVerifier()
   let error: AgentError | undefined
@@ -76,7 +80,11 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
           options.onEvent?.(e)
         }
       } catch (e) {
-        return stop(s, isAgentError(e) ? e : new AgentError('unknown', String(e), { cause: e }), 'error')
+        return stop(
+          s,
+          isAgentError(e) ? e : new AgentError('unknown', String(e), { cause: e }),
+          'error',
+        )
       }
       return s
     },
@@ -90,7 +98,8 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
     },
     fail(snapshot, e) {
       if (error || (verifier.sawTerminal && !verifier.runOpen)) return snapshot
-      const status: RunStatus = e.code === 'aborted' ? 'cancelled' : e.code === 'truncated' ? 'truncated' : 'error'
+      const status: RunStatus =
+        e.code === 'aborted' ? 'cancelled' : e.code === 'truncated' ? 'truncated' : 'error'
       return stop(toSnapshot(snapshot), e, status)
     },
   }

@@ -9,7 +9,11 @@ export type {
 } from './AgentSnapshot'
 export { applyEvent } from './applyEvent'
 export { applyPatch, type PatchResult } from './applyPatch'
-export { createEventPipeline, type EventPipeline, type EventPipelineOptions } from './createEventPipeline'
+export {
+  createEventPipeline,
+  type EventPipeline,
+  type EventPipelineOptions,
+} from './createEventPipeline'
 export { reduceEvents } from './reduceEvents'
 export { createSnapshot } from './Snapshot'
 export {

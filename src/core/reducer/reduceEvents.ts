@@ -13,7 +13,10 @@ import { toSnapshot } from './Snapshot'
  * @param events - The events in arrival order.
  * @param initial - Starting thread (threadId, messages, state, ...); default empty.
  */
-export function reduceEvents(events: Iterable<unknown>, initial: Partial<AgentSnapshot> = {}): AgentSnapshot {
+export function reduceEvents(
+  events: Iterable<unknown>,
+  initial: Partial<AgentSnapshot> = {},
+): AgentSnapshot {
   const pipeline = createEventPipeline()
   let snapshot: AgentSnapshot = toSnapshot(initial)
   for (const event of events) {

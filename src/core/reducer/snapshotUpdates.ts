@@ -15,7 +15,14 @@ export function appendMessage(snapshot: AgentSnapshot, message: Message): AgentS
   const added = indexToolCalls([message])
   let calls = s.calls
   if (message.role === 'tool' && calls[message.toolCallId]) {
-    calls = { ...calls, [message.toolCallId]: { ...calls[message.toolCallId], ended: true, resultMessageId: message.id } }
+    calls = {
+      ...calls,
+      [message.toolCallId]: {
+        ...calls[message.toolCallId],
+        ended: true,
+        resultMessageId: message.id,
+      },
+    }
   } else if (Object.keys(added).length) {
     calls = { ...calls, ...added }
   }
@@ -32,7 +39,10 @@ export function replaceState(snapshot: AgentSnapshot, state: unknown): AgentSnap
  * Marks a run as requested (status `running`) before its `RUN_STARTED` arrives, so a UI shows
  * progress at once. Clears the previous run's error and outcome.
  */
-export function beginRun(snapshot: AgentSnapshot, run: { runId: string; threadId: string }): AgentSnapshot {
+export function beginRun(
+  snapshot: AgentSnapshot,
+  run: { runId: string; threadId: string },
+): AgentSnapshot {
   const s = toSnapshot(snapshot)
   return s.with({
     threadId: s.threadId || run.threadId,
@@ -51,7 +61,10 @@ export function addDiagnostic(snapshot: AgentSnapshot, diagnostic: Diagnostic): 
 }
 
 /** Replaces the whole thread with `messages` (e.g. to go back to an earlier point). O(n). */
-export function replaceMessages(snapshot: AgentSnapshot, messages: readonly Message[]): AgentSnapshot {
+export function replaceMessages(
+  snapshot: AgentSnapshot,
+  messages: readonly Message[],
+): AgentSnapshot {
   return toSnapshot(snapshot).with({
     list: MessageList.from(messages),
     calls: indexToolCalls(messages),

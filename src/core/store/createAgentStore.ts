@@ -161,7 +161,9 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
         pipeline: createEventPipeline({
           validate: !agent.validatesEvents,
           onEvent: (e) => applied.push(e),
-          ...(options.maxProtocolVersion !== undefined && { maxProtocolVersion: options.maxProtocolVersion }),
+          ...(options.maxProtocolVersion !== undefined && {
+            maxProtocolVersion: options.maxProtocolVersion,
+          }),
         }),
         done: false,
         resolve,
@@ -177,7 +179,9 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
         const runOptions = {
           signal: run.controller.signal,
           onDiagnostic,
-          ...(options.maxProtocolVersion !== undefined && { maxProtocolVersion: options.maxProtocolVersion }),
+          ...(options.maxProtocolVersion !== undefined && {
+            maxProtocolVersion: options.maxProtocolVersion,
+          }),
         }
         const subscription = agent.run(input, runOptions).subscribe({
           next: (event) => onNext(run, event),

@@ -19,14 +19,28 @@ const run = (events: Array<Record<string, unknown>>, from: AgentSnapshot = creat
 const started = [{ type: 'RUN_STARTED', threadId: 't1', runId: 'r1' }]
 
 function thread(n: number): Message[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `m${i}`, role: i % 2 ? 'assistant' : 'user', content: `message ${i}` }) as Message)
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      ({ id: `m${i}`, role: i % 2 ? 'assistant' : 'user', content: `message ${i}` }) as Message,
+  )
 }
 
 describe('applyEvent', () => {
   it('assembles a text message from start/content/end and tracks streaming ids', () => {
-    const mid = run([...started, { type: 'TEXT_MESSAGE_START', messageId: 'a', role: 'assistant' }, { type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'Hel' }])
+    const mid = run([
+      ...started,
+      { type: 'TEXT_MESSAGE_START', messageId: 'a', role: 'assistant' },
+      { type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'Hel' },
+    ])
     expect(mid.streamingMessageIds).toEqual(['a'])
-    const end = run([{ type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'lo' }, { type: 'TEXT_MESSAGE_END', messageId: 'a' }], mid)
+    const end = run(
+      [
+        { type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'lo' },
+        { type: 'TEXT_MESSAGE_END', messageId: 'a' },
+      ],
+      mid,
+    )
     expect(end.messages).toEqual([{ id: 'a', role: 'assistant', content: 'Hello' }])
     expect(end.streamingMessageIds).toEqual([])
     expect(end.threadId).toBe('t1')
@@ -34,10 +48,18 @@ describe('applyEvent', () => {
   })
 
   it('never mutates its input and shares untouched messages', () => {
-    const before = deepFreeze(run([...started, { type: 'TEXT_MESSAGE_START', messageId: 'x', role: 'assistant' }], createSnapshot({ messages: thread(100) })))
+    const before = deepFreeze(
+      run(
+        [...started, { type: 'TEXT_MESSAGE_START', messageId: 'x', role: 'assistant' }],
+        createSnapshot({ messages: thread(100) }),
+      ),
+    )
     const frozenMessages = before.messages
     deepFreeze(frozenMessages)
-    const after = applyEvent(before, ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: 'x', delta: 'hi' }))
+    const after = applyEvent(
+      before,
+      ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: 'x', delta: 'hi' }),
+    )
     expect(after).not.toBe(before)
     expect(before.messages.at(-1)).toMatchObject({ content: '' })
     expect(after.messages.at(-1)).toMatchObject({ content: 'hi' })
@@ -54,9 +76,13 @@ describe('applyEvent', () => {
   })
 
   it('streams into the last of 10,000 messages without changing the others', () => {
-    let s = run([...started, { type: 'TEXT_MESSAGE_START', messageId: 'tail', role: 'assistant' }], createSnapshot({ messages: thread(10_000) }))
+    let s = run(
+      [...started, { type: 'TEXT_MESSAGE_START', messageId: 'tail', role: 'assistant' }],
+      createSnapshot({ messages: thread(10_000) }),
+    )
     const first = s.messages
-    for (let i = 0; i < 50; i++) s = applyEvent(s, ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: 'tail', delta: `${i} ` }))
+    for (let i = 0; i < 50; i++)
+      s = applyEvent(s, ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: 'tail', delta: `${i} ` }))
     expect(s.messages).toHaveLength(10_001)
     expect(s.messages[9_999]).toBe(first[9_999])
     expect((s.messages[10_000] as { content: string }).content.split(' ')).toHaveLength(51)
@@ -71,38 +97,76 @@ describe('applyEvent', () => {
       { type: 'TOOL_CALL_START', toolCallId: 'c1', toolCallName: 'search', parentMessageId: 'a1' },
       { type: 'TOOL_CALL_ARGS', toolCallId: 'c1', delta: '{"q":' },
     ])
-    expect(s.toolCalls.c1).toMatchObject({ name: 'search', status: 'streaming', args: '{"q":', messageId: 'a1' })
-    const s2 = run([
-      { type: 'TOOL_CALL_ARGS', toolCallId: 'c1', delta: '"x"}' },
-      { type: 'TOOL_CALL_END', toolCallId: 'c1' },
-      { type: 'TEXT_MESSAGE_START', messageId: 'a2', role: 'assistant' },
-      { type: 'TOOL_CALL_RESULT', messageId: 't1', toolCallId: 'c1', content: 'found' },
-    ], s)
+    expect(s.toolCalls.c1).toMatchObject({
+      name: 'search',
+      status: 'streaming',
+      args: '{"q":',
+      messageId: 'a1',
+    })
+    const s2 = run(
+      [
+        { type: 'TOOL_CALL_ARGS', toolCallId: 'c1', delta: '"x"}' },
+        { type: 'TOOL_CALL_END', toolCallId: 'c1' },
+        { type: 'TEXT_MESSAGE_START', messageId: 'a2', role: 'assistant' },
+        { type: 'TOOL_CALL_RESULT', messageId: 't1', toolCallId: 'c1', content: 'found' },
+      ],
+      s,
+    )
     expect(s2.messages.map((m) => m.id)).toEqual(['a1', 't1', 'a2'])
-    expect(s2.messages[0]).toMatchObject({ content: 'Let me look.', toolCalls: [{ id: 'c1', function: { name: 'search', arguments: '{"q":"x"}' } }] })
-    expect(s2.toolCalls.c1).toMatchObject({ status: 'resolved', result: { id: 't1', content: 'found' } })
+    expect(s2.messages[0]).toMatchObject({
+      content: 'Let me look.',
+      toolCalls: [{ id: 'c1', function: { name: 'search', arguments: '{"q":"x"}' } }],
+    })
+    expect(s2.toolCalls.c1).toMatchObject({
+      status: 'resolved',
+      result: { id: 't1', content: 'found' },
+    })
   })
 
   it('creates the parent assistant message when TOOL_CALL_START names one that does not exist', () => {
-    const s = run([...started, { type: 'TOOL_CALL_START', toolCallId: 'c1', toolCallName: 'f', parentMessageId: 'p' }])
-    expect(s.messages).toEqual([{ id: 'p', role: 'assistant', toolCalls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '' } }] }])
+    const s = run([
+      ...started,
+      { type: 'TOOL_CALL_START', toolCallId: 'c1', toolCallName: 'f', parentMessageId: 'p' },
+    ])
+    expect(s.messages).toEqual([
+      {
+        id: 'p',
+        role: 'assistant',
+        toolCalls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '' } }],
+      },
+    ])
   })
 
   it('applies STATE_DELTA with structural sharing and keeps the state when a patch fails', () => {
     const big = { a: { deep: { x: 1 } }, b: { list: [1, 2, 3] } }
     const s = run([...started, { type: 'STATE_SNAPSHOT', snapshot: big }])
-    const s2 = applyEvent(s, ev({ type: 'STATE_DELTA', delta: [{ op: 'replace', path: '/b/list/1', value: 9 }] }))
+    const s2 = applyEvent(
+      s,
+      ev({ type: 'STATE_DELTA', delta: [{ op: 'replace', path: '/b/list/1', value: 9 }] }),
+    )
     expect(s2.state).toEqual({ a: { deep: { x: 1 } }, b: { list: [1, 9, 3] } })
     expect((s2.state as typeof big).a).toBe((s.state as typeof big).a)
     expect(big.b.list[1]).toBe(2)
-    const s3 = applyEvent(s2, ev({ type: 'STATE_DELTA', delta: [{ op: 'replace', path: '/a/deep/x', value: 5 }, { op: 'remove', path: '/nope/1' }] }))
+    const s3 = applyEvent(
+      s2,
+      ev({
+        type: 'STATE_DELTA',
+        delta: [
+          { op: 'replace', path: '/a/deep/x', value: 5 },
+          { op: 'remove', path: '/nope/1' },
+        ],
+      }),
+    )
     expect(s3.state).toBe(s2.state)
     expect(s3.diagnostics.at(-1)).toMatchObject({ code: 'state_patch_failed', level: 'warning' })
   })
 
   it('refuses prototype-polluting patch paths', () => {
     const s = run([...started, { type: 'STATE_SNAPSHOT', snapshot: {} }])
-    const s2 = applyEvent(s, ev({ type: 'STATE_DELTA', delta: [{ op: 'add', path: '/__proto__/polluted', value: true }] }))
+    const s2 = applyEvent(
+      s,
+      ev({ type: 'STATE_DELTA', delta: [{ op: 'add', path: '/__proto__/polluted', value: true }] }),
+    )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(s2.state).toBe(s.state)
     expect(s2.diagnostics.at(-1)?.message).toMatch(/prototype/)
@@ -110,19 +174,47 @@ describe('applyEvent', () => {
 
   it('reconciles MESSAGES_SNAPSHOT by id, keeping identity of unchanged messages', () => {
     const s = createSnapshot({ messages: thread(3) })
-    const s2 = applyEvent(s, ev({ type: 'MESSAGES_SNAPSHOT', messages: [{ id: 'm0', role: 'user', content: 'message 0' }, { id: 'm2', role: 'user', content: 'edited' }] }))
+    const s2 = applyEvent(
+      s,
+      ev({
+        type: 'MESSAGES_SNAPSHOT',
+        messages: [
+          { id: 'm0', role: 'user', content: 'message 0' },
+          { id: 'm2', role: 'user', content: 'edited' },
+        ],
+      }),
+    )
     expect(s2.messages.map((m) => m.id)).toEqual(['m0', 'm2'])
     expect(s2.messages[0]).toBe(s.messages[0])
     expect(s2.messages[1]).toMatchObject({ content: 'edited' })
   })
 
   it('ends runs by outcome: interrupt, cancelled, success with pending tool calls, RUN_ERROR', () => {
-    const interrupted = run([...started, { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1', outcome: { type: 'interrupt', interrupts: [{ id: 'i1', reason: 'approval' }] } }])
+    const interrupted = run([
+      ...started,
+      {
+        type: 'RUN_FINISHED',
+        threadId: 't1',
+        runId: 'r1',
+        outcome: { type: 'interrupt', interrupts: [{ id: 'i1', reason: 'approval' }] },
+      },
+    ])
     expect(interrupted.run.status).toBe('interrupted')
     expect(interrupted.interrupts).toEqual([{ id: 'i1', reason: 'approval' }])
-    const cancelled = run([...started, { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1', outcome: { type: 'cancelled' } }])
+    const cancelled = run([
+      ...started,
+      { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1', outcome: { type: 'cancelled' } },
+    ])
     expect(cancelled.run.status).toBe('cancelled')
-    const pending = run([...started, { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1', outcome: { type: 'success', pendingToolCallIds: ['c1'] } }])
+    const pending = run([
+      ...started,
+      {
+        type: 'RUN_FINISHED',
+        threadId: 't1',
+        runId: 'r1',
+        outcome: { type: 'success', pendingToolCallIds: ['c1'] },
+      },
+    ])
     expect(pending.run).toMatchObject({ status: 'finished', pendingToolCallIds: ['c1'] })
     const failed = run([...started, { type: 'RUN_ERROR', message: 'boom', code: 'E42' }])
     expect(failed.run.status).toBe('error')
@@ -139,14 +231,30 @@ describe('applyEvent', () => {
       { type: 'STEP_FINISHED', stepName: 'plan', timestamp: 1500 },
       { type: 'SUBAGENT_STARTED', subagentRunId: 's1', name: 'researcher' },
       { type: 'SUBAGENT_ERROR', subagentRunId: 's1', message: 'nope' },
-      { type: 'ACTIVITY_SNAPSHOT', messageId: 'act', activityType: 'search', content: { found: 0 } },
-      { type: 'ACTIVITY_DELTA', messageId: 'act', activityType: 'search', patch: [{ op: 'replace', path: '/found', value: 2 }] },
+      {
+        type: 'ACTIVITY_SNAPSHOT',
+        messageId: 'act',
+        activityType: 'search',
+        content: { found: 0 },
+      },
+      {
+        type: 'ACTIVITY_DELTA',
+        messageId: 'act',
+        activityType: 'search',
+        patch: [{ op: 'replace', path: '/found', value: 2 }],
+      },
       { type: 'REASONING_MESSAGE_START', messageId: 'r', role: 'reasoning' },
       { type: 'REASONING_MESSAGE_CONTENT', messageId: 'r', delta: 'hmm' },
       { type: 'REASONING_MESSAGE_END', messageId: 'r' },
     ])
-    expect(s.steps).toEqual([{ stepName: 'plan', status: 'finished', runId: 'r1', startedAt: 1000, finishedAt: 1500 }])
-    expect(s.subagents.s1).toMatchObject({ name: 'researcher', status: 'error', error: { message: 'nope' } })
+    expect(s.steps).toEqual([
+      { stepName: 'plan', status: 'finished', runId: 'r1', startedAt: 1000, finishedAt: 1500 },
+    ])
+    expect(s.subagents.s1).toMatchObject({
+      name: 'researcher',
+      status: 'error',
+      error: { message: 'nope' },
+    })
     expect(s.messages).toEqual([
       { id: 'act', role: 'activity', activityType: 'search', content: { found: 2 } },
       { id: 'r', role: 'reasoning', content: 'hmm' },
@@ -154,9 +262,14 @@ describe('applyEvent', () => {
   })
 
   it('accepts a plain-object snapshot and serializes to plain JSON', () => {
-    const plain = JSON.parse(JSON.stringify(run([...started, { type: 'TEXT_MESSAGE_START', messageId: 'a' }])))
+    const plain = JSON.parse(
+      JSON.stringify(run([...started, { type: 'TEXT_MESSAGE_START', messageId: 'a' }])),
+    )
     expect(plain.messages).toEqual([{ id: 'a', role: 'assistant', content: '' }])
-    const next = applyEvent(plain, ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'ok' }))
+    const next = applyEvent(
+      plain,
+      ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: 'a', delta: 'ok' }),
+    )
     expect(next.messages).toEqual([{ id: 'a', role: 'assistant', content: 'ok' }])
     expect(next.streamingMessageIds).toEqual(['a'])
   })

@@ -40,36 +40,65 @@ describe('differential: our reducer vs @ag-ui/client 1.0', () => {
 
   // Random well-formed runs: text messages, tool calls with results, state snapshots and deltas, steps.
   const block = fc.oneof(
-    fc.record({ kind: fc.constant('text' as const), deltas: fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }) }),
-    fc.record({ kind: fc.constant('tool' as const), args: fc.array(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 5 }), result: fc.option(fc.string(), { nil: undefined }), attach: fc.boolean() }),
-    fc.record({ kind: fc.constant('state' as const), key: fc.constantFrom('a', 'b', 'c'), value: fc.jsonValue({ maxDepth: 2 }) }),
+    fc.record({
+      kind: fc.constant('text' as const),
+      deltas: fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+    }),
+    fc.record({
+      kind: fc.constant('tool' as const),
+      args: fc.array(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 5 }),
+      result: fc.option(fc.string(), { nil: undefined }),
+      attach: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant('state' as const),
+      key: fc.constantFrom('a', 'b', 'c'),
+      value: fc.jsonValue({ maxDepth: 2 }),
+    }),
     fc.record({ kind: fc.constant('step' as const), name: fc.constantFrom('plan', 'act') }),
   )
 
   function toStream(blocks: Array<any>): unknown[] {
-    const out: unknown[] = [{ type: 'RUN_STARTED', threadId: 't', runId: 'r' }, { type: 'STATE_SNAPSHOT', snapshot: {} }]
+    const out: unknown[] = [
+      { type: 'RUN_STARTED', threadId: 't', runId: 'r' },
+      { type: 'STATE_SNAPSHOT', snapshot: {} },
+    ]
     let lastAssistant: string | undefined
     blocks.forEach((b, i) => {
       if (b.kind === 'text') {
         const id = `m${i}`
         out.push({ type: 'TEXT_MESSAGE_START', messageId: id, role: 'assistant' })
-        for (const d of b.deltas) out.push({ type: 'TEXT_MESSAGE_CONTENT', messageId: id, delta: d })
+        for (const d of b.deltas)
+          out.push({ type: 'TEXT_MESSAGE_CONTENT', messageId: id, delta: d })
         out.push({ type: 'TEXT_MESSAGE_END', messageId: id })
         lastAssistant = id
       } else if (b.kind === 'tool') {
         const id = `c${i}`
         const parent = b.attach && lastAssistant ? lastAssistant : `p${i}`
-        out.push({ type: 'TOOL_CALL_START', toolCallId: id, toolCallName: 'fn', parentMessageId: parent })
+        out.push({
+          type: 'TOOL_CALL_START',
+          toolCallId: id,
+          toolCallName: 'fn',
+          parentMessageId: parent,
+        })
         for (const d of b.args) out.push({ type: 'TOOL_CALL_ARGS', toolCallId: id, delta: d })
         out.push({ type: 'TOOL_CALL_END', toolCallId: id })
         if (b.result !== undefined) {
-          out.push({ type: 'TOOL_CALL_RESULT', messageId: `r${i}`, toolCallId: id, content: b.result })
+          out.push({
+            type: 'TOOL_CALL_RESULT',
+            messageId: `r${i}`,
+            toolCallId: id,
+            content: b.result,
+          })
           lastAssistant = undefined
         } else lastAssistant = parent
       } else if (b.kind === 'state') {
         out.push({ type: 'STATE_DELTA', delta: [{ op: 'add', path: `/${b.key}`, value: b.value }] })
       } else {
-        out.push({ type: 'STEP_STARTED', stepName: b.name }, { type: 'STEP_FINISHED', stepName: b.name })
+        out.push(
+          { type: 'STEP_STARTED', stepName: b.name },
+          { type: 'STEP_FINISHED', stepName: b.name },
+        )
       }
     })
     out.push({ type: 'RUN_FINISHED', threadId: 't', runId: 'r' })
