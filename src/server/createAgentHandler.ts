@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isAgentError } from '../core/protocol/AgentError'
 import { parseRunAgentInput } from '../core/protocol/parseRunAgentInput'
-import type { BaseEvent, RunAgentInput } from '../core/protocol/types'
+import type { BaseEvent, RunAgentInput, WireEvent } from '../core/protocol/types'
 import type { Agent, Observable } from '../core/transport/Agent'
 import { BodyError, readJsonBody } from './readJsonBody'
 import type { EventSource } from './toAsyncIterator'
@@ -21,7 +21,7 @@ export interface AgentHandlerContext {
 export type AgentHandlerFn = (
   input: RunAgentInput,
   ctx: AgentHandlerContext,
-) => AsyncIterable<BaseEvent> | Observable<BaseEvent>
+) => AsyncIterable<BaseEvent | WireEvent> | Observable<BaseEvent | WireEvent>
 
 /** Options of {@link createAgentHandler}. */
 export interface AgentHandlerOptions {
@@ -58,7 +58,7 @@ function sendJsonError(
 }
 
 function toSourceFactory(agent: AgentHandlerFn | Agent, input: RunAgentInput) {
-  return (signal: AbortSignal): EventSource<BaseEvent> =>
+  return (signal: AbortSignal): EventSource<BaseEvent | WireEvent> =>
     typeof agent === 'function' ? agent(input, { signal }) : agent.run(input, { signal })
 }
 
@@ -126,7 +126,7 @@ export function createAgentHandler(
 
     // Create the source before sending headers, so a synchronous failure can still be a 500/next().
     const controller = new AbortController()
-    let source: EventSource<BaseEvent>
+    let source: EventSource<BaseEvent | WireEvent>
     try {
       source = toSourceFactory(agent, input)(controller.signal)
     } catch (error) {

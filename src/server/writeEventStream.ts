@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import type { BaseEvent } from '../core/protocol/types'
+import type { BaseEvent, WireEvent } from '../core/protocol/types'
 import { encodeSSE } from './encodeSSE'
 import { toAsyncIterator, type EventSource } from './toAsyncIterator'
 
@@ -36,7 +36,7 @@ export type WriteEventStreamResult = 'completed' | 'error' | 'client_closed' | '
  * stop its own work promptly; the plain form is stopped by `iterator.return()`/`unsubscribe()`.
  */
 export type EventStreamSource =
-  EventSource<BaseEvent> | ((signal: AbortSignal) => EventSource<BaseEvent>)
+  EventSource<BaseEvent | WireEvent> | ((signal: AbortSignal) => EventSource<BaseEvent | WireEvent>)
 
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
@@ -114,7 +114,7 @@ export async function writeEventStream(
     }
   }
 
-  let iterator: AsyncIterator<BaseEvent> | undefined
+  let iterator: AsyncIterator<BaseEvent | WireEvent> | undefined
   let result: WriteEventStreamResult = 'completed'
   try {
     iterator = toAsyncIterator(typeof source === 'function' ? source(controller.signal) : source)

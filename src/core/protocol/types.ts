@@ -70,5 +70,18 @@ export type {
   SubagentErrorEvent,
 } from '@ag-ui/core'
 
+import type { Event as AgentEventUnion } from '@ag-ui/core'
+
+type Wire<E> = E extends { type: infer T extends string }
+  ? Omit<E, 'type'> & { type: `${T}` }
+  : never
+
+/**
+ * An AG-UI event whose `type` is the plain string JSON carries (`'RUN_STARTED'`) rather than
+ * `@ag-ui/core`'s `EventType` enum, so object literals type-check: what servers write and
+ * fixtures hold. Same fields as {@link AgentEvent}.
+ */
+export type WireEvent = Wire<AgentEventUnion>
+
 /** The protocol version this kit speaks and declares in `RunAgentInput.protocolVersion`. */
 export const PROTOCOL_VERSION = '1.1'

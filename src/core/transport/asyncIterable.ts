@@ -52,7 +52,9 @@ export function toAsyncIterable<T>(observable: Observable<T>): AsyncIterable<T> 
         async return(): Promise<IteratorResult<T>> {
           done = true
           buffer.length = 0
+          failure = undefined
           subscription.unsubscribe()
+          notify() // a next() still waiting resolves as done
           return { value: undefined, done: true }
         },
       }
