@@ -45,6 +45,8 @@ export class Snapshot implements AgentSnapshot {
   readonly calls: Readonly<Record<string, ToolCallEntry>>
   #messages: readonly Message[] | undefined
   #toolCalls: Readonly<Record<string, ToolCallView>> | undefined
+  /** The newest tool-call views computed by an ancestor, reused where a call did not change. */
+  #previousToolCalls: Readonly<Record<string, ToolCallView>> | undefined
 
   constructor(f: SnapshotFields) {
     this.threadId = f.threadId
@@ -64,12 +66,25 @@ export class Snapshot implements AgentSnapshot {
   }
 
   get toolCalls(): Readonly<Record<string, ToolCallView>> {
-    return (this.#toolCalls ??= buildToolCalls(this.list, this.calls))
+    if (!this.#toolCalls) {
+      this.#toolCalls = buildToolCalls(this.list, this.calls, this.#previousToolCalls)
+      this.#previousToolCalls = undefined
+    }
+    return this.#toolCalls
   }
 
-  /** A snapshot with some fields changed; every other field is shared. */
+  /**
+   * A snapshot with some fields changed; every other field is shared, and so are the derived
+   * views when what they derive from did not change (a state delta does not rebuild `messages`).
+   */
   with(changes: Partial<SnapshotFields>): Snapshot {
-    return new Snapshot({ ...this.fields(), ...changes })
+    const next = new Snapshot({ ...this.fields(), ...changes })
+    const sameList = changes.list === undefined || changes.list === this.list
+    const sameCalls = changes.calls === undefined || changes.calls === this.calls
+    if (sameList) next.#messages = this.#messages
+    if (sameList && sameCalls) next.#toolCalls = this.#toolCalls
+    next.#previousToolCalls = this.#toolCalls ?? this.#previousToolCalls
+    return next
   }
 
   /** A snapshot with one more diagnostic (at most 100 kept, oldest dropped). */
@@ -113,6 +128,7 @@ export class Snapshot implements AgentSnapshot {
 function buildToolCalls(
   list: MessageList,
   calls: Readonly<Record<string, ToolCallEntry>>,
+  previous: Readonly<Record<string, ToolCallView>> | undefined,
 ): Record<string, ToolCallView> {
   const out: Record<string, ToolCallView> = {}
   for (const id of Object.keys(calls)) {
@@ -125,14 +141,24 @@ function buildToolCalls(
       entry.resultMessageId !== undefined
         ? (list.at(list.indexOfRole(entry.resultMessageId, 'tool')) as ToolMessage | undefined)
         : undefined
-    out[id] = {
-      id,
-      name: call.function.name,
-      messageId: entry.messageId,
-      status: result ? 'resolved' : entry.ended ? 'complete' : 'streaming',
-      args: call.function.arguments,
-      ...(result && { result }),
-    }
+    const status = result ? 'resolved' : entry.ended ? 'complete' : 'streaming'
+    const prior = previous?.[id]
+    out[id] =
+      prior &&
+      prior.status === status &&
+      prior.args === call.function.arguments &&
+      prior.name === call.function.name &&
+      prior.messageId === entry.messageId &&
+      prior.result === result
+        ? prior
+        : {
+            id,
+            name: call.function.name,
+            messageId: entry.messageId,
+            status,
+            args: call.function.arguments,
+            ...(result && { result }),
+          }
   }
   return out
 }

@@ -274,3 +274,27 @@ describe('applyEvent', () => {
     expect(next.streamingMessageIds).toEqual(['a'])
   })
 })
+
+describe('derived views', () => {
+  it('keep their identity when what they derive from did not change', () => {
+    const s = run([
+      ...started,
+      { type: 'TOOL_CALL_START', toolCallId: 'c1', toolCallName: 'a', parentMessageId: 'p' },
+      { type: 'TOOL_CALL_END', toolCallId: 'c1' },
+      { type: 'TOOL_CALL_START', toolCallId: 'c2', toolCallName: 'b', parentMessageId: 'p' },
+    ])
+    const views = s.toolCalls
+    const messages = s.messages
+    const afterState = applyEvent(s, ev({ type: 'STATE_SNAPSHOT', snapshot: { n: 1 } }))
+    expect(afterState.messages).toBe(messages)
+    expect(afterState.toolCalls).toBe(views)
+    const afterArgs = applyEvent(
+      afterState,
+      ev({ type: 'TOOL_CALL_ARGS', toolCallId: 'c2', delta: '{}' }),
+    )
+    expect(afterArgs.messages).not.toBe(messages)
+    expect(afterArgs.toolCalls.c1).toBe(views.c1)
+    expect(afterArgs.toolCalls.c2).not.toBe(views.c2)
+    expect(afterArgs.toolCalls.c2.args).toBe('{}')
+  })
+})
