@@ -1,11 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pkg from '../../package.json' with { type: 'json' }
 
-const outDir = mkdtempSync(join(tmpdir(), 'awr-build-'))
+// Inside the repo, so the built files resolve their dependencies from node_modules like a user's would.
+const outDir = resolve('node_modules/.cache/awr-build-test')
+mkdirSync(outDir, { recursive: true })
 const importsOf = (file: string) =>
   [...readFileSync(join(outDir, file), 'utf8').matchAll(/(?:from|import)\s*"([^"]+)"/g)].map(
     (m) => m[1],
@@ -63,6 +65,22 @@ describe('library build (vite library mode)', () => {
       expect(readFileSync(join(outDir, f), 'utf8')).not.toMatch(
         /function useSyncExternalStore|react-dom\.production/,
       )
+  })
+
+  it('runs in plain Node ESM: core reduces a stream, server serves one', async () => {
+    const core = await import(pathToFileURL(join(outDir, 'core.js')).href)
+    const snapshot = core.reduceEvents([
+      { type: 'RUN_STARTED', threadId: 't', runId: 'r' },
+      { type: 'STATE_SNAPSHOT', snapshot: { n: 1 } },
+      { type: 'STATE_DELTA', delta: [{ op: 'replace', path: '/n', value: 2 }] },
+      { type: 'TEXT_MESSAGE_CHUNK', messageId: 'm', delta: 'ok' },
+      { type: 'RUN_FINISHED', threadId: 't', runId: 'r' },
+    ])
+    expect(snapshot.run.status).toBe('finished')
+    expect(snapshot.state).toEqual({ n: 2 })
+    expect(snapshot.messages).toEqual([{ id: 'm', role: 'assistant', content: 'ok' }])
+    const server = await import(pathToFileURL(join(outDir, 'server.js')).href)
+    expect(server.encodeSSE({ type: 'RAW', event: 1 })).toBe('data: {"type":"RAW","event":1}\n\n')
   })
 
   it('declares only CSS as side effects, and react/react-dom as peers', () => {

@@ -1,4 +1,5 @@
-import { applyOperation } from 'fast-json-patch'
+// The default import works both in bundlers (its ESM build) and in Node (its CommonJS main).
+import jsonpatch from 'fast-json-patch'
 import type { JsonPatchOperation } from '../protocol/types'
 
 /** Result of {@link applyPatch}: the new document, or why nothing was applied. */
@@ -71,7 +72,7 @@ export function applyPatch(document: unknown, patch: readonly JsonPatchOperation
           if (p !== '') root = ownPath(root, p, owned)
         }
       }
-      const result = applyOperation(root, op as never, true, true, true, index)
+      const result = jsonpatch.applyOperation(root, op as never, true, true, true, index)
       root = result.newDocument
     })
   } catch (error) {
