@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
-import { useAgentSelector } from '../react'
+import { shallowEqual, useAgentSelector } from '../react'
 import { useChatContext } from './ChatContext'
 import { ChatMessage } from './ChatMessage'
 
@@ -11,14 +11,6 @@ export interface MessageListProps {
   emptyState?: ReactNode
   /** Distance from the bottom (px) within which the list counts as "at the bottom". Default 48. */
   stickThreshold?: number
-}
-
-/** Equality of two string arrays, element by element. */
-export function shallowEqualIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /**
@@ -55,7 +47,7 @@ export function MessageList({
   emptyState,
   stickThreshold = 48,
 }: MessageListProps): ReactNode {
-  const ids = useAgentSelector(selectVisibleMessageIds, shallowEqualIds)
+  const ids = useAgentSelector(selectVisibleMessageIds, shallowEqual)
   const { labels, registerScrollToBottom } = useChatContext()
   const scrollerRef = useRef<HTMLDivElement>(null)
   const contentRef = useRef<HTMLDivElement>(null)

@@ -10,12 +10,7 @@ export { Composer, type ComposerProps } from './Composer'
 export { ErrorBanner, type ErrorBannerProps } from './ErrorBanner'
 export { MarkdownText, safeUrl, type MarkdownTextProps } from './MarkdownText'
 export { MessageContent, formatJson, imageSource, type MessageContentProps } from './MessageContent'
-export {
-  MessageList,
-  selectVisibleMessageIds,
-  shallowEqualIds,
-  type MessageListProps,
-} from './MessageList'
+export { MessageList, selectVisibleMessageIds, type MessageListProps } from './MessageList'
 export { ReplyAnnouncer, selectLastCompletedReply } from './ReplyAnnouncer'
 export { RunStatusLine, type RunStatusLineProps } from './RunStatusLine'
 export { ToolCallCard, type ToolCallCardProps } from './ToolCallCard'

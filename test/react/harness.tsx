@@ -1,4 +1,5 @@
 import { render, type RenderResult } from '@testing-library/react'
+import { expect } from 'vitest'
 import { Fragment, StrictMode, type ReactElement } from 'react'
 
 /** Every hook suite runs in both modes (design.md rule 6). */
@@ -38,5 +39,22 @@ export function createManualAgent() {
     inputs,
     emit: (event: Record<string, unknown>) => observer?.next?.(event as unknown as BaseEvent),
     complete: () => observer?.complete?.(),
+  }
+}
+
+/** Asserts that rendering `hook` outside any provider throws an error naming the hook and AgentProvider. */
+export function expectThrowsOutsideProvider(name: string, hook: () => unknown): void {
+  function Probe() {
+    hook()
+    return null
+  }
+  const original = console.error
+  console.error = () => {} // React logs the render error; keep the output clean
+  try {
+    expect(() => render(<Probe />)).toThrow(
+      new RegExp(`${name} must be used inside <AgentProvider>`),
+    )
+  } finally {
+    console.error = original
   }
 }

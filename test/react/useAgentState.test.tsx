@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAgentStore } from '../../src/core/store'
 import { AgentProvider, useAgentState } from '../../src/react'
 import { createScriptedAgent } from '../../src/testing'
 import { finished, started } from '../testing/scripts'
-import { modes, renderIn } from './harness'
+import { modes, renderIn, expectThrowsOutsideProvider } from './harness'
 
 afterEach(cleanup)
 
@@ -94,15 +94,5 @@ describe.each(modes)('useAgentState ($name)', (mode) => {
 })
 
 it('useAgentState throws an error naming AgentProvider outside it', () => {
-  function Probe() {
-    useAgentState()
-    return null
-  }
-  const original = console.error
-  console.error = () => {}
-  try {
-    expect(() => render(<Probe />)).toThrow(/useAgentState must be used inside <AgentProvider>/)
-  } finally {
-    console.error = original
-  }
+  expectThrowsOutsideProvider('useAgentState', () => useAgentState())
 })

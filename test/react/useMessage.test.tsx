@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Message } from '../../src/core/protocol/types'
 import { createAgentStore, type Scheduler } from '../../src/core/store'
@@ -14,7 +14,7 @@ import {
 } from '../../src/react'
 import { createScriptedAgent } from '../../src/testing'
 import { finished, started, text } from '../testing/scripts'
-import { createManualAgent, modes, renderIn } from './harness'
+import { createManualAgent, modes, renderIn, expectThrowsOutsideProvider } from './harness'
 
 afterEach(cleanup)
 
@@ -139,19 +139,7 @@ describe('hooks outside <AgentProvider>', () => {
     ['useIsStreaming', () => useIsStreaming('x')],
     ['useAgentRun', () => useAgentRun()],
   ]
-  it.each(hooks)('%s throws an error naming AgentProvider', (name, hook) => {
-    function Probe() {
-      hook()
-      return null
-    }
-    const original = console.error
-    console.error = () => {}
-    try {
-      expect(() => render(<Probe />)).toThrow(
-        new RegExp(`${name} must be used inside <AgentProvider>`),
-      )
-    } finally {
-      console.error = original
-    }
-  })
+  it.each(hooks)('%s throws an error naming AgentProvider', (name, hook) =>
+    expectThrowsOutsideProvider(name, hook),
+  )
 })

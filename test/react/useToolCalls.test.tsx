@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAgentStore, type Scheduler } from '../../src/core/store'
 import { AgentProvider, parsePartialArgs, useToolCall, useToolCalls } from '../../src/react'
-import { createManualAgent, modes, renderIn } from './harness'
+import { createManualAgent, modes, renderIn, expectThrowsOutsideProvider } from './harness'
 
 afterEach(cleanup)
 
@@ -108,18 +108,6 @@ const outside: Array<[string, () => unknown]> = [
   ['useToolCalls', () => useToolCalls()],
   ['useToolCall', () => useToolCall('x')],
 ]
-it.each(outside)('%s throws an error naming AgentProvider outside it', (name, hook) => {
-  function Probe() {
-    hook()
-    return null
-  }
-  const original = console.error
-  console.error = () => {}
-  try {
-    expect(() => render(<Probe />)).toThrow(
-      new RegExp(`${name} must be used inside <AgentProvider>`),
-    )
-  } finally {
-    console.error = original
-  }
-})
+it.each(outside)('%s throws an error naming AgentProvider outside it', (name, hook) =>
+  expectThrowsOutsideProvider(name, hook),
+)
