@@ -12,6 +12,19 @@
  * - `run_error`: the agent sent `RUN_ERROR`; `agentCode` holds its `code`.
  * - `limit_exceeded`: a configured size limit (bytes, events) was exceeded.
  * - `busy`: a run was requested while another run of the same store is running.
+ * - `connection_closed`: the connection (WebSocket, or an HTTP resume loop) closed for good: a
+ *   normal close with runs still open, or reconnect attempts/time exhausted (`closeCode` set).
+ * - `auth_required`: the server refused the credentials (WebSocket close 1008/4003, `auth_failed`
+ *   frame, 4002 after one refresh); the app should refresh a token (`onAuthRequired`).
+ * - `rate_limited`: the server asked to slow down (WebSocket close 4004, HTTP 429);
+ *   `retryAfterMs` holds the wait it asked for.
+ * - `replay_gap`: a resume asked for events the server's replay buffer no longer holds (HTTP
+ *   409, WebSocket `error` frame), or a replay started after the last delivered id;
+ *   `firstId` is the first id the server still holds.
+ * - `run_not_found`: the server does not know (or no longer keeps) the run to resume/attach.
+ * - `bad_frame`: a frame the transport cannot read as an envelope (a binary WebSocket frame, an
+ *   unknown envelope `type`), or the server rejected one of ours.
+ * - `heartbeat_timeout`: the connection went silent: no pong within the heartbeat timeout.
  * - `unknown`: anything else (a third-party agent threw a non-AgentError).
  */
 export type AgentErrorCode =
@@ -26,6 +39,13 @@ export type AgentErrorCode =
   | 'run_error'
   | 'limit_exceeded'
   | 'busy'
+  | 'connection_closed'
+  | 'auth_required'
+  | 'rate_limited'
+  | 'replay_gap'
+  | 'run_not_found'
+  | 'bad_frame'
+  | 'heartbeat_timeout'
   | 'unknown'
 
 /** Extra fields an {@link AgentError} may carry. */
@@ -42,6 +62,12 @@ export interface AgentErrorOptions {
   agentCode?: string
   /** Whether retrying the same request can succeed (network faults, 5xx, truncation). */
   retryable?: boolean
+  /** The WebSocket close code, for errors caused by a close (`connection_closed`, `auth_required`, ...). */
+  closeCode?: number
+  /** How long the server asked to wait before retrying, ms, for `rate_limited`. */
+  retryAfterMs?: number
+  /** The first event id the server's replay buffer still holds, for `replay_gap`. */
+  firstId?: number
 }
 
 /**
@@ -59,6 +85,9 @@ export class AgentError extends Error {
   readonly body?: string
   readonly event?: unknown
   readonly agentCode?: string
+  readonly closeCode?: number
+  readonly retryAfterMs?: number
+  readonly firstId?: number
   readonly retryable: boolean
 
   constructor(code: AgentErrorCode, message: string, options: AgentErrorOptions = {}) {
@@ -68,10 +97,16 @@ export class AgentError extends Error {
     if (options.body !== undefined) this.body = options.body
     if (options.event !== undefined) this.event = options.event
     if (options.agentCode !== undefined) this.agentCode = options.agentCode
+    if (options.closeCode !== undefined) this.closeCode = options.closeCode
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs
+    if (options.firstId !== undefined) this.firstId = options.firstId
     this.retryable =
       options.retryable ??
       (code === 'network' ||
         code === 'truncated' ||
+        code === 'connection_closed' ||
+        code === 'rate_limited' ||
+        code === 'heartbeat_timeout' ||
         (code === 'http_error' && (options.status ?? 0) >= 500))
   }
 
