@@ -8,6 +8,8 @@ import type { RunStatus, ToolCallStatus } from '../core/reducer/AgentSnapshot'
 export interface ChatLabels {
   /** Accessible name of the message list (`role="log"`). */
   messageList: string
+  /** Button shown while the message list is scrolled away from the newest message. */
+  jumpToLatest: string
   /** Accessible name of the composer textarea. */
   composer: string
   /** Placeholder of the composer textarea (overridden by `<Chat placeholder>`). */
@@ -49,6 +51,7 @@ export interface ChatLabels {
 /** English defaults of {@link ChatLabels}. */
 export const defaultChatLabels: ChatLabels = {
   messageList: 'Conversation',
+  jumpToLatest: 'Jump to latest',
   composer: 'Message',
   placeholder: 'Send a message…',
   send: 'Send',
