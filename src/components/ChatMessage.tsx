@@ -11,6 +11,13 @@ import { ToolCallItem } from './ToolCallItem'
 export interface ChatMessageProps {
   /** `Message.id` of the message to render. */
   id: string
+  /**
+   * 1-based position among the list's messages, as `aria-posinset`. Set by a virtualized
+   * `MessageList` (only a window of articles exists, so assistive tech needs the position).
+   */
+  posInSet?: number
+  /** Number of messages in the list, as `aria-setsize` (with `posInSet`). */
+  setSize?: number
 }
 
 type ShownRole = keyof ChatLabels['roles']
@@ -85,9 +92,14 @@ function MessageBody({ message, labels, streaming }: BodyProps): ReactNode {
  * with `activityType` and JSON content, `tool` as a small bubble (only used for results whose
  * call is unknown; others show inside their call's card). `system`/`developer` render nothing.
  *
- * DOM contract: `<article data-role={role} data-status="streaming|complete" data-message-id={id}>`.
+ * DOM contract: `<article data-role={role} data-status="streaming|complete" data-message-id={id}>`,
+ * plus `aria-posinset`/`aria-setsize` when `posInSet`/`setSize` are given.
  */
-export const ChatMessage = memo(function ChatMessage({ id }: ChatMessageProps): ReactNode {
+export const ChatMessage = memo(function ChatMessage({
+  id,
+  posInSet,
+  setSize,
+}: ChatMessageProps): ReactNode {
   const message = useMessage(id)
   const streaming = useIsStreaming(id)
   const { labels } = useChatContext()
@@ -102,6 +114,8 @@ export const ChatMessage = memo(function ChatMessage({ id }: ChatMessageProps): 
       data-message-id={id}
       aria-label={labels.roles[role]}
       aria-busy={streaming || undefined}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
     >
       <MessageBody message={message} labels={labels} streaming={streaming} />
     </article>
