@@ -1,21 +1,23 @@
 import { useCallback } from 'react'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
-import { sameToolCall, toToolCallState, type ToolCallState } from './toToolCallState'
 import { useSelect } from './useAgentSelector'
+import {
+  sameToolCallWithApproval,
+  selectToolCallWithApproval,
+  type ToolCallWithApproval,
+} from './withApproval'
 
 /**
- * One tool call by `toolCallId` with its partially parsed arguments (see `useToolCalls`), or
- * `undefined` while it does not exist. Re-renders only when that call changes.
+ * One tool call by `toolCallId` with its partially parsed arguments and its `approval` (see
+ * `useToolCalls`), or `undefined` while it does not exist. Re-renders only when that call or
+ * its approval changes.
  *
  * @throws Error naming `AgentProvider` when called outside one.
  */
-export function useToolCall(id: string): ToolCallState | undefined {
+export function useToolCall(id: string): ToolCallWithApproval | undefined {
   const selector = useCallback(
-    (snapshot: AgentSnapshot) => {
-      const view = snapshot.toolCalls[id]
-      return view === undefined ? undefined : toToolCallState(view)
-    },
+    (snapshot: AgentSnapshot) => selectToolCallWithApproval(snapshot, id),
     [id],
   )
-  return useSelect('useToolCall', selector, sameToolCall)
+  return useSelect('useToolCall', selector, sameToolCallWithApproval)
 }

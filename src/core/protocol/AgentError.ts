@@ -25,6 +25,13 @@
  * - `bad_frame`: a frame the transport cannot read as an envelope (a binary WebSocket frame, an
  *   unknown envelope `type`), or the server rejected one of ours.
  * - `heartbeat_timeout`: the connection went silent: no pong within the heartbeat timeout.
+ * - `invalid_args`: tool-call arguments that are not JSON or fail the tool's schema (issue 3).
+ * - `tool_failed`: a frontend tool's handler threw (or rejected).
+ * - `tool_timeout`: a frontend tool's handler did not settle within its `timeoutMs`.
+ * - `invalid_payload`: an interrupt answer that fails the interrupt's `responseSchema`.
+ * - `interrupt_expired`: an answer to an interrupt past its `expiresAt` (only cancel is allowed).
+ * - `resume_rejected`: the run resuming interrupts failed (HTTP error, `RUN_ERROR`); they stay open.
+ * - `not_found`: a tool call, approval or interrupt id the thread does not hold.
  * - `unknown`: anything else (a third-party agent threw a non-AgentError).
  */
 export type AgentErrorCode =
@@ -39,6 +46,13 @@ export type AgentErrorCode =
   | 'run_error'
   | 'limit_exceeded'
   | 'busy'
+  | 'invalid_args'
+  | 'tool_failed'
+  | 'tool_timeout'
+  | 'invalid_payload'
+  | 'interrupt_expired'
+  | 'resume_rejected'
+  | 'not_found'
   | 'connection_closed'
   | 'auth_required'
   | 'rate_limited'

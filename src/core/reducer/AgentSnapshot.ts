@@ -3,6 +3,7 @@ import type { Diagnostic } from '../protocol/Diagnostic'
 import type {
   Interrupt,
   Message,
+  ResumeEntry,
   RunFinishedOutcome,
   TokenUsage,
   ToolMessage,
@@ -84,6 +85,91 @@ export interface SubagentView {
 }
 
 /**
+ * Where one tool call's human decision stands (issue 3, "Approvals"):
+ * `awaiting_args → pending → approved | denied | edited → executing → resolved`, plus
+ * `cancelled` and `expired`.
+ * - `awaiting_args`: the call is streaming; its arguments are incomplete.
+ * - `pending`: arguments complete, waiting for a person.
+ * - `approved` / `denied` / `edited`: decided, not yet executing or sent.
+ * - `executing`: the frontend handler runs, or the result / resume is being sent.
+ * - `resolved`: the result was delivered (tool message appended, or the interrupt answered).
+ * - `cancelled`: the run was abandoned (a new user message) or the interrupt cancelled.
+ * - `expired`: its interrupt passed `expiresAt` before a decision.
+ */
+export type ApprovalState =
+  | 'awaiting_args'
+  | 'pending'
+  | 'approved'
+  | 'denied'
+  | 'edited'
+  | 'executing'
+  | 'resolved'
+  | 'cancelled'
+  | 'expired'
+
+/** A person's (or the policy store's) decision on one tool call. */
+export interface ApprovalDecision {
+  type: 'approved' | 'denied' | 'edited'
+  /** Why it was denied (sent to the agent), for `denied`. */
+  reason?: string
+  /** The edited arguments (already validated against the tool's `parameters`), for `edited`. */
+  args?: unknown
+  /** Hash of the final arguments the decision applies to (see `hashArgs`). */
+  argsHash: string
+  /** When it was decided, ms since epoch. */
+  decidedAt: number
+  /** `policy` when an "always allow" entry of the policy store decided. Default `user`. */
+  by?: 'user' | 'policy'
+}
+
+/**
+ * One tool call that needs (or needed) a person's decision: a call of a registered tool with
+ * `requiresApproval`, or a call gated by an interrupt with reason `tool_call` (spec 1.1,
+ * "Interrupts"). Derived by the store from the thread's tool calls, the tool registry and the
+ * decisions taken, so it survives the run ending and is rebuilt after a reload.
+ */
+export interface ToolApproval {
+  toolCallId: string
+  /** `toolCallName`. */
+  toolName: string
+  state: ApprovalState
+  /** Raw JSON text of the call's arguments. */
+  args: string
+  /** `args` parsed (partially while `awaiting_args`); `undefined` when empty or malformed. */
+  parsedArgs: unknown
+  /** The interrupt (reason `tool_call`) that gates this call, when there is one. */
+  interruptId?: string
+  decision?: ApprovalDecision
+  /** What was sent back: the handler's result, or the decision payload. */
+  result?: unknown
+  /** Why it failed: `invalid_args`, `tool_failed`, `tool_timeout`, `resume_rejected`, ... */
+  error?: AgentError
+  /** When its interrupt expires, ms since epoch. */
+  expiresAt?: number
+}
+
+/**
+ * Where one interrupt stands: `open` (waiting for an answer), `answered` (an answer is staged,
+ * not sent yet), `cancelled` (a cancellation is staged), `expired` (past `expiresAt`, can only
+ * be cancelled), `resolved` (sent in a resume run that is running).
+ */
+export type InterruptState = 'open' | 'answered' | 'cancelled' | 'expired' | 'resolved'
+
+/**
+ * An interrupt of `RUN_FINISHED.outcome` (spec 1.1, "Interrupts") with what the client did
+ * about it. Kept in the snapshot across the run's end until the run that resumes it finishes.
+ */
+export interface InterruptView extends Interrupt {
+  state: InterruptState
+  /** `expiresAt` parsed, ms since epoch; `undefined` when absent or not a date. */
+  expiresAtMs?: number
+  /** The staged (or sent) resume entry. */
+  response?: ResumeEntry
+  /** `invalid_payload`, `interrupt_expired`, `resume_rejected`, ... */
+  error?: AgentError
+}
+
+/**
  * The reduced state of one thread: what `applyEvent` / `reduceEvents` return and what the
  * store holds. Immutable: every change produces a new snapshot that shares untouched branches.
  *
@@ -99,8 +185,17 @@ export interface AgentSnapshot {
   readonly run: RunInfo
   /** Tool calls by `toolCallId`. */
   readonly toolCalls: Readonly<Record<string, ToolCallView>>
-  /** Interrupts opened by the last `RUN_FINISHED` (outcome `interrupt`) and not yet resumed. */
-  readonly interrupts: readonly Interrupt[]
+  /**
+   * Interrupts opened by the last `RUN_FINISHED` (outcome `interrupt`), kept until the run that
+   * resumes them finishes (its `RUN_FINISHED` replaces them). The reducer creates them `open`;
+   * the store tracks answers, cancellations and expiry.
+   */
+  readonly interrupts: readonly InterruptView[]
+  /**
+   * Tool calls that need (or needed) a person's decision, by `toolCallId`, in call order.
+   * Maintained by the store (the reducer passes them through; `{}` outside a store).
+   */
+  readonly approvals: Readonly<Record<string, ToolApproval>>
   /** Steps of the thread, in start order. */
   readonly steps: readonly StepInfo[]
   /** Subagents by `subagentRunId`. */

@@ -1,6 +1,14 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
 import type { AssistantMessage, Interrupt, Message, ToolMessage } from '../protocol/types'
-import type { AgentSnapshot, RunInfo, StepInfo, SubagentView, ToolCallView } from './AgentSnapshot'
+import type {
+  AgentSnapshot,
+  InterruptView,
+  RunInfo,
+  StepInfo,
+  SubagentView,
+  ToolApproval,
+  ToolCallView,
+} from './AgentSnapshot'
 import { MessageList } from './MessageList'
 
 /** What the reducer remembers about a tool call beyond the message that holds it. @internal */
@@ -16,7 +24,8 @@ export interface SnapshotFields {
   list: MessageList
   state: unknown
   run: RunInfo
-  interrupts: readonly Interrupt[]
+  interrupts: readonly InterruptView[]
+  approvals: Readonly<Record<string, ToolApproval>>
   steps: readonly StepInfo[]
   subagents: Readonly<Record<string, SubagentView>>
   streamingMessageIds: readonly string[]
@@ -37,7 +46,8 @@ export class Snapshot implements AgentSnapshot {
   readonly list: MessageList
   readonly state: unknown
   readonly run: RunInfo
-  readonly interrupts: readonly Interrupt[]
+  readonly interrupts: readonly InterruptView[]
+  readonly approvals: Readonly<Record<string, ToolApproval>>
   readonly steps: readonly StepInfo[]
   readonly subagents: Readonly<Record<string, SubagentView>>
   readonly streamingMessageIds: readonly string[]
@@ -54,6 +64,7 @@ export class Snapshot implements AgentSnapshot {
     this.state = f.state
     this.run = f.run
     this.interrupts = f.interrupts
+    this.approvals = f.approvals
     this.steps = f.steps
     this.subagents = f.subagents
     this.streamingMessageIds = f.streamingMessageIds
@@ -101,6 +112,7 @@ export class Snapshot implements AgentSnapshot {
       state: this.state,
       run: this.run,
       interrupts: this.interrupts,
+      approvals: this.approvals,
       steps: this.steps,
       subagents: this.subagents,
       streamingMessageIds: this.streamingMessageIds,
@@ -117,6 +129,7 @@ export class Snapshot implements AgentSnapshot {
       run: this.run,
       toolCalls: { ...this.toolCalls },
       interrupts: this.interrupts,
+      approvals: this.approvals,
       steps: this.steps,
       subagents: this.subagents,
       streamingMessageIds: this.streamingMessageIds,
@@ -196,6 +209,7 @@ export function createSnapshot(
     state: 'state' in init ? init.state : {},
     run: { status: 'idle', pendingToolCallIds: [] },
     interrupts: [],
+    approvals: {},
     steps: [],
     subagents: {},
     streamingMessageIds: [],
@@ -214,10 +228,21 @@ export function toSnapshot(snapshot: Partial<AgentSnapshot>): Snapshot {
   }) as Snapshot
   return base.with({
     ...(snapshot.run && { run: snapshot.run }),
-    ...(snapshot.interrupts && { interrupts: snapshot.interrupts }),
+    ...(snapshot.interrupts && { interrupts: snapshot.interrupts.map(toInterruptView) }),
+    ...(snapshot.approvals && { approvals: snapshot.approvals }),
     ...(snapshot.steps && { steps: snapshot.steps }),
     ...(snapshot.subagents && { subagents: snapshot.subagents }),
     ...(snapshot.streamingMessageIds && { streamingMessageIds: snapshot.streamingMessageIds }),
     ...(snapshot.diagnostics && { diagnostics: snapshot.diagnostics }),
   })
+}
+
+/**
+ * The view of a protocol `Interrupt`: kept as is when it already is one (has a `state`), else
+ * `open` with `expiresAt` parsed to `expiresAtMs` (absent when it is not a date).
+ */
+export function toInterruptView(interrupt: Interrupt | InterruptView): InterruptView {
+  if ('state' in interrupt && typeof interrupt.state === 'string') return interrupt
+  const ms = interrupt.expiresAt === undefined ? NaN : Date.parse(interrupt.expiresAt)
+  return { ...interrupt, state: 'open', ...(Number.isFinite(ms) && { expiresAtMs: ms }) }
 }

@@ -13,7 +13,7 @@ import {
 import { applyPatch } from './applyPatch'
 import { applySubagentEvent } from './applySubagentEvent'
 import { appendToolCallArgs, applyToolResult, endToolCall, startToolCall } from './applyToolEvent'
-import { type Snapshot, toSnapshot } from './Snapshot'
+import { type Snapshot, toInterruptView, toSnapshot } from './Snapshot'
 
 function finishRun(s: Snapshot, e: RunFinishedEvent): Snapshot {
   const outcome = e.outcome
@@ -35,7 +35,8 @@ function finishRun(s: Snapshot, e: RunFinishedEvent): Snapshot {
       ...(e.usage && { usage: e.usage }),
       pendingToolCallIds: outcome?.type === 'success' ? (outcome.pendingToolCallIds ?? []) : [],
     },
-    interrupts: outcome?.type === 'interrupt' ? outcome.interrupts : [],
+    // The run that resumes interrupts answers them: its end replaces them (spec 1.1, "Interrupts").
+    interrupts: outcome?.type === 'interrupt' ? outcome.interrupts.map(toInterruptView) : [],
     streamingMessageIds: [],
   })
 }
@@ -75,7 +76,7 @@ function apply(s: Snapshot, e: AgentEvent): Snapshot {
           ...(e.timestamp !== undefined && { startedAt: e.timestamp }),
           pendingToolCallIds: [],
         },
-        interrupts: [],
+        // Interrupts stay until this run finishes: it is the run that answers them.
       })
     case 'RUN_FINISHED':
       return finishRun(s, e)

@@ -1,5 +1,10 @@
 export type {
   AgentSnapshot,
+  ApprovalDecision,
+  ApprovalState,
+  InterruptState,
+  InterruptView,
+  ToolApproval,
   RunInfo,
   RunStatus,
   StepInfo,
@@ -21,6 +26,8 @@ export {
   appendMessage,
   beginRun,
   getMessage,
+  replaceApprovals,
+  replaceInterrupts,
   replaceMessages,
   replaceState,
 } from './snapshotUpdates'

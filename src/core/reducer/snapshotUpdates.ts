@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
-import type { Message } from '../protocol/types'
-import type { AgentSnapshot } from './AgentSnapshot'
+import type { Interrupt, Message } from '../protocol/types'
+import type { AgentSnapshot, InterruptView, ToolApproval } from './AgentSnapshot'
 import { MessageList } from './MessageList'
-import { indexToolCalls, toSnapshot } from './Snapshot'
+import { indexToolCalls, toInterruptView, toSnapshot } from './Snapshot'
 
 /**
  * Adds a message the client itself authored (a user message, a frontend tool result) at the end
@@ -70,4 +70,25 @@ export function replaceMessages(
     calls: indexToolCalls(messages),
     streamingMessageIds: [],
   })
+}
+
+/**
+ * Replaces the thread's interrupts (the store's answers, cancellations, expiry, or interrupts
+ * restored after a reload). Plain `Interrupt`s become `open` views. Same snapshot if identical.
+ */
+export function replaceInterrupts(
+  snapshot: AgentSnapshot,
+  interrupts: readonly (Interrupt | InterruptView)[],
+): AgentSnapshot {
+  if (interrupts === snapshot.interrupts) return snapshot
+  return toSnapshot(snapshot).with({ interrupts: interrupts.map(toInterruptView) })
+}
+
+/** Replaces the approvals the store derived (see `AgentSnapshot.approvals`). Same snapshot if identical. */
+export function replaceApprovals(
+  snapshot: AgentSnapshot,
+  approvals: Readonly<Record<string, ToolApproval>>,
+): AgentSnapshot {
+  if (approvals === snapshot.approvals) return snapshot
+  return toSnapshot(snapshot).with({ approvals })
 }

@@ -1,13 +1,17 @@
-import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import type { AgentError } from '../protocol/AgentError'
+import type { AgentSnapshot, InterruptView } from '../reducer/AgentSnapshot'
 import type {
   AgentEvent,
   Context,
   ContentPart,
+  Interrupt,
   Message,
   Tool,
   UserMessage,
 } from '../protocol/types'
 import type { Agent } from '../transport/Agent'
+import type { ApprovalPolicyStore } from './ApprovalPolicyStore'
+import type { ToolDefinition } from './ToolDefinition'
 
 /**
  * Schedules one deferred call of `flush`. The store calls it at most once between two flushes,
@@ -40,6 +44,31 @@ export interface AgentStoreOptions {
    * transport shapes requests and translates events for that older peer. Default: current.
    */
   maxProtocolVersion?: string
+  /**
+   * Interrupts the thread starts with (e.g. restored with `snapshotToPersisted`), `open`.
+   * Default: none.
+   */
+  initialInterrupts?: Interrupt[]
+  /** Where "always allow" decisions live. Default: `createMemoryPolicyStore()`. */
+  policyStore?: ApprovalPolicyStore
+  /**
+   * Start a follow-up run once every tool call of a run that the kit answers (frontend tool
+   * results, approval decisions) has its tool message. Default `true`.
+   */
+  autoFollowUp?: boolean
+  /**
+   * At most this many automatic follow-up runs in a row; the counter resets on a user message
+   * and on a person's decision. Beyond it no run starts: `run.status` becomes `error` with
+   * `AgentError('limit_exceeded')` and a `follow_up_limit` diagnostic. Default 5.
+   */
+  maxFollowUps?: number
+  /**
+   * Start the resume run (`RunAgentInput.resume[]` covering every open interrupt) as soon as
+   * every open interrupt is answered or cancelled. Default `true`; with `false` call `resume()`.
+   */
+  autoResume?: boolean
+  /** Clock in ms since epoch, for interrupt expiry and decision times. Default `Date.now`. */
+  now?: () => number
 }
 
 /** Options of one {@link AgentStore.run}. */
@@ -127,4 +156,55 @@ export interface AgentStore {
   flush(): void
   /** Stops the run, drops every listener and cancels pending flushes. The store stays readable. */
   destroy(): void
+
+  // ---- Human in the loop (issue 3) ----
+
+  /** Where "always allow" decisions live ({@link AgentStoreOptions.policyStore}). */
+  readonly policyStore: ApprovalPolicyStore
+  /**
+   * Registers a tool (frontend: with `handler`; backend: without, to require approval or
+   * render it). The last registration of a name wins; unregistering it restores the previous
+   * one. Approvals are re-derived at once. Returns the function that unregisters (idempotent).
+   */
+  registerTool(definition: ToolDefinition): () => void
+  /** The registered tool named `name` (the last registration), or `undefined`. */
+  getTool(name: string): ToolDefinition | undefined
+  /** Calls `listener` after each registration change; returns the function that unsubscribes. */
+  subscribeTools(listener: () => void): () => void
+  /**
+   * Approves a `pending` call (idempotent: a second approve of the same arguments does nothing).
+   * With `always`, the tool is added to the policy store first. The result is delivered when no
+   * run is running: the frontend handler runs, or the decision is sent (tool message, or the
+   * interrupt's resume payload `{ approved: true }`), then the follow-up run starts.
+   */
+  approve(toolCallId: string, options?: { always?: boolean }): void
+  /** Denies a `pending` call; `reason` is sent back to the agent (`{ approved: false, reason }`). */
+  deny(toolCallId: string, reason?: string): void
+  /**
+   * Approves a `pending` call with edited arguments, validated against the tool's `parameters`.
+   * Returns `AgentError('invalid_args')` (message lists the issues) and changes nothing when they
+   * fail, `AgentError('not_found')` for an unknown call; `undefined` on success.
+   */
+  editArgs(toolCallId: string, args: unknown): AgentError | undefined
+  /**
+   * Stages an answer to an open interrupt, validated against its `responseSchema`. Returns
+   * `invalid_payload`, `interrupt_expired` (past `expiresAt`: only `cancelInterrupt` is allowed)
+   * or `not_found` without changing anything; `undefined` on success. With `autoResume`, the
+   * resume run starts once every open interrupt is answered or cancelled.
+   */
+  respondToInterrupt(id: string, payload: unknown): AgentError | undefined
+  /** Stages a cancellation (`status: 'cancelled'`) of an open or expired interrupt. */
+  cancelInterrupt(id: string): void
+  /**
+   * Answers every open interrupt with `payload` (or `payload(interrupt)`); all-or-nothing: the
+   * first error is returned and nothing is staged.
+   */
+  respondToAllInterrupts(
+    payload: unknown | ((interrupt: InterruptView) => unknown),
+  ): AgentError | undefined
+  /**
+   * Starts the resume run now: `RunAgentInput.resume[]` holds one entry for every open
+   * interrupt (staged answers; `cancelled` for the others). Same busy rule as {@link run}.
+   */
+  resume(): Promise<AgentSnapshot>
 }

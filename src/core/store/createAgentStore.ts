@@ -21,6 +21,8 @@ import type {
   AgentStoreOptions,
 } from './AgentStore'
 import { createListenerSet } from './createListenerSet'
+import { createMemoryPolicyStore } from './createMemoryPolicyStore'
+import type { ToolDefinition } from './ToolDefinition'
 import { defaultScheduler } from './defaultScheduler'
 import { toUserMessage } from './toUserMessage'
 
@@ -80,6 +82,8 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
   let lastRequest: RunRequest | undefined
   const listeners = createListenerSet<[]>('subscribe')
   const eventListeners = createListenerSet<[AgentEvent, AgentSnapshot]>('onEvent')
+  const registry: ToolDefinition[] = []
+  const toolListeners = createListenerSet<[]>('subscribeTools')
 
   function flush(): void {
     if (current === published) return
@@ -260,6 +264,30 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       current = appendMessage(current, message)
       flush()
     },
+
+    // Human in the loop: skeleton, implemented in the hitl modules (next commits).
+    policyStore: options.policyStore ?? createMemoryPolicyStore(),
+    registerTool(definition) {
+      registry.push(definition)
+      toolListeners.emit()
+      let done = false
+      return () => {
+        if (done) return
+        done = true
+        const i = registry.lastIndexOf(definition)
+        if (i >= 0) registry.splice(i, 1)
+        toolListeners.emit()
+      }
+    },
+    getTool: (name) => registry.findLast((d) => d.name === name),
+    subscribeTools: (listener) => toolListeners.add(listener),
+    approve() {},
+    deny() {},
+    editArgs: (id) => new AgentError('not_found', `No approval for tool call '${id}'.`),
+    respondToInterrupt: (id) => new AgentError('not_found', `No open interrupt '${id}'.`),
+    cancelInterrupt() {},
+    respondToAllInterrupts: () => undefined,
+    resume: () => store.run(),
 
     destroy() {
       store.stop()

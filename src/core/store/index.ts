@@ -12,3 +12,17 @@ export type {
   AgentEventListener,
   Scheduler,
 } from './AgentStore'
+export { createMemoryPolicyStore } from './createMemoryPolicyStore'
+export {
+  createLocalStoragePolicyStore,
+  DEFAULT_POLICY_STORAGE_KEY,
+  type PolicyStorage,
+} from './createLocalStoragePolicyStore'
+export type { ApprovalPolicyStore } from './ApprovalPolicyStore'
+export {
+  DEFAULT_TOOL_TIMEOUT_MS,
+  type StandardSchemaLike,
+  type StandardSchemaResult,
+  type ToolDefinition,
+  type ToolHandlerContext,
+} from './ToolDefinition'

@@ -200,7 +200,7 @@ describe('applyEvent', () => {
       },
     ])
     expect(interrupted.run.status).toBe('interrupted')
-    expect(interrupted.interrupts).toEqual([{ id: 'i1', reason: 'approval' }])
+    expect(interrupted.interrupts).toEqual([{ id: 'i1', reason: 'approval', state: 'open' }])
     const cancelled = run([
       ...started,
       { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1', outcome: { type: 'cancelled' } },
