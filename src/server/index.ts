@@ -1,6 +1,8 @@
 /**
  * `agent-wire-react/server`: Node-only helpers to serve AG-UI agents over HTTP + SSE
- * (spec 1.1, "Transports"), and a deterministic demo agent. Never import this from browser code.
+ * (spec 1.1, "Transports") and WebSocket, with event ids, replay buffers and resumable runs
+ * (README, "Resumable streams and WebSocket"), and a deterministic demo agent. Never import
+ * this from browser code.
  *
  * @packageDocumentation
  */
@@ -19,6 +21,17 @@ export {
   type AgentHandlerOptions,
   type AgentRequestHandler,
 } from './createAgentHandler'
+export type { CorsOptions } from './corsHeaders'
+export {
+  createReplayBuffer,
+  type ReplayBuffer,
+  type ReplayBufferOptions,
+  type ReplayCheck,
+  type ReplayEntry,
+} from './createReplayBuffer'
+export { createRunRegistry, type RunRegistry, type RunRegistryOptions } from './createRunRegistry'
+export type { ManagedRun, ManagedRunStatus, RunCursor, ListenResult } from './ManagedRun'
+export { RUN_ID_HEADER, RESUMABLE_HEADER } from './serveRunRoutes'
 export { createDemoAgent, type DemoAgentOptions } from './demo/createDemoAgent'
 export type { DemoTask, DemoState } from './demo/demoState'
 export { startDemoServer, type DemoServerOptions, type DemoServer } from './startDemoServer'

@@ -1,15 +1,10 @@
 import type { ServerResponse } from 'node:http'
 import type { BaseEvent, WireEvent } from '../core/protocol/types'
 import { encodeSSE } from './encodeSSE'
+import { openSseResponse } from './openSseResponse'
 import { toAsyncIterator, type EventSource } from './toAsyncIterator'
 
-/** The headers {@link writeEventStream} sends (AG-UI spec 1.1, "Transports: HTTP + SSE"). */
-export const SSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Type': 'text/event-stream; charset=utf-8',
-  'Cache-Control': 'no-cache, no-transform',
-  Connection: 'keep-alive',
-  'X-Accel-Buffering': 'no',
-}
+export { SSE_HEADERS } from './openSseResponse'
 
 /** Options of {@link writeEventStream}. */
 export interface WriteEventStreamOptions {
@@ -22,6 +17,12 @@ export interface WriteEventStreamOptions {
   heartbeatMs?: number
   /** Extra response headers, merged over {@link SSE_HEADERS}. */
   headers?: Record<string, string>
+  /**
+   * Number the events: an `id: <n>` line on every frame, `n` = 1, 2, 3, … in stream order (the
+   * kit's event ids; a `RUN_ERROR` written for a failing source gets the next id). Default
+   * `false`. For ids that survive a reconnect use `createAgentHandler({ resumable })`.
+   */
+  eventIds?: boolean
 }
 
 /**
@@ -50,7 +51,7 @@ function errorMessage(error: unknown): string {
 /**
  * Streams AG-UI events to a Node `ServerResponse` as Server-Sent Events.
  *
- * Sends status 200 with {@link SSE_HEADERS} (unless headers were already sent), then one
+ * Sends status 200 with `SSE_HEADERS` (unless headers were already sent), then one
  * {@link encodeSSE} frame per event, waiting for `'drain'` whenever `res.write` reports a full
  * buffer (backpressure), plus a `: ping` comment every `heartbeatMs` ms. Ends the response when
  * the source completes.
@@ -68,77 +69,32 @@ export async function writeEventStream(
   source: EventStreamSource,
   options: WriteEventStreamOptions = {},
 ): Promise<WriteEventStreamResult> {
-  const { signal, heartbeatMs = 15_000 } = options
-  const controller = new AbortController()
-  let stopReason: 'client_closed' | 'aborted' | undefined
-  let wakeStop: (() => void) | undefined
-  const stopped = new Promise<void>((resolve) => (wakeStop = resolve))
-  const stop = (reason: 'client_closed' | 'aborted') => {
-    if (stopReason) return
-    stopReason = reason
-    controller.abort(
-      reason === 'aborted' ? signal?.reason : new Error('client closed the connection'),
-    )
-    wakeStop?.()
-  }
-  const onClose = () => {
-    if (!res.writableFinished) stop('client_closed')
-  }
-  const onAbort = () => stop('aborted')
-  res.on('close', onClose)
-  if (signal?.aborted) stop('aborted')
-  else signal?.addEventListener('abort', onAbort, { once: true })
-
-  if (!res.headersSent) {
-    res.writeHead(200, { ...SSE_HEADERS, ...options.headers })
-    res.flushHeaders()
-  }
-  res.socket?.setNoDelay(true)
-  const heartbeat =
-    heartbeatMs > 0
-      ? setInterval(() => !stopReason && !res.writableEnded && res.write(': ping\n\n'), heartbeatMs)
-      : undefined
-  heartbeat?.unref()
-
-  const write = async (chunk: string): Promise<void> => {
-    if (stopReason || res.writableEnded) return
-    if (!res.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          res.off('drain', done)
-          resolve()
-        }
-        res.on('drain', done)
-        void stopped.then(done)
-      })
-    }
-  }
-
+  const sse = openSseResponse(res, options)
+  let nextId = 1
+  const frame = (event: BaseEvent | WireEvent | Record<string, unknown>) =>
+    encodeSSE(event, options.eventIds ? { id: String(nextId++) } : {})
   let iterator: AsyncIterator<BaseEvent | WireEvent> | undefined
   let result: WriteEventStreamResult = 'completed'
   try {
-    iterator = toAsyncIterator(typeof source === 'function' ? source(controller.signal) : source)
+    iterator = toAsyncIterator(typeof source === 'function' ? source(sse.signal) : source)
     for (;;) {
-      if (stopReason) break
-      const step = await Promise.race([iterator.next(), stopped.then(() => undefined)])
+      if (sse.stopReason) break
+      const step = await Promise.race([iterator.next(), sse.stopped.then(() => undefined)])
       if (!step || step.done) break
-      await write(encodeSSE(step.value))
+      await sse.write(frame(step.value))
     }
   } catch (error) {
     result = 'error'
-    if (!stopReason)
-      await write(
-        encodeSSE({ type: 'RUN_ERROR', message: errorMessage(error), code: errorCode(error) }),
+    if (!sse.stopReason)
+      await sse.write(
+        frame({ type: 'RUN_ERROR', message: errorMessage(error), code: errorCode(error) }),
       )
   } finally {
-    if (heartbeat) clearInterval(heartbeat)
-    signal?.removeEventListener('abort', onAbort)
-    res.off('close', onClose)
-    if (stopReason) {
-      result = stopReason
+    if (sse.stopReason) {
+      result = sse.stopReason
       iterator?.return?.().catch(() => undefined)
     }
-    if (!res.writableEnded) res.end()
+    sse.end()
   }
   return result
 }

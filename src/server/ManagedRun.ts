@@ -1,0 +1,246 @@
+import { AgentError } from '../core/protocol/AgentError'
+import type { BaseEvent, RunAgentInput, WireEvent } from '../core/protocol/types'
+import { createOpenEventTracker } from './createOpenEventTracker'
+import type { ReplayBuffer, ReplayCheck, ReplayEntry } from './createReplayBuffer'
+import { toAsyncIterator, type EventSource } from './toAsyncIterator'
+
+/** Where a {@link ManagedRun} is: streaming, or over (and how). */
+export type ManagedRunStatus = 'running' | 'finished' | 'cancelled' | 'error' | 'idle_timeout'
+
+/**
+ * A listener's read position in a run: an async iterator over the run's entries after the id
+ * it started from, live ones included, that completes once the run is over and every entry was
+ * read. `return()` detaches (the run goes on).
+ */
+export interface RunCursor extends AsyncIterableIterator<ReplayEntry> {
+  /**
+   * Resolves the next entry. Rejects with `AgentError('replay_gap')` (`firstId` set) when the
+   * listener fell so far behind that the buffer dropped the entry it needs.
+   */
+  next(): Promise<IteratorResult<ReplayEntry>>
+  return(): Promise<IteratorResult<ReplayEntry>>
+}
+
+/** Why {@link ManagedRun.listen} refused. */
+export type ListenResult = { ok: true; cursor: RunCursor } | Exclude<ReplayCheck, { ok: true }>
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code !== '' ? code : 'internal_error'
+}
+
+/**
+ * One run executing on the server, decoupled from its clients: the agent's events go into the
+ * run's {@link ReplayBuffer} whether anyone listens or not; listeners read from the buffer at
+ * their own pace ({@link ManagedRun.listen}). Created by `createRunRegistry`.
+ */
+export class ManagedRun {
+  readonly threadId: string
+  readonly runId: string
+  readonly buffer: ReplayBuffer
+  /** Resolves once the run is over (its terminal event appended, the buffer ended). */
+  readonly done: Promise<void>
+  private statusValue: ManagedRunStatus = 'running'
+  private readonly controller = new AbortController()
+  private readonly tracker = createOpenEventTracker()
+  private readonly waiting = new Set<() => void>()
+  private listeners = 0
+  private idleTimer: ReturnType<typeof setTimeout> | undefined
+  private stopRequested: 'cancelled' | 'idle_timeout' | undefined
+  private wakeStop: (() => void) | undefined
+
+  /**
+   * Starts the agent at once: `source(signal)` is called synchronously (so its synchronous
+   * throw reaches the caller) and read until it completes, throws, or the run is stopped.
+   */
+  constructor(
+    input: RunAgentInput,
+    source: (signal: AbortSignal) => EventSource<BaseEvent | WireEvent>,
+    buffer: ReplayBuffer,
+    private readonly idleTimeoutMs: number,
+  ) {
+    this.threadId = input.threadId
+    this.runId = input.runId
+    this.buffer = buffer
+    const iterator = toAsyncIterator(source(this.controller.signal))
+    this.done = this.pump(iterator)
+    this.armIdleTimer()
+  }
+
+  /** `running` until the run ends; then how it ended. */
+  get status(): ManagedRunStatus {
+    return this.statusValue
+  }
+
+  /** Listeners currently attached. */
+  get listenerCount(): number {
+    return this.listeners
+  }
+
+  /**
+   * Cancels the run (the agent's `AbortSignal` fires): closes what the agent left open, then
+   * appends `RUN_FINISHED { outcome: { type: 'cancelled' } }` (preceded by `RUN_STARTED` when
+   * the agent sent none). No effect once the run is over. Returns whether it was running.
+   */
+  cancel(): boolean {
+    return this.stop('cancelled')
+  }
+
+  /**
+   * Attaches a listener that has every event up to `lastEventId` (`0`: none). Refuses with
+   * `replay_gap` when the buffer no longer holds `lastEventId + 1`, `bad_last_event_id` when
+   * the id is beyond the run's last one.
+   */
+  listen(lastEventId = 0): ListenResult {
+    const check = this.buffer.check(lastEventId)
+    if (!check.ok) return check
+    this.listeners++
+    this.clearIdleTimer()
+    const cursor = new BufferCursor(this, lastEventId + 1, () => {
+      this.listeners--
+      this.armIdleTimer()
+    })
+    return { ok: true, cursor }
+  }
+
+  /** @internal Resolves on the next append or when the run ends. */
+  changed(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiting.add(resolve))
+  }
+
+  private stop(reason: 'cancelled' | 'idle_timeout'): boolean {
+    if (this.statusValue !== 'running' || this.stopRequested) return false
+    this.stopRequested = reason
+    this.controller.abort(new AgentError('aborted', `The run was stopped (${reason}).`))
+    this.wakeStop?.()
+    return true
+  }
+
+  private append(event: BaseEvent | WireEvent) {
+    this.tracker.observe(event)
+    this.buffer.append(event)
+    this.notify()
+  }
+
+  private notify() {
+    const waiting = [...this.waiting]
+    this.waiting.clear()
+    for (const wake of waiting) wake()
+  }
+
+  private async pump(iterator: AsyncIterator<BaseEvent | WireEvent>): Promise<void> {
+    const stopped = new Promise<undefined>((resolve) => (this.wakeStop = () => resolve(undefined)))
+    let failure: { error: unknown } | undefined
+    try {
+      for (;;) {
+        const step = await Promise.race([iterator.next(), stopped])
+        if (!step || step.done || this.stopRequested) break
+        this.append(step.value)
+      }
+    } catch (error) {
+      if (!this.stopRequested) failure = { error }
+    }
+    if (this.stopRequested) iterator.return?.().catch(() => undefined)
+    this.finish(failure)
+  }
+
+  private finish(failure: { error: unknown } | undefined) {
+    const { threadId, runId } = this
+    try {
+      if (this.stopRequested && !this.tracker.terminated) {
+        if (!this.tracker.started) this.append({ type: 'RUN_STARTED', threadId, runId })
+        if (this.stopRequested === 'idle_timeout') {
+          this.append({
+            type: 'RUN_ERROR',
+            code: 'idle_timeout',
+            message: `No client listened for ${this.idleTimeoutMs} ms; the run was stopped.`,
+          })
+        } else {
+          for (const event of this.tracker.closingEvents()) this.append(event)
+          this.append({ type: 'RUN_FINISHED', threadId, runId, outcome: { type: 'cancelled' } })
+        }
+      } else if (failure && !this.tracker.terminated) {
+        const { error } = failure
+        const message =
+          error instanceof Error && error.message ? error.message : 'The agent failed.'
+        this.append({ type: 'RUN_ERROR', message, code: errorCode(error) })
+      }
+    } catch {
+      // An event that cannot be serialised: the run still ends.
+    }
+    this.statusValue = this.stopRequested ?? (failure ? 'error' : 'finished')
+    this.clearIdleTimer()
+    this.buffer.end()
+    this.notify()
+  }
+
+  private armIdleTimer() {
+    if (this.listeners > 0 || this.statusValue !== 'running' || this.idleTimer) return
+    if (!Number.isFinite(this.idleTimeoutMs)) return
+    this.idleTimer = setTimeout(() => this.stop('idle_timeout'), this.idleTimeoutMs)
+    this.idleTimer.unref?.()
+  }
+
+  private clearIdleTimer() {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = undefined
+  }
+}
+
+/** A {@link RunCursor} over a {@link ManagedRun}'s buffer. */
+class BufferCursor implements RunCursor {
+  private closed = false
+  private wake: (() => void) | undefined
+
+  constructor(
+    private readonly run: ManagedRun,
+    private nextId: number,
+    private readonly onClose: () => void,
+  ) {}
+
+  async next(): Promise<IteratorResult<ReplayEntry>> {
+    const { buffer } = this.run
+    for (;;) {
+      if (this.closed) return { value: undefined, done: true }
+      const entry = buffer.get(this.nextId)
+      if (entry) {
+        this.nextId++
+        return { value: entry, done: false }
+      }
+      if (this.nextId <= buffer.lastId) {
+        const { firstId } = buffer
+        this.close()
+        throw new AgentError(
+          'replay_gap',
+          `The listener fell behind: event ${this.nextId} was dropped (oldest held: ${firstId}).`,
+          { firstId },
+        )
+      }
+      if (this.run.status !== 'running') {
+        this.close()
+        return { value: undefined, done: true }
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve
+        void this.run.changed().then(resolve)
+      })
+      this.wake = undefined
+    }
+  }
+
+  return(): Promise<IteratorResult<ReplayEntry>> {
+    this.close()
+    this.wake?.()
+    return Promise.resolve({ value: undefined, done: true })
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this
+  }
+
+  private close() {
+    if (this.closed) return
+    this.closed = true
+    this.onClose()
+  }
+}

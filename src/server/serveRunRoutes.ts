@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { RunCursor } from './ManagedRun'
+import type { RunRegistry } from './createRunRegistry'
+import { openSseResponse } from './openSseResponse'
+import { sendJson } from './sendJson'
+
+/** Header naming the run a response streams (the input's `runId`). */
+export const RUN_ID_HEADER = 'X-AWR-Run-Id'
+/** Header set to `1` when the server keeps a replay buffer for the run. */
+export const RESUMABLE_HEADER = 'X-AWR-Resumable'
+
+const ROUTE = /(?:^|\/)runs\/([^/]+)\/(events|cancel)\/?$/
+
+/** A resume or cancel request, recognised by the end of its path. @internal */
+export interface RunRoute {
+  runId: string
+  action: 'events' | 'cancel'
+  query: URLSearchParams
+}
+
+/**
+ * Parses `…/runs/<runId>/events` and `…/runs/<runId>/cancel` (the end of the path, so the
+ * handler works mounted anywhere); `undefined` for any other path.
+ * @internal
+ */
+export function matchRunRoute(url: string | undefined): RunRoute | undefined {
+  const parsed = new URL(url ?? '/', 'http://localhost')
+  const match = ROUTE.exec(parsed.pathname)
+  if (!match) return undefined
+  let runId: string
+  try {
+    runId = decodeURIComponent(match[1])
+  } catch {
+    return undefined
+  }
+  return { runId, action: match[2] as RunRoute['action'], query: parsed.searchParams }
+}
+
+/** `Last-Event-ID` header, else `?lastEventId=`; `0` when absent; `undefined` when malformed. */
+function lastEventIdOf(req: IncomingMessage, query: URLSearchParams): number | undefined {
+  const header = req.headers['last-event-id']
+  const raw = (typeof header === 'string' ? header : (query.get('lastEventId') ?? '')).trim()
+  if (raw === '') return 0
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined
+}
+
+/** Options shared by the SSE answers of the resumable handler. @internal */
+export interface RunStreamOptions {
+  heartbeatMs?: number
+  /** Headers for every answer (extra headers, CORS). */
+  headers: Record<string, string>
+}
+
+/**
+ * Streams a cursor's entries as SSE frames with their `id:` lines until the run is over, the
+ * client goes away (the cursor detaches; the run goes on), or the listener falls behind the
+ * buffer (the response ends; the client's resume then gets `409 replay_gap`).
+ * @internal
+ */
+export async function streamRun(
+  res: ServerResponse,
+  runId: string,
+  cursor: RunCursor,
+  options: RunStreamOptions,
+): Promise<void> {
+  const sse = openSseResponse(res, {
+    heartbeatMs: options.heartbeatMs,
+    headers: { ...options.headers, [RUN_ID_HEADER]: runId, [RESUMABLE_HEADER]: '1' },
+  })
+  const stopped = sse.stopped.then(() => undefined)
+  try {
+    for (;;) {
+      const pending = cursor.next()
+      pending.catch(() => undefined)
+      const step = await Promise.race([pending, stopped])
+      if (!step || step.done) break
+      await sse.write(`id: ${step.value.id}\ndata: ${step.value.json}\n\n`)
+    }
+  } catch {
+    // replay_gap: end without a terminal event; the client resumes and is told about the gap.
+  } finally {
+    void cursor.return()
+    sse.end()
+  }
+}
+
+/**
+ * Answers `GET …/runs/<runId>/events` (resume/attach) and `POST …/runs/<runId>/cancel`:
+ * 200 SSE (replay after `Last-Event-ID`, then live), 404 `{"error":"run_not_found"}`, 409
+ * `{"error":"replay_gap","firstId":N}`, 400 `{"error":"bad_last_event_id"}`, 202 on cancel,
+ * 405 for other methods.
+ * @internal
+ */
+export async function serveRunRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: RunRoute,
+  registry: RunRegistry,
+  options: RunStreamOptions,
+): Promise<void> {
+  const { headers } = options
+  const method = route.action === 'events' ? 'GET' : 'POST'
+  req.resume()
+  if (req.method !== method) {
+    return sendJson(
+      res,
+      405,
+      { error: 'method_not_allowed', message: `Use ${method} on this path.` },
+      { ...headers, Allow: method },
+    )
+  }
+  const run = registry.get(route.runId)
+  if (!run) {
+    const message = `No run '${route.runId}' here (unknown, or expired after it ended).`
+    return sendJson(res, 404, { error: 'run_not_found', message }, headers)
+  }
+  if (route.action === 'cancel') {
+    const cancelled = run.cancel()
+    return sendJson(res, 202, { runId: run.runId, cancelled }, headers)
+  }
+  const lastEventId = lastEventIdOf(req, route.query)
+  const listening = lastEventId === undefined ? undefined : run.listen(lastEventId)
+  if (!listening || (!listening.ok && listening.code === 'bad_last_event_id')) {
+    const message = `Last-Event-ID must be an event id of this run (0 to ${run.buffer.lastId}).`
+    return sendJson(res, 400, { error: 'bad_last_event_id', message }, headers)
+  }
+  if (!listening.ok) {
+    const { firstId } = listening
+    const message = `Events after ${lastEventId} were dropped; the oldest held is ${firstId}.`
+    return sendJson(res, 409, { error: 'replay_gap', firstId, message }, headers)
+  }
+  await streamRun(res, run.runId, listening.cursor, options)
+}
