@@ -33,5 +33,12 @@ export { createRunRegistry, type RunRegistry, type RunRegistryOptions } from './
 export type { ManagedRun, ManagedRunStatus, RunCursor, ListenResult } from './ManagedRun'
 export { RUN_ID_HEADER, RESUMABLE_HEADER } from './serveRunRoutes'
 export { createDemoAgent, type DemoAgentOptions } from './demo/createDemoAgent'
-export type { DemoTask, DemoState } from './demo/demoState'
+export type {
+  DemoTask,
+  DemoState,
+  DemoMeeting,
+  DemoReport,
+  DemoMeetingRequest,
+} from './demo/demoState'
+export type { DemoResumeErrorCode } from './demo/readResume'
 export { startDemoServer, type DemoServerOptions, type DemoServer } from './startDemoServer'

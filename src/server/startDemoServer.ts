@@ -37,8 +37,8 @@ export interface DemoServer {
  * await server.close()
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const { port = 0, host = '127.0.0.1', heartbeatMs, tokenDelayMs } = options
-  const handler = createAgentHandler(createDemoAgent({ tokenDelayMs }), { heartbeatMs })
+  const { port = 0, host = '127.0.0.1', heartbeatMs, ...agentOptions } = options
+  const handler = createAgentHandler(createDemoAgent(agentOptions), { heartbeatMs })
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/api/agent') return handler(req, res)

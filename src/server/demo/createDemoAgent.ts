@@ -1,133 +1,116 @@
-import type { BaseEvent, RunAgentInput } from '../../core/protocol/types'
+import type { BaseEvent, RunAgentInput, RunFinishedOutcome } from '../../core/protocol/types'
 import type { AgentHandlerFn } from '../createAgentHandler'
-import { answerFor, introFor, lastUserText, reasoningFor, taskTitleFor } from './demoContent'
-import { INITIAL_TASKS, readTasks, type DemoTask } from './demoState'
-import { sleep } from './sleep'
-import { splitEvenly, tokenize } from './tokenize'
+import { createStateDraft } from './createStateDraft'
+import { demoAnswerFlow } from './demoAnswerFlow'
+import { resolveApprovals } from './demoApprovalFlow'
+import { lastUserText } from './demoContent'
+import { createDemoEmitter, ev, type DemoRunContext } from './demoEmitter'
+import { followUpFrontendTools } from './demoFrontendToolFlow'
+import { DEFAULT_INTERRUPT_TTL_MS } from './demoIntents'
+import { resolveMeeting } from './demoMeetingFlow'
+import { INITIAL_TASKS, readTasks, type DemoState } from './demoState'
+import { findOpenInterrupts, readResume, type ResumeReading } from './readResume'
 
 /** Options of {@link createDemoAgent}. */
 export interface DemoAgentOptions {
   /** Delay between two streamed tokens, in milliseconds. Default `25`. `0` streams at once. */
   tokenDelayMs?: number
+  /**
+   * Time to live of the meeting interrupt (`expiresAt` = now + this), in milliseconds, unless
+   * the message names one ("book a meeting that expires in 5 seconds"). Default `120000`.
+   */
+  interruptTtlMs?: number
+  /** The agent's clock, in ms since the epoch (for `expiresAt`; tests). Default `Date.now`. */
+  now?: () => number
 }
-
-type WireEvent = { type: string } & Record<string, unknown>
-/** Our wire objects are valid AG-UI events; `@ag-ui/core`'s enum is types-only here. */
-const ev = (event: WireEvent): BaseEvent => event as unknown as BaseEvent
 
 /**
- * Creates the deterministic demo agent (no API key, no network): for the last user message it
+ * Creates the deterministic demo agent (no API key, no network). Each run starts with
+ * `RUN_STARTED` and, on the first run of a thread (no assistant message in `input.messages`) or
+ * when `input.state` holds no valid task list, `STATE_SNAPSHOT` (the given state with
+ * `tasks` from `input.state` when valid, else two starter tasks). Then:
  *
- * 1. opens the run (`RUN_STARTED`) and, on the first run of a thread (no assistant message
- *    in `input.messages`) or when `input.state` holds no valid task list, sends
- *    `STATE_SNAPSHOT { tasks }` (from `input.state` when valid, else two starter tasks);
- * 2. step `plan`: streams a short reasoning (`REASONING_START`, `REASONING_MESSAGE_*`,
- *    `REASONING_END`) and an `ACTIVITY_SNAPSHOT` (`activityType: 'progress'`);
- * 3. step `act`: a short assistant message, then the backend tool call `add_task` whose
- *    `{"title": ...}` arguments arrive as several `TOOL_CALL_ARGS` deltas, a `STATE_DELTA`
- *    (JSON Patch `add /tasks/-`) and a `TOOL_CALL_RESULT` with the task as JSON;
- * 4. step `respond`: a markdown answer (heading, quote, list, fenced code, link) streamed
- *    token by token, every `tokenDelayMs` ms;
- * 5. `RUN_FINISHED { outcome: { type: 'success' } }`.
+ * - **Resume** (spec 1.1, "Interrupts"): `input.resume` must answer every open interrupt of
+ *   the thread, else the run ends with `RUN_ERROR` (codes in `DemoResumeErrorCode`) and nothing
+ *   changes. Open interrupts are derived from the input alone, so the agent keeps no memory
+ *   between requests: a `delete_task`/`send_report` call with no `tool` message (interrupt id
+ *   `<toolCallId>-approval`), and `state.meetingRequest`. Answers are applied in call order
+ *   (`TOOL_CALL_RESULT` per call, one `STATE_DELTA`) and summed up in one reply.
+ * - **Frontend tool results** (the thread ends with `tool` messages): a reply quoting them.
+ * - **A user message** (the last message, or any run that answered nothing), by what it says:
+ *   "delete (all) done tasks" and/or "send the report" → gated `delete_task` (one per done task)
+ *   / `send_report` calls and `RUN_FINISHED.outcome` `interrupt` with one `tool_call` interrupt
+ *   each (payload `{ approved, reason?, editedArgs? }`); "dark mode" / "light theme" / "notify me
+ *   …" → the frontend tools `set_theme { theme }` / `show_notification { message }` when
+ *   `input.tools` offers them, outcome `success` with `pendingToolCallIds`; "book a meeting" →
+ *   an `input_required` interrupt (title, duration, online, room) expiring after
+ *   `interruptTtlMs` ("… expires in 5 seconds" overrides); anything else → the `add_task` flow
+ *   (reasoning, progress activity, tool call, `STATE_DELTA`, markdown answer).
+ * - `RUN_FINISHED` with the outcome.
  *
- * The task title is what follows "add" when the message says "add <something>", else derived
- * from the message. Ids derive from `input.runId`, so the same input gives the same events.
- * Aborting `ctx.signal` stops the stream at the next token.
+ * Ids derive from `input.runId` (and the clock, for `expiresAt` only), so the same input gives
+ * the same events. Aborting `ctx.signal` stops the stream at the next token.
  */
 export function createDemoAgent(options: DemoAgentOptions = {}): AgentHandlerFn {
-  const { tokenDelayMs = 25 } = options
-  return (input, { signal }) => runDemo(input, signal, tokenDelayMs)
+  const { tokenDelayMs = 25, interruptTtlMs = DEFAULT_INTERRUPT_TTL_MS, now = Date.now } = options
+  return (input, { signal }) => runDemo(input, signal, { tokenDelayMs, interruptTtlMs, now })
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 async function* runDemo(
   input: RunAgentInput,
   signal: AbortSignal,
-  delay: number,
+  options: Required<DemoAgentOptions>,
 ): AsyncGenerator<BaseEvent> {
-  const { threadId, runId } = input
-  const pause = async (ms = delay) => (await sleep(ms, signal)) && !signal.aborted
-  const text = lastUserText(input.messages)
-  const title = taskTitleFor(text)
-  const given = readTasks(input.state)
-  const tasks: DemoTask[] = given ?? [...INITIAL_TASKS]
-  const firstRun = !input.messages.some((m) => m.role === 'assistant')
-  const task: DemoTask = { id: `task-${tasks.length + 1}`, title, done: false }
-  const args = JSON.stringify({ title })
-  const ids = {
-    reasoning: `${runId}-reasoning`,
-    activity: `${runId}-progress`,
-    intro: `${runId}-intro`,
-    toolCall: `${runId}-add-task`,
-    toolResult: `${runId}-add-task-result`,
-    answer: `${runId}-answer`,
-  }
-  const progress = (label: string, percent: number) =>
-    ev({
-      type: 'ACTIVITY_SNAPSHOT',
-      messageId: ids.activity,
-      activityType: 'progress',
-      content: { label, percent },
-    })
-
-  async function* stream(
-    kind: 'TEXT_MESSAGE' | 'REASONING_MESSAGE',
-    messageId: string,
-    body: string,
-  ) {
-    yield ev({
-      type: `${kind}_START`,
-      messageId,
-      role: kind === 'TEXT_MESSAGE' ? 'assistant' : 'reasoning',
-    })
-    for (const delta of tokenize(body)) {
-      if (!(await pause())) return
-      yield ev({ type: `${kind}_CONTENT`, messageId, delta })
-    }
-    yield ev({ type: `${kind}_END`, messageId })
-  }
-
+  const { threadId, runId, messages } = input
+  const at = options.now()
   yield ev({ type: 'RUN_STARTED', threadId, runId })
-  if (firstRun || !given) yield ev({ type: 'STATE_SNAPSHOT', snapshot: { tasks } })
 
-  yield ev({ type: 'STEP_STARTED', stepName: 'plan' })
-  yield progress('Planning', 10)
-  yield ev({ type: 'REASONING_START', messageId: ids.reasoning })
-  yield* stream('REASONING_MESSAGE', ids.reasoning, reasoningFor(text, title))
-  if (signal.aborted) return
-  yield ev({ type: 'REASONING_END', messageId: ids.reasoning })
-  yield ev({ type: 'STEP_FINISHED', stepName: 'plan' })
-
-  yield ev({ type: 'STEP_STARTED', stepName: 'act' })
-  yield progress('Adding the task', 40)
-  yield* stream('TEXT_MESSAGE', ids.intro, introFor(title))
-  if (signal.aborted) return
-  yield ev({
-    type: 'TOOL_CALL_START',
-    toolCallId: ids.toolCall,
-    toolCallName: 'add_task',
-    parentMessageId: ids.intro,
-  })
-  for (const delta of splitEvenly(args, 5)) {
-    if (!(await pause())) return
-    yield ev({ type: 'TOOL_CALL_ARGS', toolCallId: ids.toolCall, delta })
+  const resume = readResume(findOpenInterrupts(messages, input.state), input.resume, at)
+  if (!resume.ok) {
+    yield ev({ type: 'RUN_ERROR', code: resume.code, message: resume.message })
+    return
   }
-  yield ev({ type: 'TOOL_CALL_END', toolCallId: ids.toolCall })
-  if (!(await pause(delay * 4))) return
-  yield ev({ type: 'STATE_DELTA', delta: [{ op: 'add', path: '/tasks/-', value: task }] })
-  yield ev({
-    type: 'TOOL_CALL_RESULT',
-    messageId: ids.toolResult,
-    toolCallId: ids.toolCall,
-    role: 'tool',
-    content: JSON.stringify({ ok: true, task }),
-  })
-  yield ev({ type: 'STEP_FINISHED', stepName: 'act' })
 
-  yield ev({ type: 'STEP_STARTED', stepName: 'respond' })
-  yield progress('Writing the answer', 70)
-  yield* stream('TEXT_MESSAGE', ids.answer, answerFor(text, title, tasks.length + 1, args))
-  if (signal.aborted) return
-  yield ev({ type: 'STEP_FINISHED', stepName: 'respond' })
-  yield progress('Done', 100)
-  yield ev({ type: 'RUN_FINISHED', threadId, runId, outcome: { type: 'success' } })
+  const given = readTasks(input.state)
+  const state: DemoState = {
+    ...(isObject(input.state) ? input.state : {}),
+    tasks: given ?? [...INITIAL_TASKS],
+  }
+  const firstRun = !messages.some((m) => m.role === 'assistant')
+  if (firstRun || !given) yield ev({ type: 'STATE_SNAPSHOT', snapshot: state })
+
+  const ctx: DemoRunContext = {
+    runId,
+    signal,
+    emit: createDemoEmitter(signal, options.tokenDelayMs),
+    draft: createStateDraft(state),
+    now: at,
+  }
+  const answered = resume.approvals.length > 0 || resume.meeting !== undefined
+  if (answered) {
+    yield* resolveAnswers(ctx, resume)
+    if (signal.aborted) return
+  }
+
+  const last = messages.at(-1)
+  let outcome: RunFinishedOutcome | undefined = { type: 'success' }
+  if (last?.role === 'tool') outcome = yield* followUpFrontendTools(ctx, messages)
+  else if (last?.role === 'user' || !answered)
+    outcome = yield* demoAnswerFlow(ctx, lastUserText(messages), input.tools, options)
+  if (signal.aborted || !outcome) return
+  yield ev({ type: 'RUN_FINISHED', threadId, runId, outcome })
+}
+
+async function* resolveAnswers(
+  ctx: DemoRunContext,
+  resume: Extract<ResumeReading, { ok: true }>,
+): AsyncGenerator<BaseEvent> {
+  const lines = yield* resolveApprovals(ctx, resume.approvals)
+  if (resume.meeting) lines.push(...resolveMeeting(ctx, resume.meeting))
+  const delta = ctx.draft.take()
+  if (delta.length) yield ev({ type: 'STATE_DELTA', delta })
+  yield* ctx.emit.text(`${ctx.runId}-resume-reply`, lines.join('\n\n'))
 }
