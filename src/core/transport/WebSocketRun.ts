@@ -1,0 +1,217 @@
+import { AgentError } from '../protocol/AgentError'
+import type { Diagnostic } from '../protocol/Diagnostic'
+import type { EventParser } from '../protocol/parseEvent'
+import type { AgentEvent, RunAgentInput } from '../protocol/types'
+import type { Clock } from './Clock'
+import type { SubscriberSink } from './createObservable'
+import { createEventIdTracker, type EventIdTracker } from './createEventIdTracker'
+import type { WebSocketClientFrame, WebSocketServerFrame } from './webSocketFrames'
+
+/** What a {@link WebSocketRun} needs from its agent. */
+export interface WebSocketRunHost {
+  send(frame: WebSocketClientFrame): boolean
+  /** The run ended (delivered `complete`/`error`): forget it. */
+  remove(run: WebSocketRun): void
+  clock: Clock
+  terminalGraceMs: number
+}
+
+/** How a {@link WebSocketRun} starts. */
+export interface WebSocketRunInit {
+  threadId: string
+  runId: string
+  /** The run to start (`run`), or none to re-join one (`attach`). */
+  input?: RunAgentInput
+  lastEventId: number
+  parser: EventParser
+  sink: SubscriberSink<AgentEvent>
+  /** Reports to the agent's and the run's `onDiagnostic`. */
+  report: (diagnostic: Diagnostic) => void
+  /** The run's own `onDiagnostic` (for connection findings the agent reports once itself). */
+  runDiagnostic?: (diagnostic: Diagnostic) => void
+  onEventId?: (id: number) => void
+}
+
+const truncatedBy = (cause: AgentError) =>
+  new AgentError(
+    'truncated',
+    `The events the run missed cannot be replayed (${cause.message}): the run is truncated.`,
+    { cause },
+  )
+
+/**
+ * One run received over a shared WebSocket: starts it (`run`) or re-joins it (`resume`) each
+ * time the connection is ready, de-duplicates and gap-checks its events by id, validates them,
+ * and ends its Observable. Internal to `WebSocketAgent`.
+ */
+export class WebSocketRun {
+  readonly threadId: string
+  readonly runId: string
+  readonly report: (diagnostic: Diagnostic) => void
+  readonly #init: WebSocketRunInit
+  readonly #host: WebSocketRunHost
+  readonly #ids: EventIdTracker
+  #runSent = false
+  #rerunTried = false
+  #resyncing = false
+  #delivered = 0
+  #open = true // a run (or a re-joined one) is open until its terminal event
+  #grace: unknown
+  #ended = false
+
+  constructor(init: WebSocketRunInit, host: WebSocketRunHost) {
+    this.#init = init
+    this.#host = host
+    this.threadId = init.threadId
+    this.runId = init.runId
+    this.report = init.report
+    this.#ids = createEventIdTracker(init.lastEventId)
+  }
+
+  /** The connection is (again) ready: send `run` the first time, `resume` from the last id after. */
+  start(): void {
+    const { input } = this.#init
+    if (input && !this.#runSent) {
+      this.#runSent = this.#host.send({ type: 'run', input })
+      return
+    }
+    this.#resume(this.#ids.lastId)
+  }
+
+  #resume(lastEventId: number): void {
+    this.#ids.beginReplay()
+    const { threadId, runId } = this
+    this.#host.send({ type: 'resume', threadId, runId, lastEventId })
+  }
+
+  /** Reports a connection-level finding to the run's own `onDiagnostic`. */
+  reportRunOnly(diagnostic: Diagnostic): void {
+    this.#init.runDiagnostic?.(diagnostic)
+  }
+
+  /** Handles a frame addressed to this run. */
+  receive(frame: WebSocketServerFrame): void {
+    if (frame.type === 'event') return this.#onEvent(frame.id, frame.event)
+    if (frame.type === 'end') {
+      if (!this.#open && this.#delivered > 0) return this.complete()
+      const message = `The server ended run ${this.runId}'s stream without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.`
+      return this.fail(new AgentError('truncated', message), false)
+    }
+    if (frame.type === 'error') this.#onError(frame.code, frame.message ?? '', frame.firstId)
+  }
+
+  #onEvent(id: unknown, raw: unknown): void {
+    const type = (raw as { type?: unknown }).type
+    const verdict = this.#ids.check(id, type)
+    if (verdict.action === 'drop') return this.report(verdict.diagnostic)
+    if (verdict.action === 'gap') {
+      this.report({ level: 'warning', code: 'replay_gap', message: verdict.error.message })
+      return this.fail(truncatedBy(verdict.error))
+    }
+    if (verdict.diagnostic) this.report(verdict.diagnostic)
+    this.#resyncing = false
+    const result = this.#init.parser.parse(raw)
+    result.diagnostics.forEach(this.report)
+    if (!result.ok) {
+      if (!result.dropped) return this.fail(result.error)
+      if (verdict.id !== undefined) this.#init.onEventId?.(verdict.id)
+      return
+    }
+    const { event } = result
+    this.#host.clock.clearTimeout(this.#grace)
+    if (event.type === 'RUN_STARTED') this.#open = true
+    else if (event.type === 'RUN_FINISHED' || event.type === 'RUN_ERROR') this.#open = false
+    this.#delivered++
+    this.#init.sink.next(event)
+    if (verdict.id !== undefined) this.#init.onEventId?.(verdict.id)
+    if (!this.#open && !this.#ended) {
+      this.#grace = this.#host.clock.setTimeout(
+        () => this.complete(true),
+        this.#host.terminalGraceMs,
+      )
+    }
+  }
+
+  #onError(code: string, detail: string, firstId: unknown): void {
+    const { runId } = this
+    switch (code) {
+      case 'run_not_found': {
+        if (
+          this.#init.input &&
+          this.#ids.lastId === 0 &&
+          this.#delivered === 0 &&
+          !this.#rerunTried
+        ) {
+          // the `run` frame was lost with the connection: nothing ran, nothing was applied
+          this.#rerunTried = true
+          this.#runSent = false
+          return this.start()
+        }
+        const error = new AgentError(
+          'run_not_found',
+          `The server does not know run ${runId} (unknown or expired). ${detail}`.trim(),
+          { retryable: false },
+        )
+        return this.fail(this.#delivered > 0 ? truncatedBy(error) : error, false)
+      }
+      case 'replay_gap': {
+        const first = typeof firstId === 'number' ? firstId : undefined
+        const error = new AgentError(
+          'replay_gap',
+          `The server no longer holds the events of run ${runId} after id ${this.#ids.lastId}${first === undefined ? '' : ` (it holds ${first} on)`}.`,
+          first === undefined ? {} : { firstId: first },
+        )
+        this.report({ level: 'warning', code: 'replay_gap', message: error.message })
+        if (!this.#resyncing && first !== undefined && first > this.#ids.lastId + 1) {
+          this.#resyncing = true // accept the replay if it starts with a snapshot
+          return this.#resume(first - 1)
+        }
+        return this.fail(truncatedBy(error))
+      }
+      case 'busy':
+        return this.fail(
+          new AgentError('busy', `The server refused run ${runId}: busy. ${detail}`.trim()),
+          false,
+        )
+      case 'bad_frame':
+        return this.fail(
+          new AgentError(
+            'bad_frame',
+            `The server rejected a frame of run ${runId}. ${detail}`.trim(),
+          ),
+        )
+      default:
+        this.report({
+          level: 'warning',
+          code,
+          message: `The server reported ${code} for run ${runId}. ${detail}`.trim(),
+        })
+    }
+  }
+
+  /** Ends the run with `complete` (after its terminal event). */
+  complete(detach = false): void {
+    if (!this.#end(detach)) return
+    this.#init.sink.complete()
+  }
+
+  /** Ends the run with `error`; `detach` tells the server to stop sending it (the run goes on). */
+  fail(error: AgentError, detach = true): void {
+    if (!this.#end(detach)) return
+    this.#init.sink.error(error)
+  }
+
+  #end(detach: boolean): boolean {
+    if (this.#ended) return false
+    this.#ended = true
+    this.#host.clock.clearTimeout(this.#grace)
+    if (detach) this.#host.send({ type: 'detach', runId: this.runId })
+    this.#host.remove(this)
+    return true
+  }
+
+  /** Ends the run silently (unsubscribed, aborted); returns false when it had ended already. */
+  dispose(): boolean {
+    return this.#end(false)
+  }
+}

@@ -1,0 +1,94 @@
+import { AgentError } from '../protocol/AgentError'
+import type { Diagnostic } from '../protocol/Diagnostic'
+
+/** What {@link EventIdTracker.check} decided about one incoming event. */
+export type EventIdVerdict =
+  | { action: 'accept'; id?: number; diagnostic?: Diagnostic }
+  | { action: 'drop'; diagnostic: Diagnostic }
+  | { action: 'gap'; error: AgentError }
+
+/** Tracks the event ids of one run; see {@link createEventIdTracker}. */
+export interface EventIdTracker {
+  /** The last id accepted (0 before any). Resume from here (`Last-Event-ID`, `resume.lastEventId`). */
+  readonly lastId: number
+  /** The next event starts a replay (after `resume`/`Last-Event-ID`): its id is checked for a gap. */
+  beginReplay(): void
+  /**
+   * Judges an event by its id (a non-negative integer, or its decimal string; anything else is
+   * not tracked and accepted as is) and its `type`:
+   * - id ≤ `lastId` → `drop` (warning `duplicate_event_dropped`): never delivered twice;
+   * - first new id of a replay > `lastId + 1` → `gap` (`AgentError('replay_gap')`), unless the
+   *   event is `MESSAGES_SNAPSHOT`/`STATE_SNAPSHOT` (a snapshot re-sync: accepted, info
+   *   `replay_resynced`);
+   * - otherwise `accept`, and `lastId` becomes the id.
+   */
+  check(id: unknown, eventType: unknown): EventIdVerdict
+}
+
+const SNAPSHOT_TYPES = new Set(['MESSAGES_SNAPSHOT', 'STATE_SNAPSHOT'])
+
+function toId(id: unknown): number | undefined {
+  if (typeof id === 'number') return Number.isSafeInteger(id) && id >= 0 ? id : undefined
+  if (typeof id === 'string' && /^\d{1,15}$/.test(id)) return Number(id)
+  return undefined
+}
+
+/**
+ * Creates the id bookkeeping of one run for resumable transports (issue 6, "Resume"): event
+ * ids are per-run sequence numbers starting at 1; the client never delivers an id it already
+ * delivered, and checks that a replay continues where it left off.
+ *
+ * @param lastId the id already delivered (an `attach` from `lastEventId`). Default: 0.
+ */
+export function createEventIdTracker(lastId = 0): EventIdTracker {
+  let last = lastId
+  let replaying = false
+  return {
+    get lastId() {
+      return last
+    },
+    beginReplay() {
+      replaying = true
+    },
+    check(rawId, eventType) {
+      const id = toId(rawId)
+      if (id === undefined) return { action: 'accept' }
+      if (id <= last) {
+        return {
+          action: 'drop',
+          diagnostic: {
+            level: 'warning',
+            code: 'duplicate_event_dropped',
+            message: `Event id ${id} was already delivered (last id ${last}): ${String(eventType)} dropped.`,
+            ...(typeof eventType === 'string' && { eventType }),
+          },
+        }
+      }
+      const gap = replaying && id > last + 1
+      replaying = false
+      if (gap && !SNAPSHOT_TYPES.has(eventType as string)) {
+        return {
+          action: 'gap',
+          error: new AgentError(
+            'replay_gap',
+            `The replay started at event id ${id}, after the last delivered id ${last}: events ${last + 1}–${id - 1} are lost.`,
+            { firstId: id },
+          ),
+        }
+      }
+      const previous = last
+      last = id
+      if (!gap) return { action: 'accept', id }
+      return {
+        action: 'accept',
+        id,
+        diagnostic: {
+          level: 'info',
+          code: 'replay_resynced',
+          message: `The replay skipped events ${previous + 1}–${id - 1} and re-synced from ${String(eventType)}.`,
+          eventType: eventType as string,
+        },
+      }
+    },
+  }
+}
