@@ -32,6 +32,16 @@ export {
 export { createRunRegistry, type RunRegistry, type RunRegistryOptions } from './createRunRegistry'
 export type { ManagedRun, ManagedRunStatus, RunCursor, ListenResult } from './ManagedRun'
 export { RUN_ID_HEADER, RESUMABLE_HEADER } from './serveRunRoutes'
+export {
+  createWebSocketAgentServer,
+  attachWebSocket,
+  AWR_SUBPROTOCOL,
+  AWR_AUTH_PROTOCOL_PREFIX,
+  type WebSocketAgentServer,
+  type WebSocketAgentServerOptions,
+} from './createWebSocketAgentServer'
+export { WS_CLOSE_CODES, type WebSocketAuthDecision } from './webSocketCloseCodes'
+export type { ClientFrame } from './readClientFrame'
 export { createDemoAgent, type DemoAgentOptions } from './demo/createDemoAgent'
 export type {
   DemoTask,
