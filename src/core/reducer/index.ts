@@ -29,5 +29,6 @@ export {
   replaceApprovals,
   replaceInterrupts,
   replaceMessages,
+  replaceRun,
   replaceState,
 } from './snapshotUpdates'

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
 import type { Interrupt, Message } from '../protocol/types'
-import type { AgentSnapshot, InterruptView, ToolApproval } from './AgentSnapshot'
+import type { AgentSnapshot, InterruptView, RunInfo, ToolApproval } from './AgentSnapshot'
 import { MessageList } from './MessageList'
 import { indexToolCalls, toInterruptView, toSnapshot } from './Snapshot'
 
@@ -91,4 +91,10 @@ export function replaceApprovals(
 ): AgentSnapshot {
   if (approvals === snapshot.approvals) return snapshot
   return toSnapshot(snapshot).with({ approvals })
+}
+
+/** Replaces `snapshot.run` (the store ending a run itself, e.g. a follow-up limit). */
+export function replaceRun(snapshot: AgentSnapshot, run: RunInfo): AgentSnapshot {
+  if (run === snapshot.run) return snapshot
+  return toSnapshot(snapshot).with({ run })
 }

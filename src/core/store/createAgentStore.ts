@@ -8,6 +8,7 @@ import {
   beginRun,
   createEventPipeline,
   createSnapshot,
+  replaceInterrupts,
   replaceMessages,
   replaceState,
   type EventPipeline,
@@ -20,9 +21,9 @@ import type {
   AgentStore,
   AgentStoreOptions,
 } from './AgentStore'
+import { createHumanInTheLoop } from './createHumanInTheLoop'
 import { createListenerSet } from './createListenerSet'
 import { createMemoryPolicyStore } from './createMemoryPolicyStore'
-import type { ToolDefinition } from './ToolDefinition'
 import { defaultScheduler } from './defaultScheduler'
 import { toUserMessage } from './toUserMessage'
 
@@ -75,15 +76,34 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     ...(options.initialMessages && { messages: options.initialMessages }),
     ...(options.initialState !== undefined && { state: options.initialState }),
   })
-  let published = current
+  if (options.initialInterrupts) current = replaceInterrupts(current, options.initialInterrupts)
   let scheduled = false
   let destroyed = false
   let active: ActiveRun | undefined
   let lastRequest: RunRequest | undefined
   const listeners = createListenerSet<[]>('subscribe')
   const eventListeners = createListenerSet<[AgentEvent, AgentSnapshot]>('onEvent')
-  const registry: ToolDefinition[] = []
-  const toolListeners = createListenerSet<[]>('subscribeTools')
+  const policyStore = options.policyStore ?? createMemoryPolicyStore()
+  const hitl = createHumanInTheLoop(
+    {
+      get: () => current,
+      set: (snapshot) => void (current = snapshot),
+      publish: () => flush(),
+      isRunning: () => active !== undefined,
+      isDestroyed: () => destroyed,
+      startAutomatic: () => void continueThread(),
+    },
+    {
+      policyStore,
+      autoFollowUp: options.autoFollowUp ?? true,
+      maxFollowUps: options.maxFollowUps ?? 5,
+      autoResume: options.autoResume ?? true,
+      now: options.now ?? Date.now,
+    },
+  )
+  // Rebuild approvals and interrupt expiry from the initial thread (a reload).
+  hitl.refresh()
+  let published = current
 
   function flush(): void {
     if (current === published) return
@@ -110,8 +130,11 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     run.done = true
     if (active === run) active = undefined
     run.subscription?.unsubscribe()
+    hitl.afterRun()
     flush()
     run.resolve(current)
+    // Due frontend tools, decisions, the follow-up or the resume run (issue 3).
+    hitl.settle()
   }
 
   function onNext(run: ActiveRun, event: unknown): void {
@@ -120,6 +143,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     const failedBefore = run.pipeline.error !== undefined
     current = run.pipeline.push(current, event)
     const applied = run.applied.splice(0)
+    hitl.onApplied(applied)
     for (const e of applied) eventListeners.emit(e, current)
     if (!failedBefore && run.pipeline.error !== undefined) {
       run.done = true
@@ -143,8 +167,19 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     finish(run)
   }
 
-  function start(snapshot: AgentSnapshot, request: RunRequest): Promise<AgentSnapshot> {
+  /**
+   * Starts a run from `snapshot`. `keepAnswers`: `resume[]` re-sends answers kept after a
+   * rejected resume (a resume, a retry); else unanswered interrupts are sent `cancelled`.
+   */
+  function start(
+    snapshot: AgentSnapshot,
+    request: RunRequest,
+    keepAnswers: boolean,
+  ): Promise<AgentSnapshot> {
     const runId = crypto.randomUUID()
+    current = snapshot
+    const resume = hitl.beginRun(keepAnswers)
+    snapshot = current
     const input: RunAgentInput = {
       threadId,
       runId,
@@ -152,9 +187,10 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       state: snapshot.state,
       // Activity messages are UI-only (spec 1.1 "Activity"); agents never receive them.
       messages: snapshot.messages.filter((m) => m.role !== 'activity'),
-      tools: request.tools,
+      tools: hitl.tools(request.tools),
       context: request.context,
       forwardedProps: request.forwardedProps,
+      ...(resume && { resume }),
     }
     current = beginRun(snapshot, { runId, threadId })
     return new Promise<AgentSnapshot>((resolve) => {
@@ -201,6 +237,13 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     })
   }
 
+  /** A follow-up or resume run: the last request's tools/context, the thread as it is now. */
+  function continueThread(): Promise<AgentSnapshot> {
+    if (destroyed || active) return Promise.resolve(published)
+    lastRequest = { ...(lastRequest ?? defaults), messages: current.messages }
+    return start(current, lastRequest, true)
+  }
+
   const store: AgentStore = {
     agent,
     getSnapshot: () => published,
@@ -210,6 +253,8 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
 
     run(runOptions: AgentRunOptions = {}) {
       if (destroyed || active) return Promise.resolve(published)
+      // A new user message moves on: owed tool calls get a `cancelled` result first.
+      if (runOptions.message !== undefined) hitl.moveOn()
       let snapshot = current
       if ('state' in runOptions) snapshot = replaceState(snapshot, runOptions.state)
       if (runOptions.message !== undefined) {
@@ -221,7 +266,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
         context: runOptions.context ?? defaults.context,
         forwardedProps: runOptions.forwardedProps ?? defaults.forwardedProps,
       }
-      return start(snapshot, lastRequest)
+      return start(snapshot, lastRequest, runOptions.message === undefined)
     },
 
     retry() {
@@ -230,10 +275,11 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       // started from, dropping the partial output of the failed attempt.
       const request = lastRequest ?? defaults
       const snapshot = request.messages ? replaceMessages(current, request.messages) : current
-      return start(snapshot, request)
+      return start(snapshot, request, true)
     },
 
     stop() {
+      hitl.stop()
       const run = active
       if (!run) return
       run.done = true
@@ -265,34 +311,18 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       flush()
     },
 
-    // Human in the loop: skeleton, implemented in the hitl modules (next commits).
-    policyStore: options.policyStore ?? createMemoryPolicyStore(),
-    registerTool(definition) {
-      registry.push(definition)
-      toolListeners.emit()
-      let done = false
-      return () => {
-        if (done) return
-        done = true
-        const i = registry.lastIndexOf(definition)
-        if (i >= 0) registry.splice(i, 1)
-        toolListeners.emit()
-      }
+    policyStore,
+    ...hitl.api,
+    resume() {
+      hitl.resumeRequested()
+      return continueThread()
     },
-    getTool: (name) => registry.findLast((d) => d.name === name),
-    subscribeTools: (listener) => toolListeners.add(listener),
-    approve() {},
-    deny() {},
-    editArgs: (id) => new AgentError('not_found', `No approval for tool call '${id}'.`),
-    respondToInterrupt: (id) => new AgentError('not_found', `No open interrupt '${id}'.`),
-    cancelInterrupt() {},
-    respondToAllInterrupts: () => undefined,
-    resume: () => store.run(),
 
     destroy() {
       store.stop()
       flush()
       destroyed = true
+      hitl.destroy()
       listeners.clear()
       eventListeners.clear()
     },

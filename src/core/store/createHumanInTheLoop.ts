@@ -1,0 +1,339 @@
+import { AgentError } from '../protocol/AgentError'
+import type { AgentEvent, ResumeEntry, Tool } from '../protocol/types'
+import type { AgentSnapshot, ToolCallView } from '../reducer/AgentSnapshot'
+import {
+  addDiagnostic,
+  replaceApprovals,
+  replaceInterrupts,
+  replaceRun,
+} from '../reducer/snapshotUpdates'
+import type { ApprovalPolicyStore } from './ApprovalPolicyStore'
+import { createToolDelivery, type ToolDelivery } from './createToolDelivery'
+import { createToolRegistry } from './createToolRegistry'
+import { deriveApprovals, type CallRecord } from './deriveApprovals'
+import { hashArgs } from './hashArgs'
+import { createInterruptActions, type InterruptActions } from './createInterruptActions'
+import { expireDue, isAwaitingPerson, isOutstanding, nextExpiry, unstage } from './interruptUpdates'
+import { mergeTools } from './toJsonSchema'
+import type { ToolDefinition } from './ToolDefinition'
+import { parseArgsText, validateArgs } from './validateArgs'
+
+/** What the human-in-the-loop controller needs from the store. @internal */
+export interface HitlHost {
+  get(): AgentSnapshot
+  set(snapshot: AgentSnapshot): void
+  publish(): void
+  isRunning(): boolean
+  isDestroyed(): boolean
+  /** Starts a run from the thread as it is now (a follow-up or a resume). */
+  startAutomatic(): void
+}
+
+/** The resolved HITL options of a store. @internal */
+export interface HitlOptions {
+  policyStore: ApprovalPolicyStore
+  autoFollowUp: boolean
+  maxFollowUps: number
+  autoResume: boolean
+  now: () => number
+}
+
+/** Shared mutable state of the controller and its helpers. @internal */
+export interface HitlState {
+  host: HitlHost
+  options: HitlOptions
+  records: Map<string, CallRecord>
+  record(id: string): CallRecord
+  getTool(name: string): ToolDefinition | undefined
+  /** Re-derives approvals (voids stale decisions, expires interrupts, applies the policy). */
+  refresh(): void
+  /** refresh + publish + settle: after every person's action. */
+  update(): void
+  /** A person acted: the follow-up counter and a stop's suspension reset. */
+  userActed(): void
+}
+
+/**
+ * The human-in-the-loop half of the agent store (issue 3): tool registry, approvals, frontend
+ * tool execution, follow-up runs and interrupts. `createAgentStore` calls its hooks at the run
+ * lifecycle's points and spreads `api` into the store.
+ * @internal
+ */
+export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
+  const registry = createToolRegistry()
+  const records = new Map<string, CallRecord>()
+  const argsChecks = new Map<
+    string,
+    { args: string; definition?: ToolDefinition; error?: AgentError }
+  >()
+  /** toolCallId → interrupt sent in the running resume run, with its status. */
+  const sent = new Map<string, { toolCallId?: string; status: ResumeEntry['status'] }>()
+  let followUps = 0
+  let suspended = false
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined
+  let settleQueued = false
+
+  const record = (id: string) => {
+    let r = records.get(id)
+    if (!r) records.set(id, (r = {}))
+    return r
+  }
+
+  function checkArgs(definition: ToolDefinition | undefined, view: ToolCallView) {
+    const cached = argsChecks.get(view.id)
+    if (cached && cached.args === view.args && cached.definition === definition) return cached.error
+    const parsed = parseArgsText(view.name, view.args)
+    let error = parsed.ok ? undefined : parsed.error
+    if (parsed.ok && definition?.parameters) {
+      const checked = validateArgs(view.name, definition.parameters, parsed.value)
+      if (!(checked instanceof Promise) && !checked.ok) error = checked.error
+    }
+    argsChecks.set(view.id, { args: view.args, definition, ...(error && { error }) })
+    return error
+  }
+
+  function voidStaleDecisions(s: AgentSnapshot): AgentSnapshot {
+    for (const [id, rec] of records) {
+      if (!rec.decision || rec.phase || rec.callArgsHash === undefined) continue
+      const view = s.toolCalls[id]
+      if (!view || hashArgs(view.args) === rec.callArgsHash) continue
+      delete rec.decision
+      delete rec.callArgsHash
+      if (rec.viaInterrupt) s = replaceInterrupts(s, unstage(s.interrupts, rec.viaInterrupt))
+      delete rec.viaInterrupt
+      s = addDiagnostic(s, {
+        level: 'warning',
+        code: 'approval_voided',
+        message: `The arguments of tool call '${id}' changed after the decision; it needs a new one.`,
+      })
+    }
+    return s
+  }
+
+  function derive(s: AgentSnapshot): AgentSnapshot {
+    return replaceApprovals(
+      s,
+      deriveApprovals({ snapshot: s, getTool: registry.get, records, checkArgs }),
+    )
+  }
+
+  function scheduleExpiry(s: AgentSnapshot): void {
+    clearTimeout(expiryTimer)
+    expiryTimer = undefined
+    const at = nextExpiry(s.interrupts)
+    if (at === undefined || host.isDestroyed()) return
+    const delay = Math.min(Math.max(0, at - options.now()), 2 ** 31 - 1)
+    expiryTimer = setTimeout(() => {
+      refresh()
+      host.publish()
+    }, delay)
+  }
+
+  function refresh(): void {
+    let s = host.get()
+    s = replaceInterrupts(s, expireDue(s.interrupts, options.now()))
+    s = derive(voidStaleDecisions(s))
+    host.set(s)
+    let decided = false
+    for (const a of Object.values(s.approvals)) {
+      if (a.state === 'pending' && options.policyStore.isAllowed(a.toolName)) {
+        decided = interrupts.decide(a, { type: 'approved' }, 'policy') === undefined || decided
+      }
+    }
+    if (decided) host.set(derive(host.get()))
+    scheduleExpiry(host.get())
+  }
+
+  function settle(): void {
+    if (host.isDestroyed() || host.isRunning() || suspended) return
+    if (!delivery.deliverDue()) return
+    const s = host.get()
+    const outstanding = s.interrupts.filter(isOutstanding)
+    if (outstanding.some(isAwaitingPerson)) return
+    if (outstanding.length > 0) {
+      if (options.autoResume) host.startAutomatic()
+      return
+    }
+    if (!delivery.followUpDue || !options.autoFollowUp) return
+    if (followUps >= options.maxFollowUps) {
+      const error = new AgentError(
+        'limit_exceeded',
+        `Stopped after ${options.maxFollowUps} automatic follow-up runs in a row (maxFollowUps); ` +
+          'send a message or call retry() to continue.',
+      )
+      delivery.followUpDue = false
+      const next = addDiagnostic(s, {
+        level: 'warning',
+        code: 'follow_up_limit',
+        message: error.message,
+      })
+      host.set(replaceRun(next, { ...next.run, status: 'error', error }))
+      host.publish()
+      return
+    }
+    followUps++
+    host.startAutomatic()
+  }
+
+  function queueSettle(): void {
+    if (settleQueued) return
+    settleQueued = true
+    queueMicrotask(() => {
+      settleQueued = false
+      settle()
+    })
+  }
+
+  const state: HitlState = {
+    host,
+    options,
+    records,
+    record,
+    getTool: registry.get,
+    refresh,
+    update() {
+      refresh()
+      host.publish()
+      settle()
+    },
+    userActed() {
+      followUps = 0
+      suspended = false
+    },
+  }
+  const delivery: ToolDelivery = createToolDelivery(state)
+  const interrupts: InterruptActions = createInterruptActions(state)
+
+  const onRegistryChange = () => {
+    refresh()
+    host.publish()
+    queueSettle() // after StrictMode's unregister/register pair, not between
+  }
+  const unsubscribeRegistry = registry.subscribe(onRegistryChange)
+  const unsubscribePolicy = options.policyStore.subscribe?.(onRegistryChange)
+
+  return {
+    /** The store's HITL methods. */
+    api: {
+      registerTool: registry.register,
+      getTool: registry.get,
+      subscribeTools: registry.subscribe,
+      approve(id: string, opts?: { always?: boolean }) {
+        const a = host.get().approvals[id]
+        if (!a || a.state !== 'pending') return // idempotent: a second approve sends nothing
+        if (opts?.always) options.policyStore.allow(a.toolName)
+        state.userActed()
+        interrupts.decide(a, { type: 'approved' }, 'user')
+        state.update()
+      },
+      deny(id: string, reason?: string) {
+        const a = host.get().approvals[id]
+        if (!a || a.state !== 'pending') return
+        state.userActed()
+        interrupts.decide(a, { type: 'denied', ...(reason !== undefined && { reason }) }, 'user')
+        state.update()
+      },
+      editArgs: interrupts.editArgs,
+      respondToInterrupt: interrupts.respond,
+      cancelInterrupt: interrupts.cancel,
+      respondToAllInterrupts: interrupts.respondAll,
+    },
+    /** `base` tools plus the registered frontend tools (registered ones win by name). */
+    tools: (base: readonly Tool[]) => mergeTools(base, registry.all()),
+    /** Applied events of the running run: re-derive when a tool call or the run changed. */
+    onApplied(events: readonly AgentEvent[]) {
+      let relevant = false
+      for (const e of events) {
+        if (e.type === 'TOOL_CALL_START' || e.type === 'TOOL_CALL_CHUNK') {
+          if (e.toolCallId !== undefined) delivery.owe(e.toolCallId)
+          relevant = true
+        } else if (e.type === 'TOOL_CALL_ARGS') {
+          relevant ||= host.get().approvals[e.toolCallId] !== undefined
+        } else if (
+          e.type === 'TOOL_CALL_END' ||
+          e.type === 'TOOL_CALL_RESULT' ||
+          e.type === 'MESSAGES_SNAPSHOT' ||
+          e.type === 'RUN_FINISHED' ||
+          e.type === 'RUN_ERROR'
+        ) {
+          relevant = true
+        }
+      }
+      if (relevant) refresh()
+    },
+    /**
+     * A run starts: takes `resume[]` for every outstanding interrupt (`keepAnswers`: re-send
+     * answers kept after a rejected resume; else only staged ones, the rest `cancelled`).
+     */
+    beginRun(keepAnswers: boolean): ResumeEntry[] | undefined {
+      delivery.followUpDue = false
+      const taken = interrupts.take(keepAnswers)
+      for (const entry of taken) {
+        const view = host.get().interrupts.find((i) => i.id === entry.interruptId)
+        sent.set(entry.interruptId, { toolCallId: view?.toolCallId, status: entry.status })
+        if (view?.toolCallId !== undefined) {
+          const rec = record(view.toolCallId)
+          rec.phase = 'executing'
+          rec.viaInterrupt = view.id
+        }
+      }
+      refresh()
+      return taken.length ? taken : undefined
+    },
+    /** A run ended (any way): settle sent interrupts, note a stop, re-derive. Does not publish. */
+    afterRun() {
+      const s = host.get()
+      const run = s.run
+      const reachedEnd =
+        run.status === 'finished' ||
+        run.status === 'interrupted' ||
+        (run.status === 'cancelled' && !run.error)
+      if (sent.size) {
+        if (!reachedEnd) interrupts.reject(run.error)
+        for (const { toolCallId, status } of sent.values()) {
+          const rec = toolCallId === undefined ? undefined : records.get(toolCallId)
+          if (!rec) continue
+          if (reachedEnd) rec.phase = status === 'cancelled' ? 'cancelled' : 'resolved'
+          else {
+            delete rec.phase
+            delete rec.decision
+            delete rec.viaInterrupt
+            delete rec.callArgsHash
+          }
+        }
+        sent.clear()
+      }
+      // Stopped, failed or cut: nothing automatic (handlers, follow-ups) until a person acts.
+      if (!reachedEnd) suspended = true
+      refresh()
+    },
+    settle,
+    /** Before a new user message: answer what is still owed with `cancelled`, abort handlers. */
+    moveOn() {
+      delivery.cancelOutstanding('The user sent a new message.')
+      followUps = 0
+      suspended = false
+      refresh()
+    },
+    /** `resume()`: a person asked to continue. */
+    resumeRequested() {
+      state.userActed()
+    },
+    /** `stop()`: abort running handlers; nothing automatic until a person acts. */
+    stop() {
+      suspended = true
+      delivery.abortAll(new AgentError('aborted', 'Stopped by the user.'))
+    },
+    refresh,
+    destroy() {
+      clearTimeout(expiryTimer)
+      delivery.abortAll(new AgentError('aborted', 'The store was destroyed.'))
+      unsubscribeRegistry()
+      unsubscribePolicy?.()
+      registry.clear()
+    },
+  }
+}
+
+/** The controller {@link createHumanInTheLoop} returns. @internal */
+export type HumanInTheLoop = ReturnType<typeof createHumanInTheLoop>

@@ -1,0 +1,103 @@
+import { AgentError, isAgentError } from '../protocol/AgentError'
+import { DEFAULT_TOOL_TIMEOUT_MS, type ToolDefinition } from './ToolDefinition'
+import { parseArgsText, validateArgs } from './validateArgs'
+
+/** What running a frontend tool gave: its result, or a typed error. */
+export type ToolOutcome = { ok: true; result: unknown } | { ok: false; error: AgentError }
+
+/**
+ * Runs a frontend tool's handler for one call: parses the arguments (`args` text, or the
+ * edited value), validates them against `parameters`, calls the handler (sync or async) with an
+ * `AbortSignal`, and settles within `timeoutMs` (default 30 000 ms). Never rejects:
+ * - arguments not JSON or failing the schema → `invalid_args` (message lists the issues);
+ * - the handler throws or rejects → `tool_failed`;
+ * - no answer within `timeoutMs` → `tool_timeout` (the signal aborts);
+ * - `signal` aborted (the user moved on, the store was destroyed) → `aborted`.
+ */
+export async function runTool(
+  definition: ToolDefinition,
+  call: { toolCallId: string; args: string } | { toolCallId: string; value: unknown },
+  signal: AbortSignal,
+): Promise<ToolOutcome> {
+  const name = definition.name
+  let input: unknown
+  if ('value' in call) input = call.value
+  else {
+    const parsed = parseArgsText(name, call.args)
+    if (!parsed.ok) return parsed
+    input = parsed.value
+  }
+  const checked = await validateArgs(name, definition.parameters, input)
+  if (!checked.ok) return checked
+  const handler = definition.handler
+  if (!handler) {
+    return { ok: false, error: new AgentError('tool_failed', `Tool '${name}' has no handler.`) }
+  }
+
+  const controller = new AbortController()
+  const timeoutMs = definition.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let onAbort: (() => void) | undefined
+  const stopped = new Promise<ToolOutcome>((resolve) => {
+    const fail = (error: AgentError) => {
+      controller.abort(error)
+      resolve({ ok: false, error })
+    }
+    timer = setTimeout(
+      () =>
+        fail(
+          new AgentError('tool_timeout', `Tool '${name}' did not answer within ${timeoutMs} ms.`),
+        ),
+      timeoutMs,
+    )
+    onAbort = () =>
+      fail(
+        isAgentError(signal.reason)
+          ? signal.reason
+          : new AgentError('aborted', `Tool '${name}' was cancelled.`),
+      )
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+  const ran = (async (): Promise<ToolOutcome> => {
+    try {
+      const result: unknown = await handler(checked.value as never, {
+        signal: controller.signal,
+        toolCallId: call.toolCallId,
+      })
+      return { ok: true, result }
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause)
+      return {
+        ok: false,
+        error: new AgentError('tool_failed', `Tool '${name}' failed: ${message}`, { cause }),
+      }
+    }
+  })()
+  try {
+    return await Promise.race([ran, stopped])
+  } finally {
+    clearTimeout(timer)
+    if (onAbort) signal.removeEventListener('abort', onAbort)
+  }
+}
+
+/**
+ * The tool message content of a result (issue 3): a string as is, anything else
+ * `JSON.stringify(result)` (`undefined` → `null`). Throws `tool_failed` when the result is not
+ * JSON-serialisable (a cycle, a BigInt).
+ */
+export function toToolContent(toolName: string, result: unknown): string {
+  if (typeof result === 'string') return result
+  try {
+    return JSON.stringify(result) ?? 'null'
+  } catch (cause) {
+    throw new AgentError(
+      'tool_failed',
+      `The result of tool '${toolName}' is not JSON: ${String(cause)}`,
+      {
+        cause,
+      },
+    )
+  }
+}
