@@ -1,28 +1,41 @@
 import { useState, type ReactNode } from 'react'
 import { AgentProvider, Chat } from '../src/index'
 import { HttpAgent } from '../src/core/index'
+import { DemoTools } from './DemoTools'
 import { StatePanel } from './StatePanel'
+import { Suggestions } from './Suggestions'
+import { useDemoTheme } from './useDemoTheme'
+import { useDemoThread } from './useDemoThread'
 
 /**
  * The demo page: the styled `<Chat />` talking to the demo agent at `/api/agent` over SSE,
- * beside a panel with the run status and the shared state (the agent's task list).
+ * beside a panel with the run status, the shared state and suggestions. The thread (with
+ * pending approvals and open interrupts) survives a reload; "New thread" starts over.
  */
 export function App(): ReactNode {
   const [agent] = useState(() => new HttpAgent({ url: '/api/agent' }))
+  const { store, startNewThread } = useDemoThread(agent)
+  const [theme, setTheme] = useDemoTheme()
   return (
-    <AgentProvider agent={agent}>
+    <AgentProvider key={store.getSnapshot().threadId} store={store}>
+      <DemoTools onTheme={setTheme} />
       <div className="demo-layout">
         <header className="demo-header">
           <h1>agent-wire-react</h1>
           <p>
             A React chat on the AG-UI protocol, talking to a deterministic demo agent. Try “add buy
-            oat milk”.
+            oat milk”, or a suggestion on the right.
           </p>
+          <button type="button" className="demo-new-thread" onClick={startNewThread}>
+            New thread
+          </button>
         </header>
         <main className="demo-chat">
-          <Chat emptyState="Say hello, or ask the agent to add a task." />
+          <Chat theme={theme} emptyState="Say hello, or ask the agent to add a task." />
         </main>
-        <StatePanel />
+        <StatePanel>
+          <Suggestions />
+        </StatePanel>
       </div>
     </AgentProvider>
   )

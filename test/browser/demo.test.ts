@@ -28,6 +28,9 @@ beforeEach(async () => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
   })
   await page.goto(url)
+  // The demo keeps its thread in localStorage (shared by the pages of this browser): start empty.
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
 })
 
 afterEach(async () => {
