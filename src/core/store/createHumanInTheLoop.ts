@@ -184,6 +184,28 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
     })
   }
 
+  /**
+   * The run that carried `resume[]` ended: with its RUN_FINISHED (`answered`), the gated calls
+   * are resolved (or cancelled); otherwise the interrupts are open again with `resume_rejected`
+   * and the calls wait for a new decision.
+   */
+  function closeSent(answered: boolean, reason?: AgentError): void {
+    if (sent.size === 0) return
+    if (!answered) interrupts.reject(reason)
+    for (const { toolCallId, status } of sent.values()) {
+      const rec = toolCallId === undefined ? undefined : records.get(toolCallId)
+      if (!rec) continue
+      if (answered) rec.phase = status === 'cancelled' ? 'cancelled' : 'resolved'
+      else {
+        delete rec.phase
+        delete rec.decision
+        delete rec.viaInterrupt
+        delete rec.callArgsHash
+      }
+    }
+    sent.clear()
+  }
+
   const state: HitlState = {
     host,
     options,
@@ -249,11 +271,13 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
           relevant = true
         } else if (e.type === 'TOOL_CALL_ARGS') {
           relevant ||= host.get().approvals[e.toolCallId] !== undefined
+        } else if (e.type === 'RUN_FINISHED') {
+          closeSent(true) // the resume run answered the interrupts it carried
+          relevant = true
         } else if (
           e.type === 'TOOL_CALL_END' ||
           e.type === 'TOOL_CALL_RESULT' ||
           e.type === 'MESSAGES_SNAPSHOT' ||
-          e.type === 'RUN_FINISHED' ||
           e.type === 'RUN_ERROR'
         ) {
           relevant = true
@@ -280,29 +304,14 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
       refresh()
       return taken.length ? taken : undefined
     },
-    /** A run ended (any way): settle sent interrupts, note a stop, re-derive. Does not publish. */
+    /** A run ended (any way): a resume that did not reach RUN_FINISHED is rejected; re-derive. */
     afterRun() {
-      const s = host.get()
-      const run = s.run
+      const run = host.get().run
       const reachedEnd =
         run.status === 'finished' ||
         run.status === 'interrupted' ||
         (run.status === 'cancelled' && !run.error)
-      if (sent.size) {
-        if (!reachedEnd) interrupts.reject(run.error)
-        for (const { toolCallId, status } of sent.values()) {
-          const rec = toolCallId === undefined ? undefined : records.get(toolCallId)
-          if (!rec) continue
-          if (reachedEnd) rec.phase = status === 'cancelled' ? 'cancelled' : 'resolved'
-          else {
-            delete rec.phase
-            delete rec.decision
-            delete rec.viaInterrupt
-            delete rec.callArgsHash
-          }
-        }
-        sent.clear()
-      }
+      if (!reachedEnd) closeSent(false, run.error)
       // Stopped, failed or cut: nothing automatic (handlers, follow-ups) until a person acts.
       if (!reachedEnd) suspended = true
       refresh()

@@ -26,3 +26,4 @@ export {
   type ToolDefinition,
   type ToolHandlerContext,
 } from './ToolDefinition'
+export { hashArgs } from './hashArgs'
