@@ -53,7 +53,7 @@ describe.each(modes)('<MessageList /> scrolling ($name)', ({ strict }) => {
     await userEvent
       .setup()
       .type(screen.getByRole('textbox', { name: 'Message' }), 'back down{Enter}')
-    await waitFor(() => expect(messageArticle(log, 'm2')?.nextElementSibling).not.toBeNull())
+    await waitFor(() => expect(log.querySelectorAll('article')).toHaveLength(3))
     await waitFor(() => expect(log.scrollTop).toBe(layout.bottom()))
     store.destroy()
   })

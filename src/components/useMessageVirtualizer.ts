@@ -1,0 +1,160 @@
+import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react'
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range,
+  type VirtualItem,
+} from '@tanstack/react-virtual'
+
+/** Options of {@link useMessageVirtualizer}. */
+export interface MessageVirtualizerOptions {
+  /** Row keys (message ids), in order. */
+  ids: readonly string[]
+  /** Turn virtualization on. Once on it stays on while mounted (switching back would jump). */
+  enabled: boolean
+  scrollerRef: RefObject<HTMLElement | null>
+  contentRef: RefObject<HTMLElement | null>
+  /** Height (px) assumed for a row not measured yet. */
+  estimateSize: number
+  /** Rows rendered beyond each edge of the viewport. */
+  overscan: number
+  /** Distance from the end (px) within which the list counts as at the end (and follows). */
+  threshold: number
+  /** Id of the row holding focus: always rendered, so focus is never lost to a scroll. */
+  focusedId: string | undefined
+}
+
+/** What {@link useMessageVirtualizer} returns. */
+export interface MessageVirtualizer {
+  /** Whether virtualization is on. */
+  on: boolean
+  /** Rows to render while on (a window around the viewport), else `undefined`: render all. */
+  items: VirtualItem[] | undefined
+  /** Ref callback for each row element (carrying `data-index`): measures its height. */
+  measureRow: (element: HTMLElement | null) => void
+  /** Ref callback for the content element: the virtualizer sets its height. */
+  containerRef: (element: HTMLElement | null) => void
+  /** Scrolls to the last row; the list then follows new content again. */
+  scrollToEnd: () => void
+}
+
+/**
+ * Sizes of the rows rendered in the (plain) content right now, so switching to the virtualized
+ * layout lands every row where it was: no jump when a thread crosses the threshold.
+ */
+function measureRenderedRows(content: HTMLElement | null, ids: readonly string[]): VirtualItem[] {
+  if (!content) return []
+  const items: VirtualItem[] = []
+  const top = content.getBoundingClientRect().top
+  for (const row of Array.from(content.children)) {
+    const index = Number((row as HTMLElement).dataset.index)
+    if (!Number.isInteger(index) || ids[index] === undefined) continue
+    const rect = row.getBoundingClientRect()
+    const start = rect.top - top
+    items.push({ key: ids[index], index, start, end: start + rect.height, size: rect.height, lane: 0 })
+  }
+  return items
+}
+
+/**
+ * `@tanstack/react-virtual` set up for a chat: dynamic row heights (`measureElement`), the view
+ * anchored to the end (`anchorTo: 'end'`: a row growing or a row appended while at the end keeps
+ * the end in view; otherwise the reader's row stays put), direct DOM position updates (rows are
+ * not re-rendered when they move), the focused row kept mounted, and the first paint at the end.
+ */
+export function useMessageVirtualizer({
+  ids,
+  enabled,
+  scrollerRef,
+  contentRef,
+  estimateSize,
+  overscan,
+  threshold,
+  focusedId,
+}: MessageVirtualizerOptions): MessageVirtualizer {
+  // `seed` holds the measured rows when switching on with rows on screen.
+  const [state, setState] = useState(() => ({ on: enabled, seed: [] as VirtualItem[] }))
+  const on = state.on
+  const [pendingEnd, setPendingEnd] = useState(enabled)
+
+  useLayoutEffect(() => {
+    if (!enabled || on) return
+    const scroller = scrollerRef.current
+    const atEnd = scroller
+      ? scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= threshold
+      : true
+    setState({ on: true, seed: measureRenderedRows(contentRef.current, ids) })
+    if (atEnd) setPendingEnd(true)
+  }, [enabled, on, scrollerRef, contentRef, ids, threshold])
+
+  const getItemKey = useCallback((index: number) => ids[index], [ids])
+  const estimate = useCallback(() => estimateSize, [estimateSize])
+  const focusedIndex = useMemo(
+    () => (focusedId === undefined ? -1 : ids.lastIndexOf(focusedId)),
+    [focusedId, ids],
+  )
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (focusedIndex < 0 || indexes.includes(focusedIndex)) return indexes
+      return [...indexes, focusedIndex].sort((x, y) => x - y)
+    },
+    [focusedIndex],
+  )
+  const [scrollMargin, setScrollMargin] = useState(0)
+  const count = ids.length
+
+  // Before the virtualizer reads the scroll position (its layout effects run after this one):
+  // start at the end, where the first render's rows are (`initialOffset`).
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current
+    if (!on || !pendingEnd || !scroller) return
+    scroller.scrollTop = scroller.scrollHeight
+  }, [on, pendingEnd, scrollerRef])
+
+  // The virtualizer instance is stable and mutable by design; nothing here memoizes its output.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
+    count,
+    enabled: on,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: estimate,
+    getItemKey,
+    overscan,
+    rangeExtractor,
+    scrollMargin,
+    initialOffset: () => (pendingEnd ? scrollMargin + count * estimateSize : 0),
+    initialMeasurementsCache: state.seed,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: threshold,
+    directDomUpdates: true,
+  })
+
+  // The content starts below the scroller's padding: tell the virtualizer (once on).
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current
+    const content = contentRef.current
+    if (!on || !scroller || !content) return
+    const margin =
+      content.getBoundingClientRect().top -
+      scroller.getBoundingClientRect().top +
+      scroller.scrollTop
+    setScrollMargin(Number.isFinite(margin) && margin > 0 ? Math.round(margin) : 0)
+  }, [on, scrollerRef, contentRef])
+
+  useLayoutEffect(() => {
+    if (!on || !pendingEnd) return
+    virtualizer.scrollToEnd()
+    setPendingEnd(false)
+  }, [on, pendingEnd, virtualizer])
+
+  const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
+  return {
+    on,
+    items: on ? virtualizer.getVirtualItems() : undefined,
+    measureRow: virtualizer.measureElement,
+    containerRef: virtualizer.containerRef,
+    scrollToEnd,
+  }
+}

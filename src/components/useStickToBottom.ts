@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+
+/** Options of {@link useStickToBottom}. */
+export interface StickToBottomOptions {
+  /** Distance from the end (px) within which the scroller counts as "at the bottom". */
+  threshold: number
+  /**
+   * Follow content growth: scroll to the end whenever `content` resizes while stuck. Off when
+   * something else (the virtualizer) keeps the list at the bottom; `atBottom` is tracked anyway.
+   */
+  follow: boolean
+}
+
+/** What {@link useStickToBottom} returns. */
+export interface StickToBottom {
+  /** Whether the scroller is within `threshold` px of its end; re-renders only when it flips. */
+  atBottom: boolean
+  /** Scrolls to the end and sticks again (content growth is followed until the user scrolls up). */
+  scrollToBottom: () => void
+}
+
+/**
+ * Keeps a scroll container at its bottom while its content grows, unless the user scrolled up,
+ * and reports whether it is at the bottom (for a "jump to latest" button). Reads the position
+ * from native `scroll` events; observes `content` with `ResizeObserver` (falls back to
+ * `MutationObserver` where there is none, e.g. jsdom). Content growing above the reader's place
+ * keeps it through the browser's scroll anchoring.
+ */
+export function useStickToBottom(
+  scrollerRef: RefObject<HTMLElement | null>,
+  contentRef: RefObject<HTMLElement | null>,
+  { threshold, follow }: StickToBottomOptions,
+): StickToBottom {
+  const stickRef = useRef(true)
+  const [atBottom, setAtBottom] = useState(true)
+
+  const scrollNow = useCallback(() => {
+    const el = scrollerRef.current
+    if (el) el.scrollTop = el.scrollHeight
+  }, [scrollerRef])
+
+  useEffect(() => {
+    const el = scrollerRef.current
+    if (!el) return
+    const onScroll = () => {
+      const bottom = el.scrollHeight - el.scrollTop - el.clientHeight <= threshold
+      stickRef.current = bottom
+      setAtBottom(bottom)
+    }
+    el.addEventListener('scroll', onScroll, { passive: true })
+    return () => el.removeEventListener('scroll', onScroll)
+  }, [scrollerRef, threshold])
+
+  useLayoutEffect(() => {
+    const content = contentRef.current
+    if (!follow || !content) return
+    const onResize = () => {
+      if (stickRef.current) scrollNow()
+    }
+    onResize()
+    if (typeof ResizeObserver !== 'undefined') {
+      const observer = new ResizeObserver(onResize)
+      observer.observe(content)
+      return () => observer.disconnect()
+    }
+    if (typeof MutationObserver !== 'undefined') {
+      const observer = new MutationObserver(onResize)
+      observer.observe(content, { childList: true, subtree: true, characterData: true })
+      return () => observer.disconnect()
+    }
+    return undefined
+  }, [contentRef, follow, scrollNow])
+
+  const scrollToBottom = useCallback(() => {
+    stickRef.current = true
+    setAtBottom(true)
+    scrollNow()
+  }, [scrollNow])
+
+  return { atBottom, scrollToBottom }
+}

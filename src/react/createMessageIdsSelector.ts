@@ -1,0 +1,165 @@
+import type { Message } from '../core/protocol/types'
+import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
+import { Snapshot } from '../core/reducer/Snapshot'
+
+/**
+ * What the selector reads of the reducer's persistent message list (`Snapshot.list`): a shared,
+ * append-only `head` array of which the list uses the first `headLen` items. Two lists with the
+ * same `head` hold identical messages below the smaller `headLen` (the list copies the head
+ * before changing any of those), so only the positions past it need a look.
+ */
+interface ListInternals {
+  head: readonly Message[]
+  headLen: number
+}
+
+/** A thread as the selector reads it: the reducer's list, or a plain messages array. */
+interface Source {
+  /** Identity of the thread version: the same key means the same messages. */
+  key: object
+  length: number
+  at(index: number): Message
+  internals: ListInternals | undefined
+}
+
+/** The selector's memory: the thread version it last saw and what it derived from it. */
+interface State {
+  key: object
+  internals: ListInternals | undefined
+  /** The message at each position (references, for identity checks). */
+  messages: Message[]
+  /** The visible ids (immutable; a new array whenever they change). */
+  ids: readonly string[]
+  /** `toolCallId`s of visible tool messages (results whose call is unknown so far). */
+  orphans: string[]
+}
+
+function internalsOf(list: unknown): ListInternals | undefined {
+  const candidate = list as Partial<ListInternals>
+  return Array.isArray(candidate.head) && typeof candidate.headLen === 'number'
+    ? (candidate as ListInternals)
+    : undefined
+}
+
+function sourceOf(snapshot: AgentSnapshot): Source {
+  if (snapshot instanceof Snapshot) {
+    const list = snapshot.list
+    return {
+      key: list,
+      length: list.length,
+      at: (i) => list.at(i)!,
+      internals: internalsOf(list),
+    }
+  }
+  const messages = snapshot.messages
+  return { key: messages, length: messages.length, at: (i) => messages[i], internals: undefined }
+}
+
+/** Tool-call ids of an assistant message, or `undefined` for other roles. */
+function callIds(m: Message): readonly string[] | undefined {
+  return m.role === 'assistant' ? (m.toolCalls?.map((c) => c.id) ?? []) : undefined
+}
+
+/** Whether `next` only adds tool calls after `prev`'s (a streamed `TOOL_CALL_START`). */
+function callsExtend(prev: Message, next: Message): boolean {
+  const a = callIds(prev)
+  const b = callIds(next)
+  if (a === undefined || b === undefined) return a === b
+  return a.length <= b.length && a.every((id, i) => id === b[i])
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i])
+
+/**
+ * Creates a selector of the ids a chat shows ({@link selectVisibleMessageIds}'s result) that
+ * works incrementally: it remembers the last thread version it saw and, for the next one,
+ * looks only at the positions that can differ. On the reducer's snapshots a streamed token
+ * (one message of the ~32-message tail replaced) costs O(32) whatever the thread length, a new
+ * message O(visible ids) once; a rebuilt list (`MESSAGES_SNAPSHOT`, an edit deep in the
+ * history) or a plain-object snapshot costs one O(thread) pass.
+ *
+ * The result keeps its identity while the visible ids do not change, so `Object.is` is the
+ * right equality for it. Each selector keeps its own memory: create one per subscriber.
+ */
+export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonly string[] {
+  let state: State | undefined
+
+  function rebuild(snapshot: AgentSnapshot, source: Source): readonly string[] {
+    const messages: Message[] = []
+    const ids: string[] = []
+    const orphans: string[] = []
+    for (let i = 0; i < source.length; i++) {
+      const m = source.at(i)
+      messages.push(m)
+      if (m.role === 'system' || m.role === 'developer') continue
+      if (m.role === 'tool') {
+        if (snapshot.toolCalls[m.toolCallId] !== undefined) continue
+        orphans.push(m.toolCallId)
+      }
+      ids.push(m.id)
+    }
+    const kept = state && sameIds(state.ids, ids) ? state.ids : ids
+    state = { key: source.key, internals: source.internals, messages, ids: kept, orphans }
+    return kept
+  }
+
+  return (snapshot) => {
+    const source = sourceOf(snapshot)
+    if (state !== undefined && state.key === source.key) return state.ids
+    const previous = state
+    const a = previous?.internals
+    const b = source.internals
+    // Positions below the previous head length are shared, hence unchanged.
+    if (
+      previous === undefined ||
+      a === undefined ||
+      b === undefined ||
+      a.head !== b.head ||
+      b.headLen < a.headLen ||
+      source.length < previous.messages.length
+    ) {
+      return rebuild(snapshot, source)
+    }
+    const { messages } = previous
+    const known = messages.length
+    let structural = false
+    for (let i = a.headLen; i < known; i++) {
+      const next = source.at(i)
+      const prev = messages[i]
+      if (next === prev) continue
+      if (
+        next.id !== prev.id ||
+        next.role !== prev.role ||
+        (next.role === 'tool' && prev.role === 'tool' && next.toolCallId !== prev.toolCallId) ||
+        !callsExtend(prev, next)
+      ) {
+        return rebuild(snapshot, source)
+      }
+      if (next.role === 'assistant' && next.toolCalls?.length !== callIds(prev)?.length) {
+        structural = true
+      }
+      messages[i] = next
+    }
+    let ids = previous.ids
+    let appended: string[] | undefined
+    for (let i = known; i < source.length; i++) {
+      const m = source.at(i)
+      messages.push(m)
+      structural = true
+      if (m.role === 'system' || m.role === 'developer') continue
+      if (m.role === 'tool') {
+        if (snapshot.toolCalls[m.toolCallId] !== undefined) continue
+        previous.orphans.push(m.toolCallId)
+      }
+      ;(appended ??= []).push(m.id)
+    }
+    // A new call can claim a result shown so far as an orphan: redo the (rare) full pass.
+    if (structural && previous.orphans.some((id) => snapshot.toolCalls[id] !== undefined)) {
+      return rebuild(snapshot, source)
+    }
+    if (appended) ids = ids.concat(appended)
+    state = { key: source.key, internals: b, messages, ids, orphans: previous.orphans }
+    return ids
+  }
+}
