@@ -274,11 +274,13 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
         } else if (e.type === 'RUN_FINISHED') {
           closeSent(true) // the resume run answered the interrupts it carried
           relevant = true
+        } else if (e.type === 'RUN_ERROR') {
+          closeSent(false, host.get().run.error) // before the status change is published
+          relevant = true
         } else if (
           e.type === 'TOOL_CALL_END' ||
           e.type === 'TOOL_CALL_RESULT' ||
-          e.type === 'MESSAGES_SNAPSHOT' ||
-          e.type === 'RUN_ERROR'
+          e.type === 'MESSAGES_SNAPSHOT'
         ) {
           relevant = true
         }

@@ -27,3 +27,4 @@ export {
   type ToolHandlerContext,
 } from './ToolDefinition'
 export { hashArgs } from './hashArgs'
+export { snapshotToPersisted, type PersistedThread } from './snapshotToPersisted'
