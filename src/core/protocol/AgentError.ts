@@ -9,7 +9,8 @@
  * - `truncated`: the stream ended before `RUN_FINISHED`/`RUN_ERROR` (spec 1.1: the run fails).
  * - `aborted`: the run was stopped by the caller (`AbortSignal`, `stop()`).
  * - `network`: the request or the stream failed below HTTP (DNS, reset, offline).
- * - `run_error`: the agent sent `RUN_ERROR`; `agentCode` holds its `code`.
+ * - `run_error`: the agent sent `RUN_ERROR` (or a WebSocket server answered a run with an
+ *   `error` frame of another code, e.g. `internal_error`); `agentCode` holds its `code`.
  * - `limit_exceeded`: a configured size limit (bytes, events) was exceeded.
  * - `busy`: a run was requested while another run of the same store is running.
  * - `connection_closed`: the connection (WebSocket, or an HTTP resume loop) closed for good: a

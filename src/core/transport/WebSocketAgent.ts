@@ -38,6 +38,7 @@ const DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
  *   `end` without a terminal event; a resume the server cannot serve: `cause` is the
  *   `replay_gap`/`run_not_found` error, unless a snapshot re-sync saved it), `run_not_found`
  *   (attach to an unknown run), `busy`, `bad_frame` (the server rejected the run's frame),
+ *   `run_error` (an `error` frame of another code for the run, e.g. `internal_error`),
  *   `auth_required`, `connection_closed` (normal close with the run open, reconnects exhausted).
  *
  * `unsubscribe()` detaches (`{ type: "detach" }`): the run goes on and {@link WebSocketAgent.attach}

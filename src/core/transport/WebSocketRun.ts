@@ -180,12 +180,11 @@ export class WebSocketRun {
             `The server rejected a frame of run ${runId}. ${detail}`.trim(),
           ),
         )
-      default:
-        this.report({
-          level: 'warning',
-          code,
-          message: `The server reported ${code} for run ${runId}. ${detail}`.trim(),
-        })
+      default: {
+        // e.g. `internal_error`: the agent failed to start; the run will get no events
+        const message = `The server reported ${code} for run ${runId}. ${detail}`.trim()
+        return this.fail(new AgentError('run_error', message, { agentCode: code }), false)
+      }
     }
   }
 

@@ -153,6 +153,25 @@ describe('WebSocketAgent: runs', () => {
   })
 })
 
+describe('WebSocketAgent: run-level error frames', () => {
+  it('another code (internal_error: the agent failed to start) → run_error with agentCode', async () => {
+    const agent = makeAgent()
+    server.intercept = (conn, frame) => {
+      if (frame.type !== 'run') return false
+      conn.send({
+        type: 'error',
+        runId: frame.input.runId,
+        code: 'internal_error',
+        message: 'boom',
+      })
+      return true
+    }
+    const { error } = await collect(agent.run(input()))
+    expect(error).toMatchObject({ code: 'run_error', agentCode: 'internal_error' })
+    expect(error.message).toContain('boom')
+  })
+})
+
 describe('WebSocketAgent: stop, detach, attach', () => {
   const hold = () => {
     // plays only RUN_STARTED and keeps the run open on the server
