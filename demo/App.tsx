@@ -1,19 +1,21 @@
 import { useState, type ReactNode } from 'react'
 import { AgentProvider, Chat } from '../src/index'
-import { HttpAgent } from '../src/core/index'
 import { DemoTools } from './DemoTools'
 import { StatePanel } from './StatePanel'
 import { Suggestions } from './Suggestions'
+import { createDemoTransportAgent } from './SwitchableAgent'
+import { TransportSwitch } from './TransportSwitch'
 import { useDemoTheme } from './useDemoTheme'
 import { useDemoThread } from './useDemoThread'
 
 /**
- * The demo page: the styled `<Chat />` talking to the demo agent at `/api/agent` over SSE,
- * beside a panel with the run status, the shared state and suggestions. The thread (with
- * pending approvals and open interrupts) survives a reload; "New thread" starts over.
+ * The demo page: the styled `<Chat />` talking to the demo agent over SSE or WebSocket (see
+ * `TransportSwitch`), beside a panel with the run status, the shared state and suggestions.
+ * The thread (with pending approvals and open interrupts) survives a reload; "New thread"
+ * starts over.
  */
 export function App(): ReactNode {
-  const [agent] = useState(() => new HttpAgent({ url: '/api/agent' }))
+  const [agent] = useState(createDemoTransportAgent)
   const { store, startNewThread } = useDemoThread(agent)
   const [theme, setTheme] = useDemoTheme()
   return (
@@ -29,6 +31,7 @@ export function App(): ReactNode {
           <button type="button" className="demo-new-thread" onClick={startNewThread}>
             New thread
           </button>
+          <TransportSwitch agent={agent} />
         </header>
         <main className="demo-chat">
           <Chat theme={theme} emptyState="Say hello, or ask the agent to add a task." />
