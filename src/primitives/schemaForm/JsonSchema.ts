@@ -139,14 +139,16 @@ export function describeField(key: string, raw: JsonSchema, required: boolean): 
 /**
  * Lays out a form for `schema`: an object schema with `properties` gets one field per
  * property (in schema order); a scalar, enum or array-of-scalars root is a single field; any
- * other schema (or none) is one JSON editor.
+ * other schema (an object without properties, a union, ...) is one required JSON editor, and no
+ * schema at all one optional JSON editor (empty means no value).
  */
 export function describeSchemaForm(schema: JsonSchema | undefined): SchemaFormLayout {
-  if (!isObject(schema)) return { mode: 'json', fields: [describeField('', {}, true)] }
+  if (!isObject(schema)) return { mode: 'json', fields: [describeField('', {}, false)] }
   const root = unwrapNullable(schema)
-  if (isObject(root.properties) && (root.type === 'object' || root.type === undefined)) {
+  const hasFields = isObject(root.properties) && Object.keys(root.properties).length > 0
+  if (hasFields && (root.type === 'object' || root.type === undefined)) {
     const required = new Set(Array.isArray(root.required) ? root.required : [])
-    const fields = Object.entries(root.properties)
+    const fields = Object.entries(root.properties as Record<string, JsonSchema>)
       .filter(([, s]) => isObject(s))
       .map(([key, s]) => describeField(key, s, required.has(key)))
     return { mode: 'object', fields }
