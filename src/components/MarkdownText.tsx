@@ -1,6 +1,7 @@
-import { memo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { memo, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
+import { splitMarkdownBlocks } from './splitMarkdownBlocks'
 
 /** Props of {@link MarkdownText}. */
 export interface MarkdownTextProps {
@@ -73,6 +74,15 @@ function SafeImage({
 const components: Components = { a: SafeLink, pre: CodeBlock, table: Table, img: SafeImage }
 const remarkPlugins = [remarkGfm]
 
+/** One top-level chunk of the text; memoized, so an unchanged chunk is never parsed again. */
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }): ReactNode {
+  return (
+    <Markdown remarkPlugins={remarkPlugins} components={components} skipHtml urlTransform={safeUrl}>
+      {text}
+    </Markdown>
+  )
+})
+
 /**
  * Renders assistant markdown safely with `react-markdown` + `remark-gfm`:
  * - raw HTML in the source is dropped (`skipHtml`; no `rehype-raw`), never rendered;
@@ -81,22 +91,20 @@ const remarkPlugins = [remarkGfm]
  * - fenced code renders as `<pre class="awr-code-block"><code class="language-xyz">`;
  * - tables are wrapped in a horizontally scrollable `div.awr-table-wrap`.
  *
- * Memoized on `text`: it re-parses only when the text changes.
+ * Memoized on `text`. The text is parsed in top-level chunks (`splitMarkdownBlocks`), each
+ * memoized: while a message streams, only its last chunk is parsed again per update, so the cost
+ * per frame does not grow with the message's length.
  */
 export const MarkdownText = memo(function MarkdownText({
   text,
   className,
 }: MarkdownTextProps): ReactNode {
+  const blocks = useMemo(() => splitMarkdownBlocks(text), [text])
   return (
     <div className={className ? `awr-markdown ${className}` : 'awr-markdown'}>
-      <Markdown
-        remarkPlugins={remarkPlugins}
-        components={components}
-        skipHtml
-        urlTransform={safeUrl}
-      >
-        {text}
-      </Markdown>
+      {blocks.map((block, index) => (
+        <MarkdownBlock key={index} text={block} />
+      ))}
     </div>
   )
 })
