@@ -1,0 +1,250 @@
+import type { Socket } from 'node:net'
+
+/** How a cut ends the client side: a TCP reset (`ECONNRESET`) or an orderly FIN mid-stream. */
+export type CutMode = 'reset' | 'end'
+
+/** Faults planned for one proxied connection. Byte offsets count server→client bytes. */
+export interface ConnectionFaults {
+  /** Forward exactly this many server→client bytes, then cut both sockets. */
+  cutAtByte?: number
+  /** Cut both sockets this many ms after the connection opened. */
+  cutAfterMs?: number
+  /** Forward this many server→client bytes, then stop forwarding both ways (a silent connection). */
+  stallAtByte?: number
+  /** How the client side is cut. Default `'reset'`. */
+  cutMode?: CutMode
+}
+
+/** Why a connection was cut. */
+export type CutReason = 'byte' | 'time' | 'manual'
+
+/** What a {@link FaultConnection} reports to its proxy. */
+export interface ConnectionHooks {
+  onBytes(direction: 'up' | 'down', bytes: number): void
+  onCut(reason: CutReason): void
+  onStall(): void
+  onClose(): void
+  /** Downstream bytes per second, or `null` for no throttle (read on every tick). */
+  throttle(): number | null
+}
+
+const TICK_MS = 10
+const HIGH_WATER = 64 * 1024
+
+/**
+ * One client↔server pair inside the fault proxy: forwards bytes both ways with backpressure,
+ * and applies its {@link ConnectionFaults} (byte/time cuts, stall) and the proxy's throttle.
+ */
+export class FaultConnection {
+  readonly index: number
+  bytesDown = 0
+  bytesUp = 0
+  closed = false
+  stalled = false
+  readonly #client: Socket
+  readonly #server: Socket
+  readonly #faults: ConnectionFaults
+  readonly #hooks: ConnectionHooks
+  readonly #down: Buffer[] = []
+  readonly #up: Buffer[] = []
+  #queued = 0
+  #serverEnded = false
+  #clientEnded = false
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #tick: ReturnType<typeof setInterval> | undefined
+  #waitingDrain = false
+
+  constructor(
+    index: number,
+    client: Socket,
+    server: Socket,
+    faults: ConnectionFaults,
+    hooks: ConnectionHooks,
+  ) {
+    this.index = index
+    this.#client = client
+    this.#server = server
+    this.#faults = faults
+    this.#hooks = hooks
+    client.setNoDelay(true)
+    server.setNoDelay(true)
+    client.on('data', (chunk: Buffer) => this.#fromClient(chunk))
+    server.on('data', (chunk: Buffer) => this.#fromServer(chunk))
+    client.on('end', () => {
+      this.#clientEnded = true
+      this.#flushUp()
+    })
+    server.on('end', () => {
+      this.#serverEnded = true
+      this.#flushDown()
+    })
+    const onGone = () => this.#close()
+    client.on('error', onGone)
+    server.on('error', onGone)
+    client.on('close', onGone)
+    server.on('close', () => {
+      // Deliver what the server sent before it went away, then close.
+      this.#serverEnded = true
+      this.#flushDown()
+    })
+    if (faults.cutAfterMs !== undefined)
+      this.#timer = setTimeout(() => this.cut('time'), faults.cutAfterMs)
+    if (faults.stallAtByte === 0) this.stall()
+  }
+
+  /** Destroys both sockets now (the client side per `cutMode`). False when already closed. */
+  cut(reason: CutReason, mode: CutMode = this.#faults.cutMode ?? 'reset'): boolean {
+    if (this.closed) return false
+    this.#hooks.onCut(reason)
+    this.#settle()
+    this.#server.destroy()
+    const client = this.#client
+    const reset = () => {
+      if (!client.destroyed) client.resetAndDestroy()
+    }
+    if (mode === 'end') {
+      client.end()
+      setTimeout(() => client.destroy(), 1000).unref()
+    } else if (client.writableLength > 0) {
+      // Let the bytes before the cut point reach the kernel, then reset.
+      client.once('drain', reset)
+      setTimeout(reset, 50).unref()
+    } else {
+      reset()
+    }
+    this.#hooks.onClose()
+    return true
+  }
+
+  /** Stops forwarding both ways; the sockets stay open (a silent connection). */
+  stall(): void {
+    if (this.stalled || this.closed) return
+    this.stalled = true
+    this.#server.pause()
+    this.#hooks.onStall()
+  }
+
+  /** Resumes forwarding after {@link stall}. */
+  unstall(): void {
+    if (!this.stalled || this.closed) return
+    this.stalled = false
+    this.#server.resume()
+    this.#flushUp()
+    this.#flushDown()
+  }
+
+  /** Starts or stops the throttle ticker (called when the proxy's throttle changes). */
+  retune(): void {
+    if (this.#hooks.throttle() !== null && !this.#tick && !this.closed) {
+      this.#tick = setInterval(() => this.#flushDown(), TICK_MS)
+    }
+    this.#flushDown()
+  }
+
+  #fromClient(chunk: Buffer) {
+    if (this.closed) return
+    this.bytesUp += chunk.length
+    this.#hooks.onBytes('up', chunk.length)
+    this.#up.push(chunk)
+    this.#flushUp()
+  }
+
+  #flushUp() {
+    if (this.closed || this.stalled) return
+    while (this.#up.length > 0) this.#server.write(this.#up.shift()!)
+    if (this.#clientEnded) this.#server.end()
+  }
+
+  #fromServer(chunk: Buffer) {
+    if (this.closed) return
+    const { cutAtByte, stallAtByte } = this.#faults
+    let cutNow = false
+    let stallNow = false
+    if (cutAtByte !== undefined && this.bytesDown + chunk.length >= cutAtByte) {
+      chunk = chunk.subarray(0, cutAtByte - this.bytesDown)
+      cutNow = true
+    }
+    if (
+      !this.stalled &&
+      stallAtByte !== undefined &&
+      this.bytesDown < stallAtByte &&
+      this.bytesDown + chunk.length >= stallAtByte
+    ) {
+      const head = chunk.subarray(0, stallAtByte - this.bytesDown)
+      const tail = chunk.subarray(head.length)
+      this.#enqueueDown(head)
+      this.#flushDown()
+      this.stall()
+      chunk = tail
+      stallNow = true
+    }
+    this.#enqueueDown(chunk)
+    if (cutNow) {
+      // Write the bytes before the cut point straight through (ignoring stall/throttle), then cut.
+      while (this.#down.length > 0) this.#client.write(this.#down.shift()!)
+      this.#queued = 0
+      this.cut('byte')
+      return
+    }
+    if (!stallNow) this.#flushDown()
+  }
+
+  #enqueueDown(chunk: Buffer) {
+    if (chunk.length === 0) return
+    this.bytesDown += chunk.length
+    this.#hooks.onBytes('down', chunk.length)
+    this.#down.push(chunk)
+    this.#queued += chunk.length
+  }
+
+  #flushDown() {
+    if (this.closed || this.stalled) return
+    const rate = this.#hooks.throttle()
+    let budget = rate === null ? Infinity : Math.max(1, Math.floor((rate * TICK_MS) / 1000))
+    if (rate !== null && !this.#tick) this.retune()
+    while (this.#down.length > 0 && budget > 0 && !this.#waitingDrain) {
+      let chunk = this.#down[0]
+      if (chunk.length > budget) {
+        this.#down[0] = chunk.subarray(budget)
+        chunk = chunk.subarray(0, budget)
+      } else {
+        this.#down.shift()
+      }
+      budget -= chunk.length
+      this.#queued -= chunk.length
+      if (!this.#client.write(chunk)) {
+        this.#waitingDrain = true
+        this.#client.once('drain', () => {
+          this.#waitingDrain = false
+          this.#flushDown()
+        })
+      }
+    }
+    // Backpressure to the server: stop reading while the queue is long or the client is full.
+    if (this.#queued > HIGH_WATER || this.#waitingDrain) this.#server.pause()
+    else if (!this.stalled) this.#server.resume()
+    if (this.#down.length === 0 && this.#serverEnded) {
+      this.#client.end()
+      this.#close()
+    }
+  }
+
+  /** Closes both sockets without counting a fault (proxy shutdown). */
+  dispose(): void {
+    this.#close()
+  }
+
+  #settle() {
+    this.closed = true
+    clearTimeout(this.#timer)
+    clearInterval(this.#tick)
+  }
+
+  #close() {
+    if (this.closed) return
+    this.#settle()
+    this.#server.destroy()
+    if (!this.#client.writableEnded) this.#client.destroy()
+    this.#hooks.onClose()
+  }
+}
