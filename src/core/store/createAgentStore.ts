@@ -1,20 +1,17 @@
 import { AgentError, toAgentError } from '../protocol/AgentError'
 import type { Diagnostic } from '../protocol/Diagnostic'
 import { PROTOCOL_VERSION } from '../protocol/types'
-import type { AgentEvent, Context, Message, RunAgentInput, Tool } from '../protocol/types'
+import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import {
   addDiagnostic,
   appendMessage,
   beginRun,
   createEventPipeline,
   createSnapshot,
-  replaceInterrupts,
   replaceMessages,
   replaceState,
-  type EventPipeline,
 } from '../reducer'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
-import type { Subscription } from '../transport/Agent'
 import type {
   AgentEventListener,
   AgentRunOptions,
@@ -23,29 +20,9 @@ import type {
 } from './AgentStore'
 import { createHumanInTheLoop } from './createHumanInTheLoop'
 import { createListenerSet } from './createListenerSet'
-import { createMemoryPolicyStore } from './createMemoryPolicyStore'
 import { defaultScheduler } from './defaultScheduler'
+import type { ActiveRun, RunRequest } from './RunRequest'
 import { toUserMessage } from './toUserMessage'
-
-/** What a run sends besides messages and state; kept for `retry()`. */
-interface RunRequest {
-  /** The thread as the run started (what `retry()` goes back to). */
-  messages?: readonly Message[]
-  tools: Tool[]
-  context: Context[]
-  forwardedProps: unknown
-}
-
-/** The run in flight. */
-interface ActiveRun {
-  controller: AbortController
-  /** Events the pipeline applied during the current `push` (after chunk expansion). */
-  applied: AgentEvent[]
-  pipeline: EventPipeline
-  subscription?: Subscription
-  done: boolean
-  resolve: (snapshot: AgentSnapshot) => void
-}
 
 /**
  * Creates the {@link AgentStore} of one thread: it owns the thread's {@link AgentSnapshot},
@@ -76,14 +53,13 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     ...(options.initialMessages && { messages: options.initialMessages }),
     ...(options.initialState !== undefined && { state: options.initialState }),
   })
-  if (options.initialInterrupts) current = replaceInterrupts(current, options.initialInterrupts)
   let scheduled = false
   let destroyed = false
   let active: ActiveRun | undefined
   let lastRequest: RunRequest | undefined
   const listeners = createListenerSet<[]>('subscribe')
   const eventListeners = createListenerSet<[AgentEvent, AgentSnapshot]>('onEvent')
-  const policyStore = options.policyStore ?? createMemoryPolicyStore()
+  // Human in the loop (issue 3): tools, approvals, follow-ups, interrupts (a reload restores them).
   const hitl = createHumanInTheLoop(
     {
       get: () => current,
@@ -91,18 +67,10 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       publish: () => flush(),
       isRunning: () => active !== undefined,
       isDestroyed: () => destroyed,
-      startAutomatic: () => void continueThread(),
+      startAutomatic: () => continueThread(),
     },
-    {
-      policyStore,
-      autoFollowUp: options.autoFollowUp ?? true,
-      maxFollowUps: options.maxFollowUps ?? 5,
-      autoResume: options.autoResume ?? true,
-      now: options.now ?? Date.now,
-    },
+    options,
   )
-  // Rebuild approvals and interrupt expiry from the initial thread (a reload).
-  hitl.refresh()
   let published = current
 
   function flush(): void {
@@ -311,12 +279,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       flush()
     },
 
-    policyStore,
     ...hitl.api,
-    resume() {
-      hitl.resumeRequested()
-      return continueThread()
-    },
 
     destroy() {
       store.stop()

@@ -1,22 +1,18 @@
 import { AgentError } from '../protocol/AgentError'
 import type { AgentEvent, ResumeEntry, Tool } from '../protocol/types'
-import type { AgentSnapshot, ToolCallView } from '../reducer/AgentSnapshot'
-import {
-  addDiagnostic,
-  replaceApprovals,
-  replaceInterrupts,
-  replaceRun,
-} from '../reducer/snapshotUpdates'
+import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import { addDiagnostic, replaceInterrupts, replaceRun } from '../reducer/snapshotUpdates'
+import type { AgentStoreOptions } from './AgentStore'
 import type { ApprovalPolicyStore } from './ApprovalPolicyStore'
+import { createApprovalDeriver } from './createApprovalDeriver'
+import { createInterruptActions, type InterruptActions } from './createInterruptActions'
+import { createMemoryPolicyStore } from './createMemoryPolicyStore'
 import { createToolDelivery, type ToolDelivery } from './createToolDelivery'
 import { createToolRegistry } from './createToolRegistry'
-import { deriveApprovals, type CallRecord } from './deriveApprovals'
-import { hashArgs } from './hashArgs'
-import { createInterruptActions, type InterruptActions } from './createInterruptActions'
-import { expireDue, isAwaitingPerson, isOutstanding, nextExpiry, unstage } from './interruptUpdates'
+import type { CallRecord } from './deriveApprovals'
+import { expireDue, isAwaitingPerson, isOutstanding, nextExpiry } from './interruptUpdates'
 import { mergeTools } from './toJsonSchema'
 import type { ToolDefinition } from './ToolDefinition'
-import { parseArgsText, validateArgs } from './validateArgs'
 
 /** What the human-in-the-loop controller needs from the store. @internal */
 export interface HitlHost {
@@ -26,7 +22,7 @@ export interface HitlHost {
   isRunning(): boolean
   isDestroyed(): boolean
   /** Starts a run from the thread as it is now (a follow-up or a resume). */
-  startAutomatic(): void
+  startAutomatic(): Promise<AgentSnapshot>
 }
 
 /** The resolved HITL options of a store. @internal */
@@ -59,13 +55,16 @@ export interface HitlState {
  * lifecycle's points and spreads `api` into the store.
  * @internal
  */
-export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
+export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOptions) {
+  const options: HitlOptions = {
+    policyStore: storeOptions.policyStore ?? createMemoryPolicyStore(),
+    autoFollowUp: storeOptions.autoFollowUp ?? true,
+    maxFollowUps: storeOptions.maxFollowUps ?? 5,
+    autoResume: storeOptions.autoResume ?? true,
+    now: storeOptions.now ?? Date.now,
+  }
   const registry = createToolRegistry()
   const records = new Map<string, CallRecord>()
-  const argsChecks = new Map<
-    string,
-    { args: string; definition?: ToolDefinition; error?: AgentError }
-  >()
   /** toolCallId → interrupt sent in the running resume run, with its status. */
   const sent = new Map<string, { toolCallId?: string; status: ResumeEntry['status'] }>()
   let followUps = 0
@@ -73,48 +72,11 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
   let settleQueued = false
 
+  const deriver = createApprovalDeriver(records, registry.get)
   const record = (id: string) => {
     let r = records.get(id)
     if (!r) records.set(id, (r = {}))
     return r
-  }
-
-  function checkArgs(definition: ToolDefinition | undefined, view: ToolCallView) {
-    const cached = argsChecks.get(view.id)
-    if (cached && cached.args === view.args && cached.definition === definition) return cached.error
-    const parsed = parseArgsText(view.name, view.args)
-    let error = parsed.ok ? undefined : parsed.error
-    if (parsed.ok && definition?.parameters) {
-      const checked = validateArgs(view.name, definition.parameters, parsed.value)
-      if (!(checked instanceof Promise) && !checked.ok) error = checked.error
-    }
-    argsChecks.set(view.id, { args: view.args, definition, ...(error && { error }) })
-    return error
-  }
-
-  function voidStaleDecisions(s: AgentSnapshot): AgentSnapshot {
-    for (const [id, rec] of records) {
-      if (!rec.decision || rec.phase || rec.callArgsHash === undefined) continue
-      const view = s.toolCalls[id]
-      if (!view || hashArgs(view.args) === rec.callArgsHash) continue
-      delete rec.decision
-      delete rec.callArgsHash
-      if (rec.viaInterrupt) s = replaceInterrupts(s, unstage(s.interrupts, rec.viaInterrupt))
-      delete rec.viaInterrupt
-      s = addDiagnostic(s, {
-        level: 'warning',
-        code: 'approval_voided',
-        message: `The arguments of tool call '${id}' changed after the decision; it needs a new one.`,
-      })
-    }
-    return s
-  }
-
-  function derive(s: AgentSnapshot): AgentSnapshot {
-    return replaceApprovals(
-      s,
-      deriveApprovals({ snapshot: s, getTool: registry.get, records, checkArgs }),
-    )
   }
 
   function scheduleExpiry(s: AgentSnapshot): void {
@@ -132,7 +94,7 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
   function refresh(): void {
     let s = host.get()
     s = replaceInterrupts(s, expireDue(s.interrupts, options.now()))
-    s = derive(voidStaleDecisions(s))
+    s = deriver.derive(deriver.voidStaleDecisions(s))
     host.set(s)
     let decided = false
     for (const a of Object.values(s.approvals)) {
@@ -140,7 +102,7 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
         decided = interrupts.decide(a, { type: 'approved' }, 'policy') === undefined || decided
       }
     }
-    if (decided) host.set(derive(host.get()))
+    if (decided) host.set(deriver.derive(host.get()))
     scheduleExpiry(host.get())
   }
 
@@ -151,7 +113,7 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
     const outstanding = s.interrupts.filter(isOutstanding)
     if (outstanding.some(isAwaitingPerson)) return
     if (outstanding.length > 0) {
-      if (options.autoResume) host.startAutomatic()
+      if (options.autoResume) void host.startAutomatic()
       return
     }
     if (!delivery.followUpDue || !options.autoFollowUp) return
@@ -172,7 +134,7 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
       return
     }
     followUps++
-    host.startAutomatic()
+    void host.startAutomatic()
   }
 
   function queueSettle(): void {
@@ -233,10 +195,20 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
   }
   const unsubscribeRegistry = registry.subscribe(onRegistryChange)
   const unsubscribePolicy = options.policyStore.subscribe?.(onRegistryChange)
+  // A reload: restore interrupts, rebuild approvals and expiry from the initial thread.
+  if (storeOptions.initialInterrupts) {
+    host.set(replaceInterrupts(host.get(), storeOptions.initialInterrupts))
+  }
+  refresh()
 
   return {
     /** The store's HITL methods. */
     api: {
+      policyStore: options.policyStore,
+      resume() {
+        state.userActed()
+        return host.startAutomatic()
+      },
       registerTool: registry.register,
       getTool: registry.get,
       subscribeTools: registry.subscribe,
@@ -325,10 +297,6 @@ export function createHumanInTheLoop(host: HitlHost, options: HitlOptions) {
       followUps = 0
       suspended = false
       refresh()
-    },
-    /** `resume()`: a person asked to continue. */
-    resumeRequested() {
-      state.userActed()
     },
     /** `stop()`: abort running handlers; nothing automatic until a person acts. */
     stop() {

@@ -1,0 +1,26 @@
+import type { AgentEvent, Context, Message, Tool } from '../protocol/types'
+import type { EventPipeline } from '../reducer'
+import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import type { Subscription } from '../transport/Agent'
+
+/** What a run sends besides messages and state; kept for `retry()`. */
+/** @internal */
+export interface RunRequest {
+  /** The thread as the run started (what `retry()` goes back to). */
+  messages?: readonly Message[]
+  tools: Tool[]
+  context: Context[]
+  forwardedProps: unknown
+}
+
+/** The run in flight. */
+/** @internal */
+export interface ActiveRun {
+  controller: AbortController
+  /** Events the pipeline applied during the current `push` (after chunk expansion). */
+  applied: AgentEvent[]
+  pipeline: EventPipeline
+  subscription?: Subscription
+  done: boolean
+  resolve: (snapshot: AgentSnapshot) => void
+}
