@@ -12,16 +12,23 @@ const external = [
   ...builtinModules.map((m) => `node:${m}`),
 ]
 
-/** Emits `src/components/styles.css` as `dist/styles.css` (`agent-wire-react/styles.css`). */
+/** `src/components/<file>` with its local `@import './x.css';` lines replaced by the files. */
+function readCss(file: string): string {
+  return readFileSync(`src/components/${file}`, 'utf8').replace(
+    /^@import\s+['"]\.\/([\w.-]+\.css)['"]\s*;[^\S\n]*$/gm,
+    (_line, imported: string) => readCss(imported),
+  )
+}
+
+/**
+ * Emits `src/components/styles.css` as `dist/styles.css` (`agent-wire-react/styles.css`), with
+ * its local `@import`s (e.g. `hitl.css`) inlined so the package ships one file.
+ */
 function stylesheet(): Plugin {
   return {
     name: 'awr-stylesheet',
     generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'styles.css',
-        source: readFileSync('src/components/styles.css', 'utf8'),
-      })
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readCss('styles.css') })
     },
   }
 }
