@@ -1,9 +1,19 @@
-import type { RunStatus, ToolCallStatus } from '../core/reducer/AgentSnapshot'
+import type {
+  ApprovalState,
+  InterruptState,
+  RunStatus,
+  ToolCallStatus,
+} from '../core/reducer/AgentSnapshot'
+import {
+  defaultSchemaFormMessages,
+  type SchemaFormMessages,
+} from '../primitives/schemaForm/SchemaFormMessages'
 
 /**
  * Every user-visible string of the styled chat. Pass a `Partial<ChatLabels>` to `<Chat labels>`
  * to translate or reword; missing keys fall back to {@link defaultChatLabels}. Nested records
- * (`runStatus`, `toolStatus`, `roles`) are merged key by key.
+ * (`runStatus`, `toolStatus`, `roles`, `approvalStatus`, `interruptStatus`, `form`) are merged
+ * key by key. `{name}` placeholders are filled in by the components.
  */
 export interface ChatLabels {
   /** Accessible name of the message list (`role="log"`). */
@@ -46,6 +56,42 @@ export interface ChatLabels {
   toolStatus: Record<ToolCallStatus, string>
   /** Accessible name of each message `<article>`, per AG-UI role. */
   roles: Record<'user' | 'assistant' | 'reasoning' | 'activity' | 'tool', string>
+  /** Approve button of an approval card (shortcut Alt+A). */
+  approve: string
+  /** Deny button of an approval card (shortcut Alt+D; asks for a reason, then denies). */
+  deny: string
+  /** Edit button of an approval card (shortcut Alt+E). */
+  edit: string
+  /** "Always allow" button of an approval card (adds the tool to the policy store). */
+  alwaysAllow: string
+  /** Title and accessible name of an approval card, and its announcement (`{tool}`). */
+  approvalNeeded: string
+  /** Accessible name of the deny reason input. */
+  denyReason: string
+  /** Placeholder of the deny reason input. */
+  denyReasonPlaceholder: string
+  /** Status pill text per approval state. */
+  approvalStatus: Record<ApprovalState, string>
+  /** Summary of a denial with a reason (`{reason}`). */
+  deniedWithReason: string
+  /** Summary of an approval decided by the "always allow" policy. */
+  approvedByPolicy: string
+  /** Title and accessible name of an interrupt prompt, and the announcement prefix. */
+  inputNeeded: string
+  /** Submit button of an interrupt prompt. */
+  submit: string
+  /** Cancel button of an interrupt prompt. */
+  cancel: string
+  /** Countdown text while time is left (`{time}`: `m:ss` or `h:mm:ss`). */
+  expiresIn: string
+  /** Countdown text (and announcement) once the time is over. */
+  expired: string
+  /** Announced once when one minute is left. */
+  expiresSoon: string
+  /** Status line of an interrupt prompt per state (`''` shows none). */
+  interruptStatus: Record<InterruptState, string>
+  /** Validation messages and control names of generated forms (edited arguments, interrupt answers). */
+  form: SchemaFormMessages
 }
 
 /** English defaults of {@link ChatLabels}. */
@@ -88,6 +134,40 @@ export const defaultChatLabels: ChatLabels = {
     activity: 'Activity',
     tool: 'Tool',
   },
+  approve: 'Approve',
+  deny: 'Deny',
+  edit: 'Edit',
+  alwaysAllow: 'Always allow',
+  approvalNeeded: 'Approval needed: {tool}',
+  denyReason: 'Reason',
+  denyReasonPlaceholder: 'Why not? (optional, sent to the agent)',
+  approvalStatus: {
+    awaiting_args: 'Preparing',
+    pending: 'Needs approval',
+    approved: 'Approved',
+    denied: 'Denied',
+    edited: 'Approved with edits',
+    executing: 'Running',
+    resolved: 'Done',
+    cancelled: 'Cancelled',
+    expired: 'Expired',
+  },
+  deniedWithReason: 'Denied: {reason}',
+  approvedByPolicy: 'Allowed by your "always allow" setting',
+  inputNeeded: 'Input needed',
+  submit: 'Submit',
+  cancel: 'Cancel',
+  expiresIn: 'Expires in {time}',
+  expired: 'Expired',
+  expiresSoon: 'Expires in 1 minute',
+  interruptStatus: {
+    open: '',
+    answered: 'Answer sent.',
+    cancelled: 'Cancelled.',
+    expired: 'This request expired; it can only be cancelled.',
+    resolved: 'Answered.',
+  },
+  form: defaultSchemaFormMessages,
 }
 
 /** Merges a partial override into {@link defaultChatLabels} (nested records key by key). */
@@ -99,5 +179,8 @@ export function resolveChatLabels(labels: Partial<ChatLabels> | undefined): Chat
     runStatus: { ...defaultChatLabels.runStatus, ...labels.runStatus },
     toolStatus: { ...defaultChatLabels.toolStatus, ...labels.toolStatus },
     roles: { ...defaultChatLabels.roles, ...labels.roles },
+    approvalStatus: { ...defaultChatLabels.approvalStatus, ...labels.approvalStatus },
+    interruptStatus: { ...defaultChatLabels.interruptStatus, ...labels.interruptStatus },
+    form: { ...defaultChatLabels.form, ...labels.form },
   }
 }
