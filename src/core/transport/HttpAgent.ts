@@ -3,58 +3,35 @@ import type { Diagnostic } from '../protocol/Diagnostic'
 import { createEventParser } from '../protocol/parseEvent'
 import { prepareRunAgentInput } from '../protocol/prepareRunAgentInput'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
-import type { Agent, Observable, RunOptions } from './Agent'
+import type { Agent, AttachParams, Observable } from './Agent'
+import { systemClock } from './Clock'
+import type { ConnectionState } from './ConnectionState'
+import { createEventIdTracker } from './createEventIdTracker'
 import { createObservable, type SubscriberSink } from './createObservable'
-import { readResponse } from './readResponse'
+import { createRunConnectionTracker, type RunConnection } from './createRunConnectionTracker'
+import {
+  readResponse,
+  readTextPrefix,
+  type ReadResponseContext,
+  type RunProgress,
+} from './readResponse'
+import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
+import { resumeHttpRun } from './resumeHttpRun'
+import { runRouteUrl } from './runRouteUrl'
 
-/** Headers as a record, a `Headers`, entry pairs, or a (possibly async) function returning them. */
-export type HttpAgentHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>)
-
-/** Options of {@link HttpAgent}. */
-export interface HttpAgentOptions {
-  /** The AG-UI endpoint; each run is one `POST` of the `RunAgentInput` to it. */
-  url: string | URL
-  /**
-   * Extra request headers, or a function called before every request (fresh tokens):
-   * `headers: async () => ({ Authorization: `Bearer ${await getToken()}` })`. `Content-Type:
-   * application/json` and `Accept: text/event-stream` are always set.
-   */
-  headers?: HttpAgentHeaders
-  /** `fetch`'s `credentials` (e.g. `include` for cookies across origins). Default: the browser's (`same-origin`). */
-  credentials?: RequestCredentials
-  /** The `fetch` to use (tests, proxies, polyfills). Default: `globalThis.fetch` at request time. */
-  fetch?: typeof globalThis.fetch
-  /** Size limit of one SSE event, in bytes; a larger one fails the run with `limit_exceeded`. Default: 8 MiB (8 388 608). */
-  maxEventBytes?: number
-  /**
-   * The server's highest protocol version (dotted, e.g. `1.0`, `0.0.45`). Shapes the request
-   * (see `prepareRunAgentInput`) and how events are read (see `createEventParser`).
-   * Default: the kit's `PROTOCOL_VERSION` (`1.1`).
-   */
-  maxProtocolVersion?: string
-  /**
-   * How long to wait, in ms, for the server to close the stream after a run's terminal event
-   * (`RUN_FINISHED`/`RUN_ERROR`) before completing anyway and cancelling the request. Events
-   * that arrive meanwhile (a late `RUN_ERROR`, a next run in the same stream) are delivered.
-   * Default: 1000.
-   */
-  terminalGraceMs?: number
-  /**
-   * Receives each SHOULD-level finding (unknown event dropped, unknown field stripped, retired
-   * event translated, newer protocol version announced). Nothing extra is put on the event stream.
-   */
-  onDiagnostic?: (diagnostic: Diagnostic) => void
-}
-
-/** {@link RunOptions} plus per-run overrides {@link HttpAgent} understands. */
-export interface HttpRunOptions extends RunOptions {
-  /** Receives this run's diagnostics (in addition to the constructor's `onDiagnostic`). */
-  onDiagnostic?: (diagnostic: Diagnostic) => void
-  /** Overrides the constructor's `maxProtocolVersion` for this run. */
-  maxProtocolVersion?: string
-}
+export type { HttpAgentHeaders, HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
+const RESUMABLE_HEADER = 'x-awr-resumable'
+const RUN_ID_HEADER = 'x-awr-run-id'
+
+/** What one run (or attach) of an {@link HttpAgent} shares with its controller. */
+interface HttpRun {
+  runId: string
+  /** The server keeps the run after the request (`X-AWR-Resumable: 1`): stop must cancel it. */
+  resumable: boolean
+  connection: RunConnection
+}
 
 /**
  * An {@link Agent} that talks AG-UI over HTTP with Server-Sent Events (spec 1.1, "Transports":
@@ -68,11 +45,20 @@ const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
  *   `http_error` (non-2xx; `status`, `body` = first 4 096 chars), `invalid_response` (2xx that is
  *   not `text/event-stream`), `network` (`fetch` rejected), `invalid_json` (a frame that is not
  *   JSON), `invalid_event` (a frame that fails the schema), `limit_exceeded` (`maxEventBytes`),
- *   `truncated` (the stream ended or broke with a run still open, or without any event),
- *   `aborted` (`options.signal` aborted, or `abortRun()`).
+ *   `truncated` (the stream ended or broke with a run still open, or without any event; or a
+ *   resume could not recover what was missed: `cause` `run_not_found`/`replay_gap`/the last
+ *   failure), `aborted` (`options.signal` aborted, or `abortRun()`).
  *
- * `unsubscribe()` cancels the request silently. Unknown event types are dropped (reported to
- * `onDiagnostic`).
+ * Resume (issue 6, "HTTP resume"): when the response carries `X-AWR-Resumable: 1` (the kit's
+ * `createAgentHandler({ resumable })` sets it), the run outlives its request. A drop then
+ * leads to `GET <url>/runs/<runId>/events` with `Last-Event-ID` (backoff with full jitter,
+ * `reconnect` caps), each event de-duplicated by its SSE `id:` (an id already delivered is
+ * dropped with a diagnostic); a 409 gap is re-synced only from a replay that starts with
+ * `MESSAGES_SNAPSHOT`/`STATE_SNAPSHOT`. Stopping such a run (`signal`, `abortRun()`) also
+ * `POST`s its cancel endpoint. Servers without the header behave exactly as before.
+ *
+ * `unsubscribe()` cancels the request silently (a resumable run goes on: `attach` re-joins it).
+ * Unknown event types are dropped (reported to `onDiagnostic`).
  *
  * @example
  * const agent = new HttpAgent({ url: '/api/agent', headers: () => ({ Authorization: token() }) })
@@ -82,7 +68,8 @@ export class HttpAgent implements Agent {
   /** Always true: every event is validated against the AG-UI schema before delivery. */
   readonly validatesEvents = true
   readonly #options: HttpAgentOptions
-  readonly #active = new Set<AbortController>()
+  readonly #active = new Map<AbortController, HttpRun>()
+  readonly #tracker = createRunConnectionTracker()
 
   constructor(options: HttpAgentOptions) {
     this.#options = options
@@ -90,88 +77,250 @@ export class HttpAgent implements Agent {
 
   /** Starts a run; see the class docs for how the Observable ends. */
   run(input: RunAgentInput, options: HttpRunOptions = {}): Observable<AgentEvent> {
+    return this.#observe(input.runId, options, (run, signal, sink) =>
+      this.#execute(input, options, run, signal, sink),
+    )
+  }
+
+  /**
+   * Re-joins a run the server keeps (after `unsubscribe`, a reload): `GET`s its resume endpoint
+   * with `Last-Event-ID: lastEventId` (default 0: the whole run), then delivers replayed and live
+   * events like `run`, resuming after drops. Errors with `run_not_found` (HTTP 404) when the
+   * server does not know the run.
+   */
+  attach(params: AttachParams, options: HttpRunOptions = {}): Observable<AgentEvent> {
+    return this.#observe(params.runId, options, async (run, signal, sink) => {
+      run.resumable = true
+      const progress: RunProgress = {
+        delivered: 0,
+        runOpen: true,
+        ids: createEventIdTracker(params.lastEventId ?? 0),
+        ...(options.onEventId && { onEventId: options.onEventId }),
+      }
+      await this.#resume(run, this.#context(options, signal, sink, progress))
+    })
+  }
+
+  /**
+   * Cancels a run on the server: `POST` to `cancelUrl` (default `<url>/runs/<runId>/cancel`).
+   * @throws AgentError `http_error` (non-2xx), `network`, or `invalid_response` when `cancelUrl` is `false`.
+   */
+  async cancelRun(runId: string): Promise<void> {
+    const { cancelUrl, url } = this.#options
+    if (cancelUrl === false)
+      throw new AgentError(
+        'invalid_response',
+        'This HttpAgent has no cancel endpoint (cancelUrl: false).',
+      )
+    const target =
+      typeof cancelUrl === 'function'
+        ? cancelUrl(runId)
+        : (cancelUrl ?? runRouteUrl(url, runId, 'cancel'))
+    let response: Response
+    try {
+      response = await this.#fetch(target, { method: 'POST' })
+    } catch (error) {
+      const message = `The cancel request to ${target} failed: ${error instanceof Error ? error.message : String(error)}`
+      throw new AgentError('network', message, { cause: error })
+    }
+    const body = await readTextPrefix(response)
+    if (!response.ok) {
+      const { status } = response
+      throw new AgentError(
+        'http_error',
+        `Cancelling run ${runId}: HTTP ${status}: ${body.slice(0, 200)}`,
+        { status, body },
+      )
+    }
+  }
+
+  /** Aborts every run in flight: each Observable errors with `AgentError('aborted')`. */
+  abortRun(): void {
+    for (const c of this.#active.keys()) c.abort(new AgentError('aborted', 'The run was aborted.'))
+  }
+
+  /** The agent's connection state over its runs in flight (see `createRunConnectionTracker`). */
+  getConnectionState(): ConnectionState {
+    return this.#tracker.state.get()
+  }
+
+  /** Calls `listener` on every connection state change; returns the unsubscribe function. */
+  subscribeConnection(listener: (state: ConnectionState) => void): () => void {
+    return this.#tracker.state.subscribe(listener)
+  }
+
+  #observe(
+    runId: string,
+    options: HttpRunOptions,
+    serve: (run: HttpRun, signal: AbortSignal, sink: SubscriberSink<AgentEvent>) => Promise<void>,
+  ): Observable<AgentEvent> {
     return createObservable<AgentEvent>((sink) => {
       const controller = new AbortController()
       const { signal } = options
-      const abortFromCaller = () =>
-        controller.abort(new AgentError('aborted', 'The run was aborted.'))
       if (signal?.aborted) {
         sink.error(new AgentError('aborted', 'The run was aborted before it started.'))
         return
       }
+      const run: HttpRun = { runId, resumable: false, connection: this.#tracker.begin() }
+      controller.signal.addEventListener('abort', () => {
+        if (!isAgentError(controller.signal.reason)) return // unsubscribed: detach, not stop
+        if (
+          run.resumable ||
+          typeof this.#options.cancelUrl === 'string' ||
+          typeof this.#options.cancelUrl === 'function'
+        )
+          void this.cancelRun(runId).catch(() => undefined)
+      })
+      const abortFromCaller = () =>
+        controller.abort(new AgentError('aborted', 'The run was aborted.'))
       signal?.addEventListener('abort', abortFromCaller, { once: true })
-      this.#active.add(controller)
-      void this.#execute(input, options, controller.signal, sink)
+      this.#active.set(controller, run)
+      const end = (error?: unknown) => run.connection.end(error)
+      const tracked = {
+        next: (e: AgentEvent) => sink.next(e),
+        error: (e: unknown) => {
+          end(e)
+          sink.error(e)
+        },
+        complete: () => {
+          end()
+          sink.complete()
+        },
+        get closed() {
+          return sink.closed
+        },
+      }
+      void serve(run, controller.signal, tracked).catch((error) =>
+        this.#fail(controller.signal, tracked, error),
+      )
       return () => {
         signal?.removeEventListener('abort', abortFromCaller)
         this.#active.delete(controller)
+        end()
         controller.abort()
       }
     })
   }
 
-  /** Aborts every run in flight: each Observable errors with `AgentError('aborted')`. */
-  abortRun(): void {
-    for (const c of this.#active) c.abort(new AgentError('aborted', 'The run was aborted.'))
+  #fail(signal: AbortSignal, sink: SubscriberSink<AgentEvent>, error: unknown): void {
+    if (signal.aborted && isAgentError(signal.reason)) return sink.error(signal.reason)
+    sink.error(
+      isAgentError(error) ? error : new AgentError('unknown', String(error), { cause: error }),
+    )
+  }
+
+  #report(runOptions: HttpRunOptions) {
+    return (d: Diagnostic) => {
+      this.#options.onDiagnostic?.(d)
+      runOptions.onDiagnostic?.(d)
+    }
+  }
+
+  #ceiling(runOptions: HttpRunOptions) {
+    const maxProtocolVersion = runOptions.maxProtocolVersion ?? this.#options.maxProtocolVersion
+    return maxProtocolVersion === undefined ? {} : { maxProtocolVersion }
+  }
+
+  #context(
+    runOptions: HttpRunOptions,
+    signal: AbortSignal,
+    sink: SubscriberSink<AgentEvent>,
+    progress: RunProgress,
+  ): ReadResponseContext {
+    return {
+      parser: createEventParser(this.#ceiling(runOptions)),
+      sink,
+      signal,
+      report: this.#report(runOptions),
+      progress,
+      maxEventBytes: this.#options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
+      terminalGraceMs: this.#options.terminalGraceMs ?? 1000,
+    }
+  }
+
+  async #fetch(url: string | URL, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    const options = this.#options
+    const headers = new Headers(
+      typeof options.headers === 'function' ? await options.headers() : options.headers,
+    )
+    new Headers(init.headers).forEach((value, key) => headers.set(key, value))
+    const doFetch = options.fetch ?? globalThis.fetch
+    return doFetch(url, {
+      ...init,
+      headers,
+      ...(signal && { signal }),
+      ...(options.credentials && { credentials: options.credentials }),
+    })
   }
 
   async #execute(
     input: RunAgentInput,
     runOptions: HttpRunOptions,
+    run: HttpRun,
     signal: AbortSignal,
     sink: SubscriberSink<AgentEvent>,
   ): Promise<void> {
     const options = this.#options
-    const report = (d: Diagnostic) => {
-      options.onDiagnostic?.(d)
-      runOptions.onDiagnostic?.(d)
-    }
-    const fail = (error: unknown) => {
-      if (signal.aborted && isAgentError(signal.reason)) return sink.error(signal.reason)
-      sink.error(
-        isAgentError(error) ? error : new AgentError('unknown', String(error), { cause: error }),
-      )
-    }
+    const report = this.#report(runOptions)
+    const prepared = prepareRunAgentInput(input, this.#ceiling(runOptions))
+    prepared.diagnostics.forEach(report)
+    run.connection.set({ status: 'connecting' })
+    let response: Response
     try {
-      const maxProtocolVersion = runOptions.maxProtocolVersion ?? options.maxProtocolVersion
-      const ceiling = maxProtocolVersion === undefined ? {} : { maxProtocolVersion }
-      const prepared = prepareRunAgentInput(input, ceiling)
-      prepared.diagnostics.forEach(report)
-      const headers = new Headers(
-        typeof options.headers === 'function' ? await options.headers() : options.headers,
-      )
-      headers.set('Content-Type', 'application/json')
-      headers.set('Accept', 'text/event-stream')
-      const doFetch = options.fetch ?? globalThis.fetch
-      let response: Response
-      try {
-        response = await doFetch(options.url, {
+      response = await this.#fetch(
+        options.url,
+        {
           method: 'POST',
-          headers,
+          headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
           body: JSON.stringify(prepared.input),
-          signal,
-          ...(options.credentials && { credentials: options.credentials }),
-        })
-      } catch (error) {
-        if (signal.aborted) return fail(error)
-        const message = error instanceof Error ? error.message : String(error)
-        return fail(
-          new AgentError('network', `The request to ${String(options.url)} failed: ${message}`, {
-            cause: error,
-          }),
-        )
-      }
-      if (sink.closed) return
-      await readResponse(response, {
-        parser: createEventParser(ceiling),
-        sink,
+        },
         signal,
-        report,
-        maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
-        terminalGraceMs: options.terminalGraceMs ?? 1000,
-      })
+      )
     } catch (error) {
-      fail(error)
+      if (signal.aborted) throw error
+      const message = error instanceof Error ? error.message : String(error)
+      throw new AgentError('network', `The request to ${String(options.url)} failed: ${message}`, {
+        cause: error,
+      })
     }
+    if (sink.closed) return
+    run.resumable =
+      options.resume !== false && response.ok && response.headers.get(RESUMABLE_HEADER) === '1'
+    run.runId = response.headers.get(RUN_ID_HEADER) || run.runId
+    const progress: RunProgress = {
+      delivered: 0,
+      runOpen: false,
+      ...(run.resumable && { ids: createEventIdTracker() }),
+      ...(run.resumable && runOptions.onEventId && { onEventId: runOptions.onEventId }),
+    }
+    const ctx = this.#context(runOptions, signal, sink, progress)
+    run.connection.set({ status: 'open' })
+    const dropped = await readResponse(response, ctx)
+    if (!dropped) return
+    if (!run.resumable || signal.aborted) throw dropped
+    await this.#resume(run, ctx, dropped)
+  }
+
+  #resume(run: HttpRun, ctx: ReadResponseContext, dropped?: AgentError): Promise<void> {
+    const options = this.#options
+    const url = options.resumeUrl?.(run.runId) ?? runRouteUrl(options.url, run.runId, 'events')
+    return resumeHttpRun({
+      runId: run.runId,
+      ctx,
+      ...(dropped && { dropped }),
+      reconnect: options.reconnect ?? {},
+      clock: options.clock ?? systemClock,
+      random: options.random ?? Math.random,
+      onState: (state) => run.connection.set(state),
+      request: (lastEventId) =>
+        this.#fetch(
+          url,
+          {
+            method: 'GET',
+            headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(lastEventId) },
+          },
+          ctx.signal,
+        ),
+    })
   }
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../protocol/Diagnostic'
 import type { Clock } from './Clock'
 import type { BackoffOptions } from './createBackoff'
 import type { WebSocketAuthVia, WebSocketConstructor } from './openWebSocket'
-import type { AuthRefreshResult } from './WebSocketConnection'
+import type { AuthRefreshResult } from './WebSocketConnectionOptions'
 import type { DocumentLike, WindowLike } from './watchPageLifecycle'
 
 /** Options of `WebSocketAgent`. Times are in ms, sizes in bytes. */

@@ -4,7 +4,7 @@ import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import type { Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
-import { createEventIdTracker, type EventIdTracker } from './createEventIdTracker'
+import { createEventIdTracker, truncatedBy, type EventIdTracker } from './createEventIdTracker'
 import type { WebSocketClientFrame, WebSocketServerFrame } from './webSocketFrames'
 
 /** What a {@link WebSocketRun} needs from its agent. */
@@ -31,13 +31,6 @@ export interface WebSocketRunInit {
   runDiagnostic?: (diagnostic: Diagnostic) => void
   onEventId?: (id: number) => void
 }
-
-const truncatedBy = (cause: AgentError) =>
-  new AgentError(
-    'truncated',
-    `The events the run missed cannot be replayed (${cause.message}): the run is truncated.`,
-    { cause },
-  )
 
 /**
  * One run received over a shared WebSocket: starts it (`run`) or re-joins it (`resume`) each

@@ -20,7 +20,7 @@ export {
 } from './createSseDecoder'
 export { WebSocketAgent } from './WebSocketAgent'
 export type { WebSocketAgentOptions } from './WebSocketAgentOptions'
-export type { AuthRefreshResult } from './WebSocketConnection'
+export type { AuthRefreshResult } from './WebSocketConnectionOptions'
 export type { WebSocketAuthVia, WebSocketConstructor, WebSocketLike } from './openWebSocket'
 export type {
   WebSocketClientFrame,

@@ -3,10 +3,24 @@ import type { Diagnostic } from '../protocol/Diagnostic'
 import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent } from '../protocol/types'
 import type { SubscriberSink } from './createObservable'
+import { truncatedBy, type EventIdTracker } from './createEventIdTracker'
 import { createSseDecoder, type SseFrame } from './createSseDecoder'
+
+/** How far a run got, shared by the responses that serve it (the first, then resumes). */
+export interface RunProgress {
+  /** Events delivered so far. */
+  delivered: number
+  /** A run was started (`RUN_STARTED`) and not ended (`RUN_FINISHED`/`RUN_ERROR`) yet. */
+  runOpen: boolean
+  /** Id bookkeeping of a resumable run (`X-AWR-Resumable: 1`); absent: ids are ignored. */
+  ids?: EventIdTracker
+  /** Receives each consumed id of a resumable run. */
+  onEventId?: (id: number) => void
+}
 
 /** What {@link readResponse} needs from the run it serves. */
 export interface ReadResponseContext {
+  progress: RunProgress
   parser: EventParser
   sink: SubscriberSink<AgentEvent>
   signal: AbortSignal
@@ -70,18 +84,23 @@ async function checkResponse(response: Response): Promise<ReadableStream<Uint8Ar
  * Serves one run from an HTTP response: checks status and content type, decodes the SSE body,
  * parses each frame (`JSON.parse`, then the run's event parser), delivers events to `sink`, and
  * ends it (`complete`, or by throwing an `AgentError` the caller delivers; see `HttpAgent`).
- * Resolves when the run is served or the sink closed.
+ * With `progress.ids`, frames are de-duplicated by their `id:` and a replay is gap-checked.
+ *
+ * Resolves `undefined` when the run is served or the sink closed, or with the `truncated` error
+ * of a drop (the stream ended or broke with the run open, or without any event) for the caller
+ * to resume from, or throw.
  *
  * @throws AgentError `http_error` | `invalid_response` | `invalid_json` | `invalid_event` |
- *   `limit_exceeded` | `truncated`.
+ *   `limit_exceeded` | `truncated` (a replay that skipped events, `cause` `replay_gap`).
  */
-export async function readResponse(response: Response, ctx: ReadResponseContext): Promise<void> {
-  const { parser, sink, signal, report } = ctx
+export async function readResponse(
+  response: Response,
+  ctx: ReadResponseContext,
+): Promise<AgentError | undefined> {
+  const { parser, sink, signal, report, progress } = ctx
   const body = await checkResponse(response)
-  let delivered = 0
-  let runOpen = false
   let grace: ReturnType<typeof setTimeout> | undefined
-  const settled = () => delivered > 0 && !runOpen
+  const settled = () => progress.delivered > 0 && !progress.runOpen
 
   const onFrame = (frame: SseFrame, atEnd: boolean) => {
     let raw: unknown
@@ -99,33 +118,50 @@ export async function readResponse(response: Response, ctx: ReadResponseContext)
         },
       )
     }
+    let id: number | undefined
+    if (progress.ids) {
+      const verdict = progress.ids.check(frame.id, (raw as { type?: unknown } | null)?.type)
+      if (verdict.action === 'drop') return report(verdict.diagnostic)
+      if (verdict.action === 'gap') {
+        report({ level: 'warning', code: 'replay_gap', message: verdict.error.message })
+        throw truncatedBy(verdict.error)
+      }
+      if (verdict.diagnostic) report(verdict.diagnostic)
+      id = verdict.id
+    }
     const result = parser.parse(raw)
     result.diagnostics.forEach(report)
     if (!result.ok) {
-      if (result.dropped) return
-      throw result.error
+      if (!result.dropped) throw result.error
+      if (id !== undefined) progress.onEventId?.(id)
+      return
     }
     const { event } = result
     clearTimeout(grace)
-    if (event.type === 'RUN_STARTED') runOpen = true
-    else if (event.type === 'RUN_FINISHED' || event.type === 'RUN_ERROR') runOpen = false
-    delivered++
+    if (event.type === 'RUN_STARTED') progress.runOpen = true
+    else if (event.type === 'RUN_FINISHED' || event.type === 'RUN_ERROR') progress.runOpen = false
+    progress.delivered++
     sink.next(event)
+    if (id !== undefined) progress.onEventId?.(id)
     if (settled() && !atEnd) grace = setTimeout(() => sink.complete(), ctx.terminalGraceMs)
   }
 
-  const finish = () => {
+  const finish = (): AgentError | undefined => {
     clearTimeout(grace)
-    if (sink.closed) return
-    if (delivered === 0)
-      throw new AgentError('truncated', 'The stream ended without any event: the run is truncated.')
-    if (runOpen) {
-      throw new AgentError(
+    if (sink.closed) return undefined
+    if (progress.delivered === 0)
+      return new AgentError(
+        'truncated',
+        'The stream ended without any event: the run is truncated.',
+      )
+    if (progress.runOpen) {
+      return new AgentError(
         'truncated',
         'The stream ended without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.',
       )
     }
     sink.complete()
+    return undefined
   }
 
   if (!body) return finish()
@@ -142,7 +178,7 @@ export async function readResponse(response: Response, ctx: ReadResponseContext)
         if (signal.aborted || sink.closed) throw error
         if (settled()) return finish()
         const message = error instanceof Error ? error.message : String(error)
-        throw new AgentError(
+        return new AgentError(
           'truncated',
           `The stream broke before the run finished (${message}): the run is truncated.`,
           {
@@ -150,12 +186,15 @@ export async function readResponse(response: Response, ctx: ReadResponseContext)
           },
         )
       }
-      if (sink.closed) return cancel()
+      if (sink.closed) {
+        cancel()
+        return undefined
+      }
       if (step.done) break
       decoder.push(step.value)
     }
     decoder.end()
-    finish()
+    return finish()
   } finally {
     clearTimeout(grace)
     signal.removeEventListener('abort', cancel)

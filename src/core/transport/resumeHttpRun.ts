@@ -1,0 +1,151 @@
+import { AgentError } from '../protocol/AgentError'
+import type { Clock } from './Clock'
+import { parseRetryAfterMs } from './closeCodePolicy'
+import type { ConnectionState } from './ConnectionState'
+import { createBackoff, type BackoffOptions } from './createBackoff'
+import { truncatedBy } from './createEventIdTracker'
+import { readResponse, readTextPrefix, type ReadResponseContext } from './readResponse'
+
+/** What {@link resumeHttpRun} needs. */
+export interface ResumeHttpRunOptions {
+  /** `GET`s the resume endpoint with `Last-Event-ID: lastEventId` (fresh headers each time). */
+  request: (lastEventId: number) => Promise<Response>
+  /** The run's context; `progress.ids` must be set. */
+  ctx: ReadResponseContext
+  reconnect: BackoffOptions
+  clock: Clock
+  random: () => number
+  onState: (state: ConnectionState) => void
+  /** Why the stream dropped; absent for an `attach` (the first request goes out at once). */
+  dropped?: AgentError
+  runId: string
+}
+
+function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clock.clearTimeout(timer)
+      reject(signal.reason)
+    }
+    const timer = clock.setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+async function firstIdOf(response: Response): Promise<number | undefined> {
+  try {
+    const body = JSON.parse(await readTextPrefix(response)) as { firstId?: unknown }
+    return typeof body.firstId === 'number' ? body.firstId : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Resumes an HTTP/SSE run (issue 6, "HTTP resume"): `GET …/runs/<runId>/events` with
+ * `Last-Event-ID` after a backoff (full jitter), reading each replay through `readResponse`
+ * (which de-duplicates by id and gap-checks the replay start), again after each new drop,
+ * until the run is served. A drop that delivered new events starts a new backoff series.
+ *
+ * - 404 → `run_not_found` (nothing delivered yet), else `truncated` with that cause;
+ * - 409 `{"firstId":N}` → asks once more from `N - 1`: a replay that starts with a snapshot
+ *   re-syncs, any other ends `truncated` (`cause` `replay_gap`);
+ * - network errors, 5xx, 408, 429 (`Retry-After` honoured) → next attempt; other statuses →
+ *   their `http_error` (as the `cause` of `truncated` once events were delivered);
+ * - attempts exhausted → `truncated`, `cause` the last failure.
+ *
+ * @throws AgentError as above, or the signal's reason when aborted.
+ */
+export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void> {
+  const { ctx, clock, runId } = options
+  const { progress, signal, report } = ctx
+  const ids = progress.ids!
+  const backoff = createBackoff(options.reconnect, {
+    random: options.random,
+    now: () => clock.now(),
+  })
+  const finalError = (error: AgentError) => (progress.delivered > 0 ? truncatedBy(error) : error)
+  let lastError = options.dropped
+  let immediate = lastError === undefined
+  let step: { exactMs?: number } | undefined
+  let from: number | undefined
+  for (;;) {
+    if (!immediate) {
+      const next = backoff.next(step)
+      if (!next) {
+        const message = `Gave up resuming run ${runId} after ${backoff.attempt} attempts: ${lastError?.message}`
+        throw new AgentError('truncated', message, { cause: lastError })
+      }
+      options.onState({
+        status: 'reconnecting',
+        attempt: next.attempt,
+        nextRetryMs: next.delayMs,
+        ...(lastError && { error: lastError }),
+      })
+      await sleep(clock, next.delayMs, signal)
+    }
+    immediate = false
+    step = undefined
+    options.onState({ status: 'connecting' })
+    let response: Response
+    try {
+      response = await options.request(from ?? ids.lastId)
+    } catch (error) {
+      if (signal.aborted) throw error
+      const message = `Resuming run ${runId} failed: ${error instanceof Error ? error.message : String(error)}`
+      lastError = new AgentError('network', message, { cause: error })
+      continue
+    }
+    const { status } = response
+    if (status === 404) {
+      void response.body?.cancel().catch(() => undefined)
+      const message = `The server does not know run ${runId} (unknown or expired).`
+      throw finalError(new AgentError('run_not_found', message, { status, retryable: false }))
+    }
+    if (status === 409) {
+      const firstId = await firstIdOf(response)
+      const message = `The server no longer holds the events of run ${runId} after id ${ids.lastId}${firstId === undefined ? '' : ` (it holds ${firstId} on)`}.`
+      const gap = new AgentError('replay_gap', message, {
+        status,
+        ...(firstId !== undefined && { firstId }),
+      })
+      report({ level: 'warning', code: 'replay_gap', message })
+      if (from === undefined && firstId !== undefined && firstId > ids.lastId + 1) {
+        from = firstId - 1 // accepted only if the replay starts with a snapshot
+        immediate = true
+        continue
+      }
+      throw truncatedBy(gap)
+    }
+    if (status === 408 || status === 429 || status >= 500) {
+      const body = await readTextPrefix(response)
+      const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'))
+      if (retryAfterMs !== undefined) step = { exactMs: retryAfterMs }
+      const message = `Resuming run ${runId}: the server answered HTTP ${status}.`
+      lastError = new AgentError(status === 429 ? 'rate_limited' : 'http_error', message, {
+        status,
+        body,
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
+      })
+      continue
+    }
+    ids.beginReplay()
+    from = undefined
+    const before = progress.delivered
+    let drop: AgentError | undefined
+    try {
+      options.onState({ status: 'open' })
+      drop = await readResponse(response, ctx)
+    } catch (error) {
+      if (error instanceof AgentError && error.code === 'http_error') throw finalError(error)
+      throw error
+    }
+    if (!drop) return
+    if (progress.delivered > before) backoff.reset()
+    lastError = drop
+  }
+}
