@@ -3,16 +3,27 @@ import type { Socket } from 'node:net'
 /** How a cut ends the client side: a TCP reset (`ECONNRESET`) or an orderly FIN mid-stream. */
 export type CutMode = 'reset' | 'end'
 
-/** Faults planned for one proxied connection. Byte offsets count server→client bytes. */
-export interface ConnectionFaults {
+/** Faults of one request's response, relative to where that response starts (see `perRequest`). */
+export interface RequestFaults {
   /** Forward exactly this many server→client bytes, then cut both sockets. */
   cutAtByte?: number
-  /** Cut both sockets this many ms after the connection opened. */
+  /** Cut both sockets this many ms after the connection opened (or the request was seen). */
   cutAfterMs?: number
   /** Forward this many server→client bytes, then stop forwarding both ways (a silent connection). */
   stallAtByte?: number
+}
+
+/** Faults planned for one proxied connection. Byte offsets count server→client bytes. */
+export interface ConnectionFaults extends RequestFaults {
   /** How the client side is cut. Default `'reset'`. */
   cutMode?: CutMode
+  /**
+   * Plans faults per request on a keep-alive connection (HTTP/1.1): called with the first bytes
+   * of each request (latin1, at most 256 chars) when the client sends after the server answered
+   * (and for the first request); the offsets it returns count from that response's first byte and
+   * apply in addition to the connection-wide ones above.
+   */
+  perRequest?: (head: string, requestIndex: number) => RequestFaults | undefined
 }
 
 /** Why a connection was cut. */
@@ -51,6 +62,11 @@ export class FaultConnection {
   #serverEnded = false
   #clientEnded = false
   #timer: ReturnType<typeof setTimeout> | undefined
+  #requestTimer: ReturnType<typeof setTimeout> | undefined
+  #cutLimit: number | undefined
+  #stallLimit: number | undefined
+  #requests = 0
+  #answered = true
   #tick: ReturnType<typeof setInterval> | undefined
   #waitingDrain = false
 
@@ -87,9 +103,28 @@ export class FaultConnection {
       this.#serverEnded = true
       this.#flushDown()
     })
+    this.#cutLimit = faults.cutAtByte
+    this.#stallLimit = faults.stallAtByte
     if (faults.cutAfterMs !== undefined)
       this.#timer = setTimeout(() => this.cut('time'), faults.cutAfterMs)
     if (faults.stallAtByte === 0) this.stall()
+  }
+
+  /** A new request on this connection: re-plans the per-request faults from here. */
+  #beginRequest(chunk: Buffer) {
+    this.#answered = false
+    const planned = this.#faults.perRequest?.(
+      chunk.subarray(0, 256).toString('latin1'),
+      this.#requests++,
+    )
+    const at = (relative: number | undefined, absolute: number | undefined) =>
+      relative === undefined ? absolute : Math.min(absolute ?? Infinity, this.bytesDown + relative)
+    this.#cutLimit = at(planned?.cutAtByte, this.#faults.cutAtByte)
+    this.#stallLimit = at(planned?.stallAtByte, this.#faults.stallAtByte)
+    clearTimeout(this.#requestTimer)
+    if (planned?.cutAfterMs !== undefined)
+      this.#requestTimer = setTimeout(() => this.cut('time'), planned.cutAfterMs)
+    if (this.#stallLimit !== undefined && this.#stallLimit <= this.bytesDown) this.stall()
   }
 
   /** Destroys both sockets now (the client side per `cutMode`). False when already closed. */
@@ -143,6 +178,7 @@ export class FaultConnection {
 
   #fromClient(chunk: Buffer) {
     if (this.closed) return
+    if (this.#faults.perRequest && this.#answered) this.#beginRequest(chunk)
     this.bytesUp += chunk.length
     this.#hooks.onBytes('up', chunk.length)
     this.#up.push(chunk)
@@ -157,11 +193,13 @@ export class FaultConnection {
 
   #fromServer(chunk: Buffer) {
     if (this.closed) return
-    const { cutAtByte, stallAtByte } = this.#faults
+    this.#answered = true
+    const cutAtByte = this.#cutLimit
+    const stallAtByte = this.#stallLimit
     let cutNow = false
     let stallNow = false
     if (cutAtByte !== undefined && this.bytesDown + chunk.length >= cutAtByte) {
-      chunk = chunk.subarray(0, cutAtByte - this.bytesDown)
+      chunk = chunk.subarray(0, Math.max(0, cutAtByte - this.bytesDown))
       cutNow = true
     }
     if (
@@ -237,6 +275,7 @@ export class FaultConnection {
   #settle() {
     this.closed = true
     clearTimeout(this.#timer)
+    clearTimeout(this.#requestTimer)
     clearInterval(this.#tick)
   }
 

@@ -211,6 +211,38 @@ describe('createFaultProxy', () => {
     expect(proxy.stats).toMatchObject({ refusals: 2 })
   })
 
+  it('plans faults per request on a keep-alive connection, relative to each response', async () => {
+    target = await startTarget(Buffer.alloc(0), true)
+    target.server.removeAllListeners('connection')
+    target.server.on('connection', (socket) => {
+      target!.sockets.push(socket)
+      socket.on('error', () => undefined)
+      socket.on('data', (d) => socket.write(pattern(d[0] * 1000)))
+    })
+    const heads: string[] = []
+    proxy = await createFaultProxy({
+      target: target.port,
+      seed: 1,
+      plan: () => ({
+        cutMode: 'end',
+        perRequest: (head, i) => {
+          heads.push(head)
+          return i === 1 ? { cutAtByte: 1500 } : undefined
+        },
+      }),
+    })
+    let got = 0
+    const c = client(proxy.port, Buffer.from([3]), (n, socket) => {
+      got = n
+      if (n === 3000) socket.write(Buffer.from([5]))
+    })
+    const result = await c.done
+    expect(got).toBe(4500)
+    expect(result.data.subarray(3000).equals(pattern(1500))).toBe(true)
+    expect(heads).toEqual(['\u0003', '\u0005'])
+    expect(proxy.stats.cutsByReason.byte).toBe(1)
+  })
+
   it('resets the client at once when the target is down', async () => {
     const { target, proxy } = await setup(pattern(10))
     await new Promise((r) => target.server.close(r))

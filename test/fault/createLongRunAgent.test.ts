@@ -1,0 +1,109 @@
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reduceEvents } from '../../src/core/reducer/reduceEvents'
+import { createFaultProxy, type FaultProxy } from './createFaultProxy'
+import { createLongRunAgent, longRunEvents } from './createLongRunAgent'
+import {
+  expectedSnapshot,
+  httpAgentAt,
+  runStore,
+  startFaultServer,
+  tally,
+  USER_MESSAGE,
+  wsAgentAt,
+  type FaultServer,
+} from './faultHarness'
+
+const agent = createLongRunAgent({ events: 3000, seed: 7 })
+const input = (runId: string) => ({
+  threadId: 't',
+  runId,
+  messages: [USER_MESSAGE],
+  tools: [],
+  context: [],
+})
+
+describe('createLongRunAgent', () => {
+  it('streams a few thousand valid events numbered 1..n that reduce to a finished run', async () => {
+    const events = await longRunEvents(agent, input('r1'))
+    expect(events.length).toBeGreaterThanOrEqual(3000)
+    expect(events.length).toBeLessThan(3200)
+    expect(events.map((e) => e.timestamp)).toEqual(events.map((_, i) => i + 1))
+    const types = new Set(events.map((e) => e.type))
+    for (const type of [
+      'TEXT_MESSAGE_CONTENT',
+      'TOOL_CALL_ARGS',
+      'TOOL_CALL_RESULT',
+      'STATE_DELTA',
+    ])
+      expect(types).toContain(type)
+    const snapshot = reduceEvents(events, { messages: [USER_MESSAGE] })
+    expect(snapshot.run.status).toBe('finished')
+    expect(snapshot.messages.length).toBeGreaterThan(50)
+    expect((snapshot.state as { counter: number }).counter).toBeGreaterThan(20)
+  })
+
+  it('is deterministic per seed and independent of the input ids', async () => {
+    const strip = (events: Array<Record<string, unknown>>) =>
+      events.map(({ runId: _r, threadId: _t, ...rest }) => rest)
+    const a = await longRunEvents(agent, input('r1'))
+    const b = await longRunEvents(agent, input('r2'))
+    expect(strip(a)).toEqual(strip(b))
+    const other = await longRunEvents(createLongRunAgent({ events: 3000, seed: 8 }), input('r1'))
+    expect(strip(other)).not.toEqual(strip(a))
+  })
+})
+
+describe('fault harness: uncut runs through the real server (no faults)', () => {
+  let server: FaultServer
+  let proxy: FaultProxy
+  beforeAll(async () => {
+    server = await startFaultServer(agent)
+    proxy = await createFaultProxy({ target: server.port, seed: 1 })
+  })
+  afterAll(async () => {
+    await proxy.close()
+    await server.close()
+  })
+
+  it('the SSE answer head is shorter than 800 bytes (the smallest cut the fault plans make in a POST answer)', async () => {
+    const head = await new Promise<string>((resolve, reject) => {
+      const body = JSON.stringify(input('head-run'))
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(
+          `POST /agent HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        ),
+      )
+      let text = ''
+      socket.on('data', (d) => {
+        text += d.toString('latin1')
+        const end = text.indexOf('\r\n\r\n')
+        if (end >= 0) {
+          socket.destroy()
+          resolve(text.slice(0, end + 4))
+        }
+      })
+      socket.on('error', reject)
+    })
+    expect(head).toMatch(/x-awr-resumable: 1/i)
+    expect(head.length).toBeLessThan(800)
+  })
+
+  it.each(['http', 'ws'] as const)(
+    'a store run over %s, direct and through the transparent proxy, equals the in-process reduction',
+    async (transport) => {
+      const expected = await expectedSnapshot(agent)
+      for (const port of [server.port, proxy.port]) {
+        const client = transport === 'http' ? httpAgentAt(port) : wsAgentAt(port)
+        const run = await runStore(client)
+        if (transport === 'ws') (client as ReturnType<typeof wsAgentAt>).close()
+        expect(run.snapshot.run.status).toBe('finished')
+        expect(run.snapshot.messages).toEqual(expected.messages)
+        expect(run.snapshot.state).toEqual(expected.state)
+        expect(tally(run.seqs, expected.events)).toEqual({ lost: 0, duplicated: 0, outOfOrder: 0 })
+        expect(run.ids).toEqual(run.seqs)
+      }
+      expect(proxy.stats.cuts).toBe(0)
+    },
+  )
+})
