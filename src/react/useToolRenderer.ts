@@ -27,18 +27,19 @@ function readRender(store: AgentStore, name: string): ToolRender | undefined {
 export function useToolRenderer(name: string): ToolRender | undefined {
   const store = useStoreOf('useToolRenderer')
   const [entry, setEntry] = useState(() => ({ store, name, render: readRender(store, name) }))
-  useEffect(
-    () =>
-      store.subscribeTools(() => {
-        const render = readRender(store, name)
-        setEntry((prev) =>
-          prev.store === store && prev.name === name && prev.render === render
-            ? prev
-            : { store, name, render },
-        )
-      }),
-    [store, name],
-  )
+  useEffect(() => {
+    const update = () => {
+      const render = readRender(store, name)
+      setEntry((prev) =>
+        prev.store === store && prev.name === name && prev.render === render
+          ? prev
+          : { store, name, render },
+      )
+    }
+    const unsubscribe = store.subscribeTools(update)
+    update() // a tool registered between this render and this effect (a sibling's effect)
+    return unsubscribe
+  }, [store, name])
   // A new store or name reads at once (no stale render for one commit).
   return entry.store === store && entry.name === name ? entry.render : readRender(store, name)
 }

@@ -24,6 +24,7 @@ export { createSnapshot } from './Snapshot'
 export {
   addDiagnostic,
   appendMessage,
+  appendToolResult,
   beginRun,
   getMessage,
   replaceApprovals,

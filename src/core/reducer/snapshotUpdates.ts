@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
-import type { Interrupt, Message } from '../protocol/types'
+import type { AssistantMessage, Interrupt, Message, ToolMessage } from '../protocol/types'
 import type { AgentSnapshot, InterruptView, RunInfo, ToolApproval } from './AgentSnapshot'
 import { MessageList } from './MessageList'
 import { indexToolCalls, toInterruptView, toSnapshot } from './Snapshot'
@@ -97,4 +97,32 @@ export function replaceApprovals(
 export function replaceRun(snapshot: AgentSnapshot, run: RunInfo): AgentSnapshot {
   if (run === snapshot.run) return snapshot
   return toSnapshot(snapshot).with({ run })
+}
+
+/**
+ * Adds a tool message the client produced (a frontend tool's result, a decision) where the
+ * agent expects it: after its call's assistant message and the results of that message's
+ * earlier calls, so parallel results keep call order whatever order they finish in (spec 1.1,
+ * "Tool calls"). Falls back to the end of the thread when the call is unknown.
+ */
+export function appendToolResult(snapshot: AgentSnapshot, message: ToolMessage): AgentSnapshot {
+  const s = toSnapshot(snapshot)
+  const entry = s.calls[message.toolCallId]
+  const ownerIndex = entry ? s.list.indexOfRole(entry.messageId, 'assistant') : -1
+  if (!entry || ownerIndex < 0 || s.list.indexOf(message.id) >= 0) {
+    return appendMessage(s, message)
+  }
+  const order = ((s.list.at(ownerIndex) as AssistantMessage).toolCalls ?? []).map((c) => c.id)
+  const mine = order.indexOf(message.toolCallId)
+  let at = ownerIndex + 1
+  for (let m = s.list.at(at); m?.role === 'tool'; m = s.list.at(at)) {
+    const rank = order.indexOf(m.toolCallId)
+    if (rank < 0 || rank > mine) break
+    at++
+  }
+  const calls = {
+    ...s.calls,
+    [message.toolCallId]: { ...entry, ended: true, resultMessageId: message.id },
+  }
+  return s.with({ list: s.list.insert(at, message), calls })
 }

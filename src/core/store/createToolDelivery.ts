@@ -1,7 +1,7 @@
 import { AgentError } from '../protocol/AgentError'
 import type { ToolMessage } from '../protocol/types'
 import type { ApprovalDecision, ApprovalState, ToolCallView } from '../reducer/AgentSnapshot'
-import { addDiagnostic, appendMessage } from '../reducer/snapshotUpdates'
+import { addDiagnostic, appendToolResult } from '../reducer/snapshotUpdates'
 import type { HitlState } from './createHumanInTheLoop'
 import { decisionPayload } from './createInterruptActions'
 import { runTool, toToolContent, type ToolOutcome } from './runTool'
@@ -76,7 +76,7 @@ export function createToolDelivery(state: HitlState): ToolDelivery {
       content,
       ...(error && { error: error.message }),
     }
-    let s = appendMessage(host.get(), message)
+    let s = appendToolResult(host.get(), message)
     if (error && phase === 'resolved' && !s.approvals[toolCallId]) {
       s = addDiagnostic(s, { level: 'warning', code: error.code, message: error.message })
     }
