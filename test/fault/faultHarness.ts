@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocket } from 'ws'
-import type { Message, RunAgentInput } from '../../src/core/protocol/types'
+import type { Message, RunAgentInput, UserMessage } from '../../src/core/protocol/types'
 import type { AgentSnapshot } from '../../src/core/reducer/AgentSnapshot'
 import { reduceEvents } from '../../src/core/reducer/reduceEvents'
 import { createAgentStore } from '../../src/core/store/createAgentStore'
@@ -92,13 +92,13 @@ export function wsAgentAt(
 }
 
 /** The user message every fault run starts from (fixed id, so snapshots compare equal). */
-export const USER_MESSAGE: Message = { id: 'user-1', role: 'user', content: 'stream a long run' }
+export const USER_MESSAGE: UserMessage = { id: 'user-1', role: 'user', content: 'stream a long run' }
 
 /** `messages` and `state` of the uncut run, reduced in process from the agent's own events. */
 export async function expectedSnapshot(
   agent: AgentHandlerFn,
   threadId = 'thread-fault',
-): Promise<{ messages: Message[]; state: unknown; events: number }> {
+): Promise<{ messages: readonly Message[]; state: unknown; events: number }> {
   const input: RunAgentInput = {
     threadId,
     runId: 'reference',
