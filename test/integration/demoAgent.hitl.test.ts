@@ -89,6 +89,35 @@ describe('demo agent + store over SSE: human in the loop', () => {
     expect(store.getSnapshot().interrupts).toEqual([])
   })
 
+  it('a store rebuilt from the saved thread (reload) keeps the pending approval; approving it works', async () => {
+    const first = demoStore()
+    await first.run({ message: 'delete the done tasks' })
+    const saved = await until(first, (s) => Object.keys(s.approvals).length === 1)
+    first.destroy()
+    const reloaded = createAgentStore({
+      agent: recordingAgent(),
+      threadId: saved.threadId,
+      initialMessages: [...saved.messages],
+      initialState: saved.state,
+      initialInterrupts: saved.interrupts.map(
+        ({ state: _s, expiresAtMs: _e, response: _r, error: _x, ...interrupt }) => interrupt,
+      ),
+    })
+    reloaded.registerTool({ name: 'delete_task', requiresApproval: true })
+    const call = Object.values(reloaded.getSnapshot().approvals)[0]
+    expect(call).toMatchObject({ toolName: 'delete_task', state: 'pending' })
+    reloaded.approve(call.toolCallId)
+    await until(reloaded, (s) => inputs.length === 2 && s.run.status === 'finished')
+    expect(inputs[1].resume).toEqual([
+      {
+        interruptId: `${call.toolCallId}-approval`,
+        status: 'resolved',
+        payload: { approved: true },
+      },
+    ])
+    expect(titles(reloaded)).toEqual(['Try the demo chat'])
+  })
+
   it('edit then approve: the edited arguments reach the agent; invalid edits are refused locally', async () => {
     const store = demoStore()
     await store.run({ message: 'send the report' })
