@@ -4,6 +4,7 @@ import { addDiagnostic, replaceApprovals, replaceInterrupts } from '../reducer/s
 import { deriveApprovals, type CallRecord } from './deriveApprovals'
 import { hashArgs } from './hashArgs'
 import { unstage } from './interruptUpdates'
+import type { ToolRegistry } from './createToolRegistry'
 import type { ToolDefinition } from './ToolDefinition'
 import { parseArgsText, validateArgs } from './validateArgs'
 
@@ -15,8 +16,9 @@ import { parseArgsText, validateArgs } from './validateArgs'
  */
 export function createApprovalDeriver(
   records: Map<string, CallRecord>,
-  getTool: (name: string) => ToolDefinition | undefined,
+  registry: Pick<ToolRegistry, 'get' | 'all'>,
 ) {
+  const getTool = registry.get
   const argsChecks = new Map<
     string,
     { args: string; definition?: ToolDefinition; error?: AgentError }
@@ -53,11 +55,22 @@ export function createApprovalDeriver(
     return s
   }
 
-  function derive(s: AgentSnapshot): AgentSnapshot {
-    return replaceApprovals(
-      s,
-      deriveApprovals({ snapshot: s, getTool: getTool, records, checkArgs }),
+  /**
+   * Fast path: a thread with no approval yet, no decision, no tool-approval interrupt and no
+   * registered tool requiring approval has none; nothing is read (not even `toolCalls`).
+   */
+  function nothingToDerive(s: AgentSnapshot): boolean {
+    for (const _ in s.approvals) return false
+    return (
+      records.size === 0 &&
+      !s.interrupts.some((i) => i.toolCallId !== undefined) &&
+      !registry.all().some((d) => d.requiresApproval)
     )
+  }
+
+  function derive(s: AgentSnapshot): AgentSnapshot {
+    if (nothingToDerive(s)) return s
+    return replaceApprovals(s, deriveApprovals({ snapshot: s, getTool, records, checkArgs }))
   }
 
   return { voidStaleDecisions, derive }

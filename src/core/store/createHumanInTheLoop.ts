@@ -72,7 +72,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
   let settleQueued = false
 
-  const deriver = createApprovalDeriver(records, registry.get)
+  const deriver = createApprovalDeriver(records, registry)
   const record = (id: string) => {
     let r = records.get(id)
     if (!r) records.set(id, (r = {}))
@@ -89,6 +89,8 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       refresh()
       host.publish()
     }, delay)
+    // Node (SSR, tests): an expiry alone does not keep the process alive.
+    ;(expiryTimer as { unref?: () => void }).unref?.()
   }
 
   function refresh(): void {
