@@ -103,6 +103,7 @@ export async function readResponse(
   const settled = () => progress.delivered > 0 && !progress.runOpen
 
   const onFrame = (frame: SseFrame, atEnd: boolean) => {
+    if (sink.closed) return // unsubscribed inside an earlier frame of the same chunk
     let raw: unknown
     try {
       raw = JSON.parse(frame.data)

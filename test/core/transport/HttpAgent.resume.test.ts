@@ -289,6 +289,33 @@ describe('HttpAgent: servers without resume keep today’s behaviour', () => {
   })
 })
 
+describe('HttpAgent: onEventId', () => {
+  it('unsubscribing inside a chunk: later frames of that chunk are neither delivered nor counted', async () => {
+    serve({
+      post: (res) => {
+        res.writeHead(200, headers())
+        res.write(frames(full, 1)) // one chunk
+      },
+    })
+    const ids: number[] = []
+    const got: unknown[] = []
+    await new Promise<void>((resolve) => {
+      const sub = makeAgent()
+        .run(input, { onEventId: (id) => ids.push(id) })
+        .subscribe((e) => {
+          got.push(e)
+          if (got.length === 4) {
+            sub.unsubscribe()
+            resolve()
+          }
+        })
+    })
+    await new Promise((r) => setTimeout(r, 10))
+    expect(got).toHaveLength(4)
+    expect(ids).toEqual([1, 2, 3, 4])
+  })
+})
+
 describe('HttpAgent: attach and cancelRun', () => {
   it('attach GETs the resume endpoint from lastEventId and delivers the rest', async () => {
     const resumes = serve()
