@@ -4,6 +4,8 @@ import { ChatContext, type ChatContextValue } from './ChatContext'
 import { resolveChatLabels, type ChatLabels } from './ChatLabels'
 import { Composer } from './Composer'
 import { ErrorBanner } from './ErrorBanner'
+import { HitlAnnouncer } from './HitlAnnouncer'
+import { InterruptList } from './InterruptList'
 import { MessageList } from './MessageList'
 import { ReplyAnnouncer } from './ReplyAnnouncer'
 import { RunStatusLine } from './RunStatusLine'
@@ -29,7 +31,9 @@ export interface ChatProps {
 
 /**
  * The styled chat: status line, message list (markdown replies, reasoning, activity, tool-call
- * cards), error banner with Retry, and composer with Send/Stop. Must be inside `AgentProvider`.
+ * cards, approval cards for calls that need a decision), error banner with Retry, prompts for
+ * open interrupts, and composer with Send/Stop. Must be inside `AgentProvider`. A polite live
+ * region announces new approvals ("Approval needed: <tool>") and interrupts.
  * Style it with `agent-wire-react/styles.css` and the `--awr-*` CSS variables; give the root (or
  * its parent) a height: the list scrolls inside it.
  *
@@ -69,8 +73,10 @@ export function Chat({
         <MessageList emptyState={emptyState} />
         <RunStatusLine />
         <ErrorBanner />
+        <InterruptList />
         <Composer placeholder={placeholder} />
         <ReplyAnnouncer />
+        <HitlAnnouncer />
       </div>
     </ChatContext.Provider>
   )

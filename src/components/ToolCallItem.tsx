@@ -1,7 +1,8 @@
 import { memo, type ReactNode } from 'react'
 import type { ToolCall } from '../core/protocol/types'
-import { useToolCall, type ToolCallState } from '../react'
+import { useToolCall, useToolRenderer, type ToolCallWithApproval } from '../react'
 import { useChatContext } from './ChatContext'
+import { ToolApprovalCard } from './ToolApprovalCard'
 import { ToolCallCard } from './ToolCallCard'
 
 /** Props of {@link ToolCallItem}. */
@@ -13,8 +14,14 @@ export interface ToolCallItemProps {
 }
 
 /**
- * One tool call of an assistant message: subscribes to `useToolCall(toolCall.id)` and renders
- * `<Chat renderToolCall>`'s output, or {@link ToolCallCard} when that returns `undefined`.
+ * One tool call of an assistant message: subscribes to `useToolCall(toolCall.id)` and renders,
+ * in this order of precedence:
+ * 1. `<Chat renderToolCall>`'s output, when it is not `undefined`;
+ * 2. for a call with an approval, a {@link ToolApprovalCard} (focus moves to it when it starts
+ *    waiting, see `ToolApproval.Root` `autoFocus`), showing the tool's registered `render`
+ *    (`useFrontendTool` / `useBackendTool`) in place of the raw arguments when there is one;
+ * 3. the tool's registered `render` output, when it is not `undefined`;
+ * 4. {@link ToolCallCard}.
  */
 export const ToolCallItem = memo(function ToolCallItem({
   toolCall,
@@ -22,7 +29,7 @@ export const ToolCallItem = memo(function ToolCallItem({
 }: ToolCallItemProps): ReactNode {
   const { renderToolCall } = useChatContext()
   const view = useToolCall(toolCall.id)
-  const call: ToolCallState = view ?? {
+  const call: ToolCallWithApproval = view ?? {
     id: toolCall.id,
     name: toolCall.function.name,
     messageId,
@@ -30,6 +37,16 @@ export const ToolCallItem = memo(function ToolCallItem({
     args: toolCall.function.arguments,
     parsedArgs: undefined,
   }
+  const registered = useToolRenderer(call.name)
   const custom = renderToolCall?.(call)
-  return custom === undefined ? <ToolCallCard call={call} /> : custom
+  if (custom !== undefined) return custom
+  const rendered = registered?.(call)
+  if (call.approval) {
+    return (
+      <ToolApprovalCard toolCallId={call.id} autoFocus>
+        {rendered}
+      </ToolApprovalCard>
+    )
+  }
+  return rendered === undefined ? <ToolCallCard call={call} /> : rendered
 })
