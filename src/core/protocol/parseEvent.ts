@@ -15,6 +15,7 @@ import {
 import { createLegacyTranslator } from './createLegacyTranslator'
 import { EVENT_SCHEMAS } from './eventSchemas'
 import { formatIssues, jsonTypeOf } from './formatIssues'
+import { parseDeltaEvent } from './parseDeltaEvent'
 import { stripUnknown } from './stripUnknown'
 import type { AgentEvent } from './types'
 
@@ -75,6 +76,9 @@ function duplicateInterruptId(event: Record<string, any>): string | undefined {
  * `THINKING_*` events carry no ids: the ids minted for a thinking span must be the same on its
  * start and end events. Use one parser per stream (per `Agent.run`).
  *
+ * The streaming deltas (`TEXT_MESSAGE_CONTENT`, `REASONING_MESSAGE_CONTENT`, `TOOL_CALL_ARGS`)
+ * in their plain form take a fast path with the same outcome (see `parseDeltaEvent`).
+ *
  * Per event, in order (spec 1.1, "Processing model"):
  * 1. not a JSON object, or no string `type` → `invalid_event`;
  * 2. compatibility: retired `THINKING_*` → `REASONING_*` (info `thinking_translated`, message
@@ -106,6 +110,8 @@ export function createEventParser(options: EventParserOptions = {}): EventParser
 
   return {
     parse(raw) {
+      const delta = parseDeltaEvent(raw)
+      if (delta !== undefined) return { ok: true, event: delta, diagnostics: [] }
       const diagnostics: Diagnostic[] = []
       if (!isPlainObject(raw))
         return invalid(
