@@ -223,6 +223,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       if (destroyed || active) return Promise.resolve(published)
       // A new user message moves on: owed tool calls get a `cancelled` result first.
       if (runOptions.message !== undefined) hitl.moveOn()
+      else hitl.userActed()
       let snapshot = current
       if ('state' in runOptions) snapshot = replaceState(snapshot, runOptions.state)
       if (runOptions.message !== undefined) {
@@ -239,6 +240,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
 
     retry() {
       if (destroyed || active) return Promise.resolve(published)
+      hitl.userActed()
       // Retry re-sends the last run's request: the thread goes back to the messages that run
       // started from, dropping the partial output of the failed attempt.
       const request = lastRequest ?? defaults

@@ -65,8 +65,6 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   }
   const registry = createToolRegistry()
   const records = new Map<string, CallRecord>()
-  /** toolCallId → interrupt sent in the running resume run, with its status. */
-  const sent = new Map<string, { toolCallId?: string; status: ResumeEntry['status'] }>()
   let followUps = 0
   let suspended = false
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
@@ -148,28 +146,6 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     })
   }
 
-  /**
-   * The run that carried `resume[]` ended: with its RUN_FINISHED (`answered`), the gated calls
-   * are resolved (or cancelled); otherwise the interrupts are open again with `resume_rejected`
-   * and the calls wait for a new decision.
-   */
-  function closeSent(answered: boolean, reason?: AgentError): void {
-    if (sent.size === 0) return
-    if (!answered) interrupts.reject(reason)
-    for (const { toolCallId, status } of sent.values()) {
-      const rec = toolCallId === undefined ? undefined : records.get(toolCallId)
-      if (!rec) continue
-      if (answered) rec.phase = status === 'cancelled' ? 'cancelled' : 'resolved'
-      else {
-        delete rec.phase
-        delete rec.decision
-        delete rec.viaInterrupt
-        delete rec.callArgsHash
-      }
-    }
-    sent.clear()
-  }
-
   const state: HitlState = {
     host,
     options,
@@ -246,10 +222,10 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
         } else if (e.type === 'TOOL_CALL_ARGS') {
           relevant ||= host.get().approvals[e.toolCallId] !== undefined
         } else if (e.type === 'RUN_FINISHED') {
-          closeSent(true) // the resume run answered the interrupts it carried
+          interrupts.closeSent(true) // the resume run answered the interrupts it carried
           relevant = true
         } else if (e.type === 'RUN_ERROR') {
-          closeSent(false, host.get().run.error) // before the status change is published
+          interrupts.closeSent(false, host.get().run.error) // before the status change is published
           relevant = true
         } else if (
           e.type === 'TOOL_CALL_END' ||
@@ -268,15 +244,6 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     beginRun(keepAnswers: boolean): ResumeEntry[] | undefined {
       delivery.followUpDue = false
       const taken = interrupts.take(keepAnswers)
-      for (const entry of taken) {
-        const view = host.get().interrupts.find((i) => i.id === entry.interruptId)
-        sent.set(entry.interruptId, { toolCallId: view?.toolCallId, status: entry.status })
-        if (view?.toolCallId !== undefined) {
-          const rec = record(view.toolCallId)
-          rec.phase = 'executing'
-          rec.viaInterrupt = view.id
-        }
-      }
       refresh()
       return taken.length ? taken : undefined
     },
@@ -287,7 +254,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
         run.status === 'finished' ||
         run.status === 'interrupted' ||
         (run.status === 'cancelled' && !run.error)
-      if (!reachedEnd) closeSent(false, run.error)
+      if (!reachedEnd) interrupts.closeSent(false, run.error)
       // Stopped, failed or cut: nothing automatic (handlers, follow-ups) until a person acts.
       if (!reachedEnd) suspended = true
       refresh()
@@ -306,6 +273,8 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       delivery.abortAll(new AgentError('aborted', 'Stopped by the user.'))
     },
     refresh,
+    /** A person started a run (retry, run without message): counters and suspension reset. */
+    userActed: () => state.userActed(),
     destroy() {
       clearTimeout(expiryTimer)
       delivery.abortAll(new AgentError('aborted', 'The store was destroyed.'))

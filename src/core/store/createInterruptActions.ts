@@ -183,21 +183,54 @@ export function createInterruptActions(state: HitlState) {
     state.update()
   }
 
-  /** Takes the `resume[]` of a starting run (see `takeResume`). */
+  /** interruptId → the gated call and status of each entry the running resume run carries. */
+  const sent = new Map<string, { toolCallId?: string; status: ResumeEntry['status'] }>()
+
+  /**
+   * Takes the `resume[]` of a starting run (see `takeResume`); calls gated by the sent
+   * interrupts are `executing` until the run ends.
+   */
   function take(keepAnswers: boolean): ResumeEntry[] {
     const s = host.get()
     const { resume, list } = takeResume(s.interrupts, keepAnswers)
     if (resume.length) host.set(replaceInterrupts(s, list))
+    for (const entry of resume) {
+      const view = s.interrupts.find((i) => i.id === entry.interruptId)
+      sent.set(entry.interruptId, { toolCallId: view?.toolCallId, status: entry.status })
+      if (view?.toolCallId === undefined) continue
+      const rec = state.record(view.toolCallId)
+      rec.phase = 'executing'
+      rec.viaInterrupt = view.id
+    }
     return resume
   }
 
-  /** The resume run failed before its end: sent interrupts are open again (`resume_rejected`). */
-  function reject(reason: AgentError | undefined): void {
-    const s = host.get()
-    host.set(replaceInterrupts(s, rejectSent(s.interrupts, reason)))
+  /**
+   * The run that carried `resume[]` ended: with its RUN_FINISHED (`answered`), the gated calls
+   * are resolved (or cancelled); otherwise the interrupts are open again with `resume_rejected`
+   * (answers kept) and the calls wait for a new decision.
+   */
+  function closeSent(answered: boolean, reason?: AgentError): void {
+    if (sent.size === 0) return
+    if (!answered) {
+      const s = host.get()
+      host.set(replaceInterrupts(s, rejectSent(s.interrupts, reason)))
+    }
+    for (const { toolCallId, status } of sent.values()) {
+      const rec = toolCallId === undefined ? undefined : state.records.get(toolCallId)
+      if (!rec) continue
+      if (answered) rec.phase = status === 'cancelled' ? 'cancelled' : 'resolved'
+      else {
+        delete rec.phase
+        delete rec.decision
+        delete rec.viaInterrupt
+        delete rec.callArgsHash
+      }
+    }
+    sent.clear()
   }
 
-  return { decide, editArgs, respond, respondAll, cancel, take, reject }
+  return { decide, editArgs, respond, respondAll, cancel, take, closeSent }
 }
 
 /** What {@link createInterruptActions} returns. @internal */
