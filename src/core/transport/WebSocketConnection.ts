@@ -203,10 +203,11 @@ export class WebSocketConnection {
     }
     if (frame.type === 'pong') {
       const latency = typeof frame.ts === 'number' ? this.#o.clock.now() - frame.ts : undefined
+      const latencyMs = latency === undefined ? undefined : Math.max(0, latency)
+      const current = this.state.get()
+      if (current.status === 'open' && current.latencyMs === latencyMs) return
       return this.state.set(
-        latency === undefined
-          ? { status: 'open' }
-          : { status: 'open', latencyMs: Math.max(0, latency) },
+        latencyMs === undefined ? { status: 'open' } : { status: 'open', latencyMs },
       )
     }
     if (frame.type === 'error' && frame.runId === undefined) {
