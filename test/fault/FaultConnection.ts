@@ -24,6 +24,12 @@ export interface ConnectionFaults extends RequestFaults {
    * apply in addition to the connection-wide ones above.
    */
   perRequest?: (head: string, requestIndex: number) => RequestFaults | undefined
+  /**
+   * Recognises the end of a response from the last server→client bytes (at most 16): the
+   * request's faults are then dropped, so an idle keep-alive connection is never cut by a
+   * request's timer (HTTP clients do not retry a `POST` sent on a connection cut while idle).
+   */
+  isResponseEnd?: (tail: Buffer) => boolean
 }
 
 /** Why a connection was cut. */
@@ -66,6 +72,7 @@ export class FaultConnection {
   #cutLimit: number | undefined
   #stallLimit: number | undefined
   #requests = 0
+  #tail = Buffer.alloc(0)
   #answered = true
   #tick: ReturnType<typeof setInterval> | undefined
   #waitingDrain = false
@@ -108,6 +115,13 @@ export class FaultConnection {
     if (faults.cutAfterMs !== undefined)
       this.#timer = setTimeout(() => this.cut('time'), faults.cutAfterMs)
     if (faults.stallAtByte === 0) this.stall()
+  }
+
+  /** The current request was answered in full: its faults no longer apply. */
+  #endRequest() {
+    clearTimeout(this.#requestTimer)
+    this.#cutLimit = this.#faults.cutAtByte
+    this.#stallLimit = this.#faults.stallAtByte
   }
 
   /** A new request on this connection: re-plans the per-request faults from here. */
@@ -217,6 +231,10 @@ export class FaultConnection {
       stallNow = true
     }
     this.#enqueueDown(chunk)
+    if (this.#faults.isResponseEnd && !cutNow && !stallNow) {
+      this.#tail = Buffer.concat([this.#tail, chunk.subarray(-16)]).subarray(-16)
+      if (this.#faults.isResponseEnd(this.#tail)) this.#endRequest()
+    }
     if (cutNow) {
       // Write the bytes before the cut point straight through (ignoring stall/throttle), then cut.
       while (this.#down.length > 0) this.#client.write(this.#down.shift()!)

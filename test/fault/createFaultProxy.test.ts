@@ -243,6 +243,33 @@ describe('createFaultProxy', () => {
     expect(proxy.stats.cutsByReason.byte).toBe(1)
   })
 
+  it("drops a request's faults once its response ended (no cut of an idle keep-alive connection)", async () => {
+    target = await startTarget(Buffer.alloc(0), true)
+    target.server.removeAllListeners('connection')
+    target.server.on('connection', (socket) => {
+      target!.sockets.push(socket)
+      socket.on('error', () => undefined)
+      socket.on('data', () => socket.write('answer;END'))
+    })
+    proxy = await createFaultProxy({
+      target: target.port,
+      seed: 1,
+      plan: () => ({
+        perRequest: () => ({ cutAfterMs: 20 }),
+        isResponseEnd: (tail) => tail.toString().endsWith('END'),
+      }),
+    })
+    let answered = false
+    const c = client(proxy.port, Buffer.from('q'), () => (answered = true))
+    await until(() => answered, 'the answer')
+    await new Promise((r) => setTimeout(r, 60))
+    expect(proxy.stats.cuts).toBe(0)
+    c.socket.write('q2')
+    await new Promise((r) => setTimeout(r, 5))
+    c.socket.destroy()
+    await c.done
+  })
+
   it('resets the client at once when the target is down', async () => {
     const { target, proxy } = await setup(pattern(10))
     await new Promise((r) => target.server.close(r))

@@ -92,7 +92,11 @@ export function wsAgentAt(
 }
 
 /** The user message every fault run starts from (fixed id, so snapshots compare equal). */
-export const USER_MESSAGE: UserMessage = { id: 'user-1', role: 'user', content: 'stream a long run' }
+export const USER_MESSAGE: UserMessage = {
+  id: 'user-1',
+  role: 'user',
+  content: 'stream a long run',
+}
 
 /** `messages` and `state` of the uncut run, reduced in process from the agent's own events. */
 export async function expectedSnapshot(
