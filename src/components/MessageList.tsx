@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
   type FocusEvent,
+  type KeyboardEvent,
   type ReactNode,
   type RefObject,
 } from 'react'
@@ -140,6 +141,21 @@ export function MessageList({
     [virtualOn, containerRef],
   )
 
+  // Home/End by keyboard: the browser's smooth scroll over a virtualized list would be cut short
+  // as rows are measured on the way, so the list jumps there itself.
+  const { scrollToStart } = virtual
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (!virtualOn || event.target !== event.currentTarget) return
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+      if (event.key === 'Home') scrollToStart()
+      else if (event.key === 'End') scrollToEnd()
+      else return
+      event.preventDefault()
+    },
+    [virtualOn, scrollToStart, scrollToEnd],
+  )
+
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]')
     setFocusedId(row?.querySelector('article')?.dataset.messageId)
@@ -174,6 +190,7 @@ export function MessageList({
         aria-live="off"
         aria-label={labels.messageList}
         tabIndex={0}
+        onKeyDown={onKeyDown}
       >
         <div
           ref={setContent}

@@ -4,6 +4,7 @@ import {
   useVirtualizer,
   type Range,
   type VirtualItem,
+  type Virtualizer,
 } from '@tanstack/react-virtual'
 
 /** Options of {@link useMessageVirtualizer}. */
@@ -36,6 +37,23 @@ export interface MessageVirtualizer {
   containerRef: (element: HTMLElement | null) => void
   /** Scrolls to the last row; the list then follows new content again. */
   scrollToEnd: () => void
+  /** Scrolls to the first row. */
+  scrollToStart: () => void
+}
+
+/**
+ * Whether a row's change of height moves the scroll position with it (so the rows in view stay
+ * put): when the row lies wholly above the viewport (on a first measurement, when it starts
+ * above). The library's default also skips this while the user scrolls up, which lets the view
+ * jump when a message above grows right after a scroll; the reader's place wins here.
+ */
+function keepReaderInPlace(
+  item: VirtualItem,
+  _delta: number,
+  instance: Virtualizer<HTMLElement, HTMLElement>,
+): boolean {
+  const offset = instance.scrollOffset ?? 0
+  return instance.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset
 }
 
 /**
@@ -51,7 +69,14 @@ function measureRenderedRows(content: HTMLElement | null, ids: readonly string[]
     if (!Number.isInteger(index) || ids[index] === undefined) continue
     const rect = row.getBoundingClientRect()
     const start = rect.top - top
-    items.push({ key: ids[index], index, start, end: start + rect.height, size: rect.height, lane: 0 })
+    items.push({
+      key: ids[index],
+      index,
+      start,
+      end: start + rect.height,
+      size: rect.height,
+      lane: 0,
+    })
   }
   return items
 }
@@ -80,10 +105,14 @@ export function useMessageVirtualizer({
   useLayoutEffect(() => {
     if (!enabled || on) return
     const scroller = scrollerRef.current
+    const content = contentRef.current
     const atEnd = scroller
       ? scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= threshold
       : true
-    setState({ on: true, seed: measureRenderedRows(contentRef.current, ids) })
+    // Hold the content's height while the rows turn absolute, or the browser clamps scrollTop
+    // when the first row is measured; the virtualizer then owns this height.
+    if (content) content.style.height = `${content.getBoundingClientRect().height}px`
+    setState({ on: true, seed: measureRenderedRows(content, ids) })
     if (atEnd) setPendingEnd(true)
   }, [enabled, on, scrollerRef, contentRef, ids, threshold])
 
@@ -123,13 +152,17 @@ export function useMessageVirtualizer({
     overscan,
     rangeExtractor,
     scrollMargin,
-    initialOffset: () => (pendingEnd ? scrollMargin + count * estimateSize : 0),
+    // Where the first window is: at the end when opening there, else where the reader is.
+    initialOffset: () =>
+      pendingEnd ? scrollMargin + count * estimateSize : (scrollerRef.current?.scrollTop ?? 0),
     initialMeasurementsCache: state.seed,
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: threshold,
     directDomUpdates: true,
   })
+
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderInPlace
 
   // The content starts below the scroller's padding: tell the virtualizer (once on).
   useLayoutEffect(() => {
@@ -150,7 +183,9 @@ export function useMessageVirtualizer({
   }, [on, pendingEnd, virtualizer])
 
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
+  const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
   return {
+    scrollToStart,
     on,
     items: on ? virtualizer.getVirtualItems() : undefined,
     measureRow: virtualizer.measureElement,
