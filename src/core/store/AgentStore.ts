@@ -166,7 +166,7 @@ export interface AgentStore {
    * render it). The last registration of a name wins; unregistering it restores the previous
    * one. Approvals are re-derived at once. Returns the function that unregisters (idempotent).
    */
-  registerTool(definition: ToolDefinition): () => void
+  registerTool<Args>(definition: ToolDefinition<Args>): () => void
   /** The registered tool named `name` (the last registration), or `undefined`. */
   getTool(name: string): ToolDefinition | undefined
   /** Calls `listener` after each registration change; returns the function that unsubscribes. */

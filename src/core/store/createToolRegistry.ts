@@ -4,7 +4,7 @@ import type { ToolDefinition } from './ToolDefinition'
 /** The store's tool registry; see {@link createToolRegistry}. @internal */
 export interface ToolRegistry {
   /** Adds `definition`; returns the idempotent function that removes this registration. */
-  register(definition: ToolDefinition): () => void
+  register<Args>(definition: ToolDefinition<Args>): () => void
   /** The last registration named `name`. */
   get(name: string): ToolDefinition | undefined
   /** The effective definitions (last registration of each name), in first-registration order. */
@@ -24,7 +24,9 @@ export function createToolRegistry(): ToolRegistry {
   const stack: ToolDefinition[] = []
   const listeners = createListenerSet<[]>('subscribeTools')
   return {
-    register(definition) {
+    register<Args>(typed: ToolDefinition<Args>) {
+      // The handler receives the schema's output: typed for the caller, unknown inside.
+      const definition = typed as unknown as ToolDefinition
       stack.push(definition)
       listeners.emit()
       let registered = true

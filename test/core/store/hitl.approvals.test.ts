@@ -8,7 +8,7 @@ import { agentOf, runOf, textReply, toolCall, toolMessages, until } from './hitl
 const idle = (agent: { inputs: unknown[] }, runs: number) => (s: { run: { status: string } }) =>
   agent.inputs.length === runs && s.run.status !== 'running'
 
-const addTool = (handler = vi.fn((args: { a: number }) => args.a * 2)) => ({
+const addTool = (handler: (args: { a: number }) => unknown = vi.fn((args) => args.a * 2)) => ({
   name: 'double',
   parameters: z.object({ a: z.number() }),
   requiresApproval: true,
