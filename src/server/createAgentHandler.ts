@@ -7,7 +7,7 @@ import { corsHeaders, type CorsOptions } from './corsHeaders'
 import { createRunRegistry, type RunRegistry, type RunRegistryOptions } from './createRunRegistry'
 import { BodyError, readJsonBody } from './readJsonBody'
 import { sendJson } from './sendJson'
-import { matchRunRoute, RUN_ID_HEADER, serveRunRoute, streamRun } from './serveRunRoutes'
+import { matchRunRoute, runIdHeader, serveRunRoute, streamRun } from './serveRunRoutes'
 import type { EventSource } from './toAsyncIterator'
 import { writeEventStream } from './writeEventStream'
 
@@ -198,7 +198,7 @@ export function createAgentHandler(
         signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true })
         return source
       },
-      { heartbeatMs, headers: { ...headers, [RUN_ID_HEADER]: input.runId }, eventIds: true },
+      { heartbeatMs, headers: { ...headers, ...runIdHeader(input.runId) }, eventIds: true },
     )
   }
 

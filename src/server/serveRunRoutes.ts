@@ -11,6 +11,15 @@ export const RESUMABLE_HEADER = 'X-AWR-Resumable'
 
 const ROUTE = /(?:^|\/)runs\/([^/]+)\/(events|cancel)\/?$/
 
+/**
+ * `{ 'X-AWR-Run-Id': runId }`, or nothing when the id cannot be a header value (outside
+ * printable ASCII): the client knows the id it sent anyway.
+ * @internal
+ */
+export function runIdHeader(runId: string): Record<string, string> {
+  return /^[\x20-\x7e]*$/.test(runId) ? { [RUN_ID_HEADER]: runId } : {}
+}
+
 /** A resume or cancel request, recognised by the end of its path. @internal */
 export interface RunRoute {
   runId: string
@@ -63,10 +72,16 @@ export async function streamRun(
   cursor: RunCursor,
   options: RunStreamOptions,
 ): Promise<void> {
-  const sse = openSseResponse(res, {
-    heartbeatMs: options.heartbeatMs,
-    headers: { ...options.headers, [RUN_ID_HEADER]: runId, [RESUMABLE_HEADER]: '1' },
-  })
+  let sse
+  try {
+    sse = openSseResponse(res, {
+      heartbeatMs: options.heartbeatMs,
+      headers: { ...options.headers, ...runIdHeader(runId), [RESUMABLE_HEADER]: '1' },
+    })
+  } catch (error) {
+    void cursor.return() // detach, so the idle timeout still applies
+    throw error
+  }
   const stopped = sse.stopped.then(() => undefined)
   try {
     for (;;) {

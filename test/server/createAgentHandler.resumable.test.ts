@@ -147,6 +147,18 @@ describe('createAgentHandler({ resumable })', () => {
     expect((await readSSE(first)).events.at(-1)).toMatchObject({ type: 'RUN_FINISHED' })
   })
 
+  it('serves a runId that cannot be a header value (no X-AWR-Run-Id), resumable by its encoded path', async () => {
+    const gated = createGatedAgent(1)
+    gated.releaseAll()
+    const url = await serve(gated.agent)
+    const runId = 'rün/ü 1'
+    const res = await readSSE(await postJson(url, runInput('hi', { runId })))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-awr-run-id')).toBeNull()
+    expect(res.headers.get('x-awr-resumable')).toBe('1')
+    expect((await readSSE(await resume(url, runId, '5'))).ids).toEqual(['6', '7'])
+  })
+
   it('stops a detached run after idleTimeoutMs; a later resume sees RUN_ERROR idle_timeout', async () => {
     const gated = createGatedAgent(5)
     const url = await serve(gated.agent, { idleTimeoutMs: 30 })
