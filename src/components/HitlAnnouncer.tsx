@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
 import { formatMessage } from '../primitives'
 import { useAgentSelector } from '../react'
@@ -29,27 +29,25 @@ export function selectLatestInterrupt(snapshot: AgentSnapshot): string {
 }
 
 /**
- * Visually hidden polite live regions announcing "Approval needed: <tool>" when a new approval
- * asks for a decision and "Input needed: <message>" when a new interrupt prompt appears.
- * Approvals and interrupts already there when it mounts (e.g. after a reload) are not announced;
- * approvals decided by the "always allow" policy are not either.
+ * Visually hidden polite live regions announcing "Approval needed: <tool>" when an approval
+ * starts asking for a decision (also one a reload restores) and "Input needed: <message>" when
+ * an interrupt prompt appears. Each text names the newest one and stays until a newer one
+ * comes, so deciding does not re-announce. Approvals the "always allow" policy decides are not
+ * announced.
  */
 export function HitlAnnouncer(): ReactNode {
   const { labels } = useChatContext()
   const approval = useAgentSelector(selectLatestApproval)
   const interrupt = useAgentSelector(selectLatestInterrupt)
-  const [initial] = useState(() => ({ approval, interrupt }))
-  const approvalText =
-    approval && approval !== initial.approval
-      ? formatMessage(labels.approvalNeeded, { tool: approval.split('\n')[1] })
-      : ''
+  const approvalText = approval
+    ? formatMessage(labels.approvalNeeded, { tool: approval.split('\n')[1] })
+    : ''
   const message = interrupt.split('\n')[1]
-  const interruptText =
-    interrupt && interrupt !== initial.interrupt
-      ? message
-        ? `${labels.inputNeeded}: ${message}`
-        : labels.inputNeeded
-      : ''
+  const interruptText = interrupt
+    ? message
+      ? `${labels.inputNeeded}: ${message}`
+      : labels.inputNeeded
+    : ''
   return (
     <div className="awr-visually-hidden" data-awr="hitl-announcer">
       <div aria-live="polite" aria-atomic="true">

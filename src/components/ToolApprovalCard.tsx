@@ -80,23 +80,25 @@ function Body(props: { labels: ChatLabels; custom: ReactNode; titleId: string })
   const summary = approvalSummary(approval, labels)
   if (SETTLED.includes(state)) {
     return (
-      <details className="awr-hitl-summary">
-        <summary>
-          <span className="awr-tool-call-name" id={titleId}>
-            {approval.toolName}
-          </span>
-          <span className="awr-hitl-decision">{summary}</span>
-        </summary>
-        <div className="awr-hitl-section">
-          {args}
-          {approval.result !== undefined && (
-            <pre className="awr-code-block" tabIndex={0} data-awr="tool-approval-result">
-              {formatJson(approval.result)}
-            </pre>
-          )}
-        </div>
+      <>
+        <details className="awr-hitl-summary">
+          <summary>
+            <span className="awr-tool-call-name" id={titleId}>
+              {approval.toolName}
+            </span>
+            <span className="awr-hitl-decision">{summary}</span>
+          </summary>
+          <div className="awr-hitl-section">
+            {args}
+            {approval.result !== undefined && (
+              <pre className="awr-code-block" tabIndex={0} data-awr="tool-approval-result">
+                {formatJson(approval.result)}
+              </pre>
+            )}
+          </div>
+        </details>
         {error}
-      </details>
+      </>
     )
   }
   return (

@@ -39,19 +39,22 @@ export function shouldMoveFocus(container: Element): boolean {
   return !isTypingIn(active)
 }
 
-const autoFocused = new Set<string>()
+const defaultScope = {}
+const claimed = new WeakMap<object, Set<string>>()
 const AUTO_FOCUS_MEMORY = 500
 
 /**
- * Remembers that the part `key` (e.g. `tool-approval:<toolCallId>`) took focus once in this page,
- * so a remount (StrictMode, list virtualization, a collapsed card) never takes it again.
- * Returns `false` when it already had. Keeps the last 500 keys.
+ * Remembers that the part `key` (e.g. `tool-approval:<toolCallId>`) took focus once in `scope`
+ * (the thread's store; one page-wide scope by default), so a remount (StrictMode, list
+ * virtualization, a collapsed card) never takes it again. Returns `false` when it already had.
+ * Keeps the last 500 keys per scope.
  */
-export function claimAutoFocus(key: string): boolean {
-  if (autoFocused.has(key)) return false
-  autoFocused.add(key)
-  if (autoFocused.size > AUTO_FOCUS_MEMORY) {
-    autoFocused.delete(autoFocused.values().next().value as string)
-  }
+export function claimAutoFocus(key: string, scope: object | null = defaultScope): boolean {
+  const owner = scope ?? defaultScope
+  let keys = claimed.get(owner)
+  if (!keys) claimed.set(owner, (keys = new Set()))
+  if (keys.has(key)) return false
+  keys.add(key)
+  if (keys.size > AUTO_FOCUS_MEMORY) keys.delete(keys.values().next().value as string)
   return true
 }

@@ -1,7 +1,17 @@
-import { forwardRef, useEffect, useId, useMemo, useRef, useState, type HTMLAttributes } from 'react'
+import {
+  forwardRef,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+} from 'react'
 import type { AgentError } from '../../core/protocol/AgentError'
 import type { InterruptView } from '../../core/reducer/AgentSnapshot'
 import { useInterrupts } from '../../react/useInterrupts'
+import { AgentContext } from '../../react/AgentContext'
 import { composeRefs } from '../composeRefs'
 import type { SchemaFormMessages } from '../schemaForm/SchemaFormMessages'
 import { useSchemaForm } from '../schemaForm/useSchemaForm'
@@ -59,6 +69,7 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
   const rootRef = useRef<HTMLDivElement>(null)
   const ref = useMemo(() => composeRefs(forwardedRef, rootRef), [forwardedRef])
   const id = useId()
+  const scope = useContext(AgentContext)
   const form = useSchemaForm({
     schema: interrupt.responseSchema as JsonSchema | undefined,
     messages,
@@ -71,10 +82,11 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
 
   useEffect(() => {
     const root = rootRef.current
-    if (!autoFocus || state !== 'open' || !root || !shouldMoveFocus(root)) return
-    if (!claimAutoFocus(`interrupt:${interrupt.id}`)) return
+    if (!autoFocus || state !== 'open' || !root) return
+    // Claimed even when focus stays put: a later remount must not take it either.
+    if (!claimAutoFocus(`interrupt:${interrupt.id}`, scope) || !shouldMoveFocus(root)) return
     root.querySelector<HTMLElement>('input, select, textarea, button:not([disabled])')?.focus()
-  }, [autoFocus, state, interrupt.id])
+  }, [autoFocus, state, interrupt.id, scope])
 
   const context = useMemo<InterruptContextValue>(() => {
     const canSubmit = state === 'open' && !sent

@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  useContext,
   useEffect,
   useId,
   useMemo,
@@ -12,6 +13,7 @@ import type { AgentError } from '../../core/protocol/AgentError'
 import type { ToolApproval } from '../../core/reducer/AgentSnapshot'
 import { useToolApproval } from '../../react/useToolApproval'
 import { composeEventHandlers } from '../composeEventHandlers'
+import { AgentContext } from '../../react/AgentContext'
 import { composeRefs } from '../composeRefs'
 import type { JsonSchema } from '../schemaForm/JsonSchema'
 import { claimAutoFocus, shouldMoveFocus } from '../shouldMoveFocus'
@@ -106,6 +108,7 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
   const approveRef = useRef<HTMLButtonElement>(null)
   const editorRef = useRef<ToolApprovalEditorHandle>(null)
   const id = useId()
+  const scope = useContext(AgentContext)
   const ref = useMemo(() => composeRefs(forwardedRef, rootRef), [forwardedRef])
   const { state } = approval
   const canDecide = state === 'pending' && sentFor !== approval.args
@@ -117,10 +120,10 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
   useEffect(() => {
     if (!autoFocus || state !== 'pending') return
     const root = rootRef.current
-    if (!root || !shouldMoveFocus(root)) return
-    if (!claimAutoFocus(`tool-approval:${approval.toolCallId}`)) return
-    approveRef.current?.focus()
-  }, [autoFocus, state, approval.toolCallId])
+    // Claimed even when focus stays put: a later remount must not take it either.
+    if (!root || !claimAutoFocus(`tool-approval:${approval.toolCallId}`, scope)) return
+    if (shouldMoveFocus(root)) approveRef.current?.focus()
+  }, [autoFocus, state, approval.toolCallId, scope])
 
   const context = useMemo<ToolApprovalContextValue>(() => {
     const claim = () => {
