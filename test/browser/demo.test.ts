@@ -37,7 +37,8 @@ afterEach(async () => {
   await page?.close()
 })
 
-const lastAssistant = '[role="log"] article[data-role="assistant"]:last-of-type'
+// Articles sit in per-row wrappers (MessageList virtualization): take the last match, not :last-of-type.
+const lastAssistant = () => page.locator('[role="log"] article[data-role="assistant"]').last()
 
 type Sample = [id: string, status: string, length: number]
 
@@ -91,7 +92,7 @@ describe('demo page (npm start) in Chromium', () => {
     // Markdown may shrink the text a little (`**bold` → bold), but it grows over the stream.
     expect(streaming.at(-1)).toBeGreaterThan(streaming[0] + 50)
 
-    const answer = page.locator(lastAssistant)
+    const answer = lastAssistant()
     await expect.poll(() => answer.getAttribute('data-status')).toBe('complete')
     const answerText = (await answer.textContent()) ?? ''
     expect(answerText).toContain('Done')
@@ -125,7 +126,7 @@ describe('demo page (npm start) in Chromium', () => {
   it('Stop mid-stream cancels the run and keeps the partial reply', async () => {
     await page.getByRole('textbox', { name: 'Message' }).waitFor()
     await send('add something long')
-    const answer = page.locator(lastAssistant)
+    const answer = lastAssistant()
     // Wait until the final answer (the second assistant message) is streaming some text.
     await expect
       .poll(
