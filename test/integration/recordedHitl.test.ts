@@ -43,7 +43,7 @@ describe('recorded-dotnet human in the loop, replayed through the store', () => 
     }
     expect(agent.inputs[0].tools).toEqual([tool])
     expect(handler).toHaveBeenCalledOnce()
-    expect(handler.mock.calls[0][0]).toEqual({})
+    expect(handler).toHaveBeenCalledWith({}, expect.objectContaining({ toolCallId: 'call_Id_1' }))
     const second = agent.inputs[1]
     expect(second.tools).toEqual([tool])
     expect(second.resume).toBeUndefined()

@@ -6,6 +6,8 @@ import type { AgentError } from '../../src/core/protocol/AgentError'
 import { createAgentStore } from '../../src/core/store'
 import {
   AgentProvider,
+  type ToolApprovalControls,
+  type ToolApprovalList,
   useFrontendTool,
   useToolApproval,
   useToolCall,
@@ -42,7 +44,7 @@ function setup() {
 describe.each(modes)('useToolApproval ($name)', (mode) => {
   it('lists pending approvals; approve and deny by id; one follow-up with both results', async () => {
     const { agent, store, handler, Tool } = setup()
-    let api: ReturnType<typeof useToolApproval> | undefined
+    let api: ToolApprovalList | undefined
     function List() {
       api = useToolApproval()
       return (
@@ -82,7 +84,7 @@ describe.each(modes)('useToolApproval ($name)', (mode) => {
 
   it('with an id: the approval and bound actions; edit returns invalid_args; useToolCalls carry it', async () => {
     const { agent, store, handler, Tool } = setup()
-    let one: ReturnType<typeof useToolApproval<string>> | undefined
+    let one: ToolApprovalControls | undefined
     let editError: AgentError | undefined
     function Card({ id }: { id: string }) {
       one = useToolApproval(id)

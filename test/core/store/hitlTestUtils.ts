@@ -1,7 +1,7 @@
 import type { Message, RunAgentInput, ToolMessage } from '../../../src/core/protocol/types'
 import type { AgentSnapshot } from '../../../src/core/reducer/AgentSnapshot'
 import type { AgentStore } from '../../../src/core/store'
-import { createScriptedAgent, type ScriptStep } from '../../../src/testing'
+import { createScriptedAgent, type ScriptEvent, type ScriptStep } from '../../../src/testing'
 
 /**
  * Resolves with the published snapshot once `predicate` holds (checked now, after every
@@ -56,7 +56,7 @@ export function toolCall(
   toolCallName: string,
   args: string,
   parent = `a-${toolCallId}`,
-): ScriptStep[] {
+): ScriptEvent[] {
   return [
     { type: 'TOOL_CALL_START', toolCallId, toolCallName, parentMessageId: parent },
     { type: 'TOOL_CALL_ARGS', toolCallId, delta: args },
