@@ -56,6 +56,21 @@ function keepReaderInPlace(
   return instance.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset
 }
 
+/** Rows rendered while the list has no size yet (first render, `display: none`, jsdom). */
+const ROWS_WITHOUT_LAYOUT = 20
+
+/**
+ * The newest rows, for a list that cannot tell what is in view because it has no layout: the
+ * first render, a hidden container, or a DOM without layout (jsdom in users' tests). Where
+ * there is layout the virtualizer replaces them with the real window at once.
+ */
+function latestRows(ids: readonly string[]): VirtualItem[] {
+  const from = Math.max(0, ids.length - ROWS_WITHOUT_LAYOUT)
+  return ids
+    .slice(from)
+    .map((key, i) => ({ key, index: from + i, start: 0, end: 0, size: 0, lane: 0 }))
+}
+
 /**
  * Sizes of the rows rendered in the (plain) content right now, so switching to the virtualized
  * layout lands every row where it was: no jump when a thread crosses the threshold.
@@ -184,10 +199,11 @@ export function useMessageVirtualizer({
 
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
+  const windowed = on ? virtualizer.getVirtualItems() : undefined
   return {
     scrollToStart,
     on,
-    items: on ? virtualizer.getVirtualItems() : undefined,
+    items: windowed?.length === 0 ? latestRows(ids) : windowed,
     measureRow: virtualizer.measureElement,
     containerRef: virtualizer.containerRef,
     scrollToEnd,

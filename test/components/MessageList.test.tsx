@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { Chat, selectVisibleMessageIds } from '../../src/components'
+import { Chat, MessageList, selectVisibleMessageIds } from '../../src/components'
 import type { Message } from '../../src/core/protocol/types'
 import { createSnapshot } from '../../src/core/reducer'
 import { createAgentStore } from '../../src/core/store'
@@ -82,5 +82,64 @@ describe('selectVisibleMessageIds', () => {
       },
     }
     expect(selectVisibleMessageIds(snapshot)).toEqual(['u', 'a', 't2'])
+  })
+})
+
+describe.each(modes)('<MessageList /> jump to latest and long threads ($name)', ({ strict }) => {
+  it('shows "Jump to latest" once scrolled up; it returns to the bottom and keeps focus in the log', async () => {
+    const store = createAgentStore({ agent: createScriptedAgent([]), threadId: 'thread-1' })
+    renderWithAgent(<Chat />, { strict, store })
+    const log = screen.getByRole('log')
+    const layout = fakeLayout(log)
+    act(() => store.addMessage({ id: 'm1', role: 'assistant', content: 'a long enough reply' }))
+    await waitFor(() => expect(log.scrollTop).toBe(layout.bottom()))
+    expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull()
+
+    log.scrollTop = 0
+    fireEvent.scroll(log)
+    const jump = await screen.findByRole('button', { name: 'Jump to latest' })
+    await userEvent.setup().click(jump)
+    expect(log.scrollTop).toBe(layout.bottom())
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull())
+    expect(document.activeElement).toBe(log)
+    store.destroy()
+  })
+
+  it('virtualizes from `virtualizeAt` messages; without layout it shows the latest ones', () => {
+    const messages: Message[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `m${i}`,
+      role: i % 2 ? 'assistant' : 'user',
+      content: `message ${i}`,
+    }))
+    const { container } = renderWithAgent(<MessageList virtualizeAt={50} />, {
+      strict,
+      agent: createScriptedAgent([]),
+      initialMessages: messages,
+    })
+    expect(screen.getByRole('log').hasAttribute('data-virtualized')).toBe(true)
+    // jsdom does no layout: the list cannot tell what is in view and renders the newest rows.
+    const articles = [...container.querySelectorAll('article')]
+    expect(articles.map((a) => a.dataset.messageId)).toEqual(messages.slice(-20).map((m) => m.id))
+    for (const article of articles) {
+      const index = Number(article.getAttribute('data-message-id')!.slice(1))
+      expect(article.getAttribute('aria-posinset')).toBe(String(index + 1))
+      expect(article.getAttribute('aria-setsize')).toBe('300')
+    }
+  })
+
+  it('does not virtualize below the threshold: every message is an article, without positions', () => {
+    const messages: Message[] = [
+      { id: 'u', role: 'user', content: 'hi' },
+      { id: 'a', role: 'assistant', content: 'hello' },
+    ]
+    const { container } = renderWithAgent(<MessageList />, {
+      strict,
+      agent: createScriptedAgent([]),
+      initialMessages: messages,
+    })
+    expect(screen.getByRole('log').hasAttribute('data-virtualized')).toBe(false)
+    const articles = [...container.querySelectorAll('article')]
+    expect(articles.map((a) => a.dataset.messageId)).toEqual(['u', 'a'])
+    expect(articles.every((a) => !a.hasAttribute('aria-posinset'))).toBe(true)
   })
 })
