@@ -83,7 +83,12 @@ export async function startRenderPageBuilt(): Promise<RenderPage> {
     await build({
       ...config(),
       mode: 'production',
-      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        reportCompressedSize: false,
+        chunkSizeWarningLimit: 10_000,
+      },
     })
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV
