@@ -9,6 +9,7 @@ import type {
   ToolMessage,
 } from '../protocol/types'
 import { mergeMetadata } from './applyMessageEvent'
+import { noteToolCallArgs } from './parseToolCallArgs'
 import type { Snapshot } from './Snapshot'
 
 /**
@@ -60,19 +61,26 @@ function updateCall(
   }
   const toolCalls = owner.toolCalls!.slice()
   toolCalls[index] = mergeMetadata(update(toolCalls[index]), metadata)
-  return s.with({
-    list: s.list.set(i, { ...owner, toolCalls }),
-    ...(ended &&
-      !entry.ended && { calls: { ...s.calls, [toolCallId]: { ...entry, ended: true } } }),
-  })
+  const list = s.list.set(i, { ...owner, toolCalls })
+  // Two plain literals, not a conditional spread: this runs once per TOOL_CALL_ARGS.
+  if (!ended || entry.ended) return s.with({ list })
+  return s.with({ list, calls: { ...s.calls, [toolCallId]: { ...entry, ended: true } } })
 }
 
-/** `TOOL_CALL_ARGS`: append the delta to `function.arguments`. O(1) amortized per delta. */
+/**
+ * `TOOL_CALL_ARGS`: append the delta to `function.arguments`. O(1) amortized per delta. The
+ * delta is also queued for `parseToolCallArgs`, which parses arguments incrementally.
+ */
 export function appendToolCallArgs(s: Snapshot, e: ToolCallArgsEvent): Snapshot {
   return updateCall(
     s,
     e.toolCallId,
-    (c) => ({ ...c, function: { ...c.function, arguments: c.function.arguments + e.delta } }),
+    (c) => {
+      const before = c.function.arguments
+      const after = before + e.delta
+      noteToolCallArgs(e.toolCallId, before, after, e.delta)
+      return { ...c, function: { ...c.function, arguments: after } }
+    },
     e.metadata,
     false,
   )

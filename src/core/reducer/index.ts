@@ -20,6 +20,8 @@ export {
   type EventPipelineOptions,
 } from './createEventPipeline'
 export { reduceEvents } from './reduceEvents'
+export { PartialJsonParser } from './PartialJsonParser'
+export { parsePartialJson, parseToolCallArgs } from './parseToolCallArgs'
 export { createSnapshot } from './Snapshot'
 export {
   addDiagnostic,
