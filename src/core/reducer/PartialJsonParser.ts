@@ -39,6 +39,7 @@ const enum At {
 const NONE: unique symbol = Symbol('none')
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 /** Characters that end a run of plain string content: quote, backslash, control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const STRING_SPECIAL = /["\\\u0000-\u001f]/g
 const ESCAPES: Record<string, string> = {
   '"': '"',

@@ -31,7 +31,9 @@ describe('parseToolCallArgs', () => {
         fc.array(fc.nat(), { maxLength: 20 }),
         (value, cuts) => {
           const text = JSON.stringify(value)
-          let { s, id } = startCall()
+          const call = startCall()
+          let s = call.s
+          const id = call.id
           for (const delta of pieces(text, cuts)) {
             s = applyEvent(s, args('TOOL_CALL_ARGS', id, delta))
             expect(read(s, id)).toStrictEqual(parsePartialJson(s.toolCalls[id].args))
@@ -48,7 +50,9 @@ describe('parseToolCallArgs', () => {
     const text = JSON.stringify({
       rows: Array.from({ length: 300 }, (_, i) => ({ i, name: `row ${i}` })),
     })
-    let { s, id } = startCall()
+    const call = startCall()
+    let s = call.s
+    const id = call.id
     for (let i = 0; i < text.length; i += 7) {
       s = applyEvent(s, args('TOOL_CALL_ARGS', id, text.slice(i, i + 7)))
       read(s, id)
@@ -59,7 +63,9 @@ describe('parseToolCallArgs', () => {
   })
 
   it('keeps completed objects from one read to the next', () => {
-    let { s, id } = startCall()
+    const call = startCall()
+    let s = call.s
+    const id = call.id
     s = applyEvent(s, args('TOOL_CALL_ARGS', id, '{"first":{"a":1},"rows":['))
     const before = read(s, id) as { first: unknown }
     s = applyEvent(s, args('TOOL_CALL_ARGS', id, '{"b":2}'))
@@ -69,7 +75,9 @@ describe('parseToolCallArgs', () => {
   })
 
   it('reads an older snapshot, a branch and a replaced text correctly', () => {
-    let { s, id } = startCall()
+    const call = startCall()
+    let s = call.s
+    const id = call.id
     s = applyEvent(s, args('TOOL_CALL_ARGS', id, '{"city":"Pa'))
     const older = s
     s = applyEvent(s, args('TOOL_CALL_ARGS', id, 'ris"}'))
@@ -88,7 +96,9 @@ describe('parseToolCallArgs', () => {
   })
 
   it('reads empty and malformed arguments as undefined', () => {
-    let { s, id } = startCall()
+    const call = startCall()
+    let s = call.s
+    const id = call.id
     expect(read(s, id)).toBeUndefined()
     s = applyEvent(s, args('TOOL_CALL_ARGS', id, '{"a":1}}'))
     expect(read(s, id)).toBeUndefined()
