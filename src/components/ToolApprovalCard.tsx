@@ -8,7 +8,14 @@ import { formatJson } from './MessageContent'
 /** Props of {@link ToolApprovalCard}. */
 export interface ToolApprovalCardProps extends Pick<
   ToolApprovalRootProps,
-  'toolCallId' | 'approval' | 'onApprove' | 'onDeny' | 'onEdit' | 'schema' | 'autoFocus'
+  | 'toolCallId'
+  | 'approval'
+  | 'onApprove'
+  | 'onDeny'
+  | 'onEdit'
+  | 'onCancel'
+  | 'schema'
+  | 'autoFocus'
 > {
   className?: string
   /** Replaces the arguments view (e.g. the tool's registered `render`); the editor still edits JSON args. */
@@ -16,7 +23,7 @@ export interface ToolApprovalCardProps extends Pick<
 }
 
 const ASKING: readonly ApprovalState[] = ['awaiting_args', 'pending']
-const SETTLED: readonly ApprovalState[] = ['resolved', 'cancelled', 'expired']
+const SETTLED: readonly ApprovalState[] = ['resolved', 'cancelled']
 
 /** One line saying what was decided (empty while undecided). */
 export function approvalSummary(approval: Approval, labels: ChatLabels): string {
@@ -26,7 +33,9 @@ export function approvalSummary(approval: Approval, labels: ChatLabels): string 
     return formatMessage(labels.deniedWithReason, { reason: decision.reason })
   }
   if (decision) return labels.approvalStatus[decision.type]
-  return SETTLED.includes(approval.state) ? labels.approvalStatus[approval.state] : ''
+  return SETTLED.includes(approval.state) || approval.state === 'expired'
+    ? labels.approvalStatus[approval.state]
+    : ''
 }
 
 interface PartProps {
@@ -136,6 +145,13 @@ function Body(props: { labels: ChatLabels; custom: ReactNode; titleId: string })
           </ToolApproval.AlwaysAllow>
         </div>
       )}
+      {state === 'expired' && approval.interruptId !== undefined && (
+        <div className="awr-hitl-actions">
+          <ToolApproval.Cancel className="awr-button awr-button-secondary">
+            {labels.cancel}
+          </ToolApproval.Cancel>
+        </div>
+      )}
     </>
   )
 }
@@ -146,8 +162,8 @@ function Body(props: { labels: ChatLabels; custom: ReactNode; titleId: string })
  * arguments as they stream with the actions disabled; `pending` offers Approve (Alt+A), Deny
  * (Alt+D: asks for an optional reason, then denies), Edit (Alt+E: a form from the tool's JSON
  * Schema, or a JSON editor) and Always allow; `approved`/`denied`/`edited` show the decision;
- * `executing` a spinner (`aria-busy`); `resolved`/`cancelled`/`expired` collapse into a
- * `<details>` summary with the decision. Errors (`approval.error`, rejected edits) show in an
+ * `executing` a spinner (`aria-busy`); `expired` (its interrupt passed `expiresAt`) offers only
+ * Cancel; `resolved`/`cancelled` collapse into a `<details>` summary with the decision. Errors (`approval.error`, rejected edits) show in an
  * alert. Strings come from `ChatLabels`.
  *
  * Connected with `toolCallId` (under `AgentProvider`), or plain with `approval` and the `on*`

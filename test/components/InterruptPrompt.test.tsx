@@ -183,38 +183,45 @@ describe.each(modes)('InterruptPrompt in <Chat /> ($name)', ({ strict }) => {
   })
 })
 
+function toolCallInterruptAgent(expiresAt?: string) {
+  return createScriptedAgent((input, index) => {
+    const { threadId, runId } = input
+    if (index > 0) return replyRun(input, 'Deleted.')
+    const interrupt = { id: 'i-del', reason: 'tool_call', toolCallId: 'c1', message: 'Delete?' }
+    return [
+      { type: 'RUN_STARTED', threadId, runId },
+      {
+        type: 'TOOL_CALL_START',
+        toolCallId: 'c1',
+        toolCallName: 'delete_file',
+        parentMessageId: 'a1',
+      },
+      { type: 'TOOL_CALL_ARGS', toolCallId: 'c1', delta: '{"path":"/tmp/a"}' },
+      { type: 'TOOL_CALL_END', toolCallId: 'c1' },
+      {
+        type: 'RUN_FINISHED',
+        threadId,
+        runId,
+        outcome: {
+          type: 'interrupt',
+          interrupts: [{ ...interrupt, ...(expiresAt && { expiresAt }) }],
+        },
+      },
+    ]
+  })
+}
+
+function Tools() {
+  useBackendTool({ name: 'delete_file', parameters: z.object({ path: z.string() }) })
+  return null
+}
+
+const approvalCard = (container: Element) =>
+  container.querySelector<HTMLElement>('[data-awr="tool-approval"][data-tool-name="delete_file"]')
+
 describe('interrupts tied to an approval', () => {
   it('a tool_call interrupt is answered from the approval card, not a separate prompt', async () => {
-    const agent = createScriptedAgent((input, index) => {
-      const { threadId, runId } = input
-      if (index > 0) return replyRun(input, 'Deleted.')
-      return [
-        { type: 'RUN_STARTED', threadId, runId },
-        {
-          type: 'TOOL_CALL_START',
-          toolCallId: 'c1',
-          toolCallName: 'delete_file',
-          parentMessageId: 'a1',
-        },
-        { type: 'TOOL_CALL_ARGS', toolCallId: 'c1', delta: '{"path":"/tmp/a"}' },
-        { type: 'TOOL_CALL_END', toolCallId: 'c1' },
-        {
-          type: 'RUN_FINISHED',
-          threadId,
-          runId,
-          outcome: {
-            type: 'interrupt',
-            interrupts: [
-              { id: 'i-del', reason: 'tool_call', toolCallId: 'c1', message: 'Delete?' },
-            ],
-          },
-        },
-      ]
-    })
-    function Tools() {
-      useBackendTool({ name: 'delete_file', parameters: z.object({ path: z.string() }) })
-      return null
-    }
+    const agent = toolCallInterruptAgent()
     const store = createAgentStore({ agent, threadId: 'thread-1' })
     const { container } = renderWithAgent(
       <>
@@ -238,6 +245,33 @@ describe('interrupts tied to an approval', () => {
       { interruptId: 'i-del', status: 'resolved', payload: { approved: true } },
     ])
     expect(agent.inputs[1].messages.filter((m): m is ToolMessage => m.role === 'tool')).toEqual([])
+    store.destroy()
+  })
+})
+
+describe('expired tool_call interrupt', () => {
+  it('the approval card offers only Cancel, which sends a cancelled resume entry', async () => {
+    const agent = toolCallInterruptAgent(new Date(Date.now() - 60_000).toISOString())
+    const store = createAgentStore({ agent, threadId: 'thread-1' })
+    const { container } = renderWithAgent(
+      <>
+        <Tools />
+        <Chat />
+      </>,
+      { strict: false, store },
+    )
+    const user = await send('Delete it')
+    await waitFor(() => expect(approvalCard(container)?.getAttribute('data-state')).toBe('expired'))
+    const card = approvalCard(container)!
+    expect(
+      within(card)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Cancel'])
+    expect(container.querySelector('[data-awr="interrupt"]')).toBeNull()
+    await user.click(within(card).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(agent.inputs).toHaveLength(2))
+    expect(agent.inputs[1].resume).toEqual([{ interruptId: 'i-del', status: 'cancelled' }])
     store.destroy()
   })
 })

@@ -225,6 +225,22 @@ describe('ToolApproval primitives (plain props)', () => {
     expect(button('Approve').disabled).toBe(true)
   })
 
+  it('Cancel works only for an expired approval gated by an interrupt, once', async () => {
+    const onCancel = vi.fn()
+    const ui = (approval: Approval) => (
+      <ToolApproval.Root approval={approval} onCancel={onCancel}>
+        <ToolApproval.Cancel />
+      </ToolApproval.Root>
+    )
+    const { rerender } = render(ui({ ...base, interruptId: 'i1' }))
+    expect(button('Cancel').disabled).toBe(true)
+    rerender(ui({ ...base, state: 'expired' }))
+    expect(button('Cancel').disabled).toBe(true)
+    rerender(ui({ ...base, state: 'expired', interruptId: 'i1' }))
+    await userEvent.setup().dblClick(button('Cancel'))
+    expect(onCancel).toHaveBeenCalledTimes(1)
+  })
+
   it('asChild renders the child element with the part behaviour and composed handlers', async () => {
     const onApprove = vi.fn()
     const mine = vi.fn()

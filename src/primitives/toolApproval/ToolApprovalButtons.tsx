@@ -17,6 +17,8 @@ interface ButtonSpec {
   shortcut?: string
   /** Register as the Root's focus target (Approve). */
   focusTarget?: boolean
+  /** Whether the action is possible now. Default: a decision is possible (`canDecide`). */
+  enabled?: (ctx: ToolApprovalContextValue) => boolean
   action: (ctx: ToolApprovalContextValue) => void
   extra?: (ctx: ToolApprovalContextValue) => Record<string, unknown>
 }
@@ -38,7 +40,7 @@ const ActionButton = forwardRef<HTMLButtonElement, ToolApprovalButtonProps & { s
         {...spec.extra?.(ctx)}
         {...rest}
         ref={ref}
-        disabled={disabled || !ctx.canDecide}
+        disabled={disabled || !(spec.enabled ? spec.enabled(ctx) : ctx.canDecide)}
         data-awr={spec.dataAwr}
         data-state={ctx.state}
         onClick={composeEventHandlers(onClick, (_: MouseEvent<HTMLButtonElement>) =>
@@ -144,5 +146,23 @@ const alwaysSpec: ButtonSpec = {
 export const AlwaysAllow = forwardRef<HTMLButtonElement, ToolApprovalButtonProps>(
   function AlwaysAllow(props, ref) {
     return <ActionButton {...props} spec={alwaysSpec} ref={ref} />
+  },
+)
+
+const cancelSpec: ButtonSpec = {
+  part: 'Cancel',
+  dataAwr: 'tool-approval-cancel',
+  text: 'Cancel',
+  enabled: (ctx) => ctx.canCancel,
+  action: (ctx) => ctx.cancel(),
+}
+
+/**
+ * Cancels an `expired` approval's gating interrupt (an expired interrupt can only be cancelled;
+ * its `resume[]` entry is then `cancelled`). Disabled in every other state. Default text "Cancel".
+ */
+export const Cancel = forwardRef<HTMLButtonElement, ToolApprovalButtonProps>(
+  function Cancel(props, ref) {
+    return <ActionButton {...props} spec={cancelSpec} ref={ref} />
   },
 )

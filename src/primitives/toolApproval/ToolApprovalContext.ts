@@ -23,6 +23,10 @@ export interface ToolApprovalContextValue {
   setMode: (mode: ToolApprovalMode) => void
   /** A decision is possible now: `pending` and not already sent by this card. */
   canDecide: boolean
+  /** Cancel is possible now: `expired` with a gating interrupt, not already cancelled here. */
+  canCancel: boolean
+  /** Cancels the gating interrupt of an expired approval (`resume[]` entry `cancelled`). */
+  cancel: () => void
   /** The deny reason typed so far. */
   reason: string
   setReason: (reason: string) => void

@@ -11,6 +11,7 @@ import {
 } from 'react'
 import type { AgentError } from '../../core/protocol/AgentError'
 import type { ToolApproval } from '../../core/reducer/AgentSnapshot'
+import { useAgentStore } from '../../react/useAgentStore'
 import { useToolApproval } from '../../react/useToolApproval'
 import { composeEventHandlers } from '../composeEventHandlers'
 import { AgentContext } from '../../react/AgentContext'
@@ -33,7 +34,8 @@ export interface ToolApprovalRootProps extends HTMLAttributes<HTMLDivElement> {
   asChild?: boolean
   /**
    * Connected use: the tool call whose approval to show, read with `useToolApproval(toolCallId)`
-   * under `AgentProvider`; decisions go to the store, and the editor's schema defaults to the
+   * under `AgentProvider`; decisions go to the store (Cancel of an expired one to
+   * `store.cancelInterrupt`), and the editor's schema defaults to the
    * registered tool's `parameters` as JSON Schema. Renders nothing while the call has no
    * approval. Ignored when `approval` is given.
    */
@@ -46,6 +48,8 @@ export interface ToolApprovalRootProps extends HTMLAttributes<HTMLDivElement> {
   onDeny?: (reason?: string) => void
   /** Plain use: called with valid edited arguments; return an `AgentError` to reject them. */
   onEdit?: (args: unknown) => AgentError | undefined
+  /** Plain use: called by `ToolApproval.Cancel` on an expired approval gated by an interrupt. */
+  onCancel?: () => void
   /** JSON Schema of the tool's arguments, for the editor's form. Default: a JSON text editor. */
   schema?: JsonSchema
   /** Controlled mode (`idle`, `denying`, `editing`). */
@@ -83,6 +87,7 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
     onApprove,
     onDeny,
     onEdit,
+    onCancel,
     schema,
     mode: modeProp,
     defaultMode = 'idle',
@@ -112,6 +117,8 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
   const ref = useMemo(() => composeRefs(forwardedRef, rootRef), [forwardedRef])
   const { state } = approval
   const canDecide = state === 'pending' && sentFor !== approval.args
+  const [cancelled, setCancelled] = useState(false)
+  const canCancel = state === 'expired' && approval.interruptId !== undefined && !cancelled
 
   useEffect(() => {
     if (state !== 'pending') sending.current = null
@@ -164,6 +171,12 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
       mode,
       setMode,
       canDecide,
+      canCancel,
+      cancel: () => {
+        if (!canCancel) return
+        setCancelled(true)
+        onCancel?.()
+      },
       reason,
       setReason,
       schema,
@@ -181,7 +194,21 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
       approveRef,
       ids: { reason: `${id}reason`, editor: `${id}editor`, error: `${id}error` },
     }
-  }, [approval, mode, setMode, canDecide, reason, schema, editError, onApprove, onDeny, onEdit, id])
+  }, [
+    approval,
+    mode,
+    setMode,
+    canDecide,
+    canCancel,
+    reason,
+    schema,
+    editError,
+    onApprove,
+    onDeny,
+    onEdit,
+    onCancel,
+    id,
+  ])
 
   const handleKeyDown = composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape' && mode !== 'idle') {
@@ -223,7 +250,9 @@ const RootView = forwardRef<HTMLDivElement, ViewProps>(function RootView(props, 
 const ConnectedRoot = forwardRef<HTMLDivElement, ToolApprovalRootProps & { toolCallId: string }>(
   function ConnectedRoot({ toolCallId, ...props }, ref) {
     const { approval, approve, deny, edit } = useToolApproval(toolCallId)
+    const store = useAgentStore()
     const registered = useToolParametersSchema(approval?.toolName ?? '')
+    const interruptId = approval?.interruptId
     if (!approval) return null
     return (
       <RootView
@@ -234,6 +263,7 @@ const ConnectedRoot = forwardRef<HTMLDivElement, ToolApprovalRootProps & { toolC
         onApprove={approve}
         onDeny={deny}
         onEdit={edit}
+        onCancel={() => interruptId !== undefined && store.cancelInterrupt(interruptId)}
       />
     )
   },

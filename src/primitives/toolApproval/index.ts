@@ -3,6 +3,6 @@
  * See `ToolApproval.Root` for the behaviour and `ToolApprovalCard` for the styled composition.
  */
 export { Root } from './ToolApprovalRoot'
-export { Approve, Deny, Edit, AlwaysAllow } from './ToolApprovalButtons'
+export { Approve, Deny, Edit, AlwaysAllow, Cancel } from './ToolApprovalButtons'
 export { Args, Reason, Editor, Error } from './ToolApprovalParts'
 export { useToolApprovalContext as useContext } from './ToolApprovalContext'
