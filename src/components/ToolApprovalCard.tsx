@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useMemo, type ReactNode } from 'react'
 import type { ApprovalState, ToolApproval as Approval } from '../core/reducer/AgentSnapshot'
 import { Countdown, ToolApproval, formatMessage, type ToolApprovalRootProps } from '../primitives'
 import { useChatContext } from './ChatContext'
@@ -78,6 +78,10 @@ function Header({ approval, labels, titleId }: PartProps): ReactNode {
 function Body(props: { labels: ChatLabels; custom: ReactNode; titleId: string }): ReactNode {
   const { labels, custom, titleId } = props
   const { approval, mode } = ToolApproval.useContext('Body')
+  const messages = useMemo(
+    () => ({ ...labels.form, json: labels.toolArguments }),
+    [labels.form, labels.toolArguments],
+  )
   const { state } = approval
   const args =
     custom != null && mode !== 'editing' ? (
@@ -115,10 +119,7 @@ function Body(props: { labels: ChatLabels; custom: ReactNode; titleId: string })
       <Header approval={approval} labels={labels} titleId={titleId} />
       <div className="awr-hitl-section">
         {args}
-        <ToolApproval.Editor
-          className="awr-hitl-editor"
-          messages={{ ...labels.form, json: labels.toolArguments }}
-        />
+        <ToolApproval.Editor className="awr-hitl-editor" messages={messages} />
         {summary && !ASKING.includes(state) ? (
           <div className="awr-hitl-decision">{summary}</div>
         ) : null}
