@@ -55,7 +55,7 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       if (data.length * 3 > maxEventBytes && encoder.encode(data).length > maxEventBytes) {
         throw new AgentError(
           'limit_exceeded',
-          `An event of more than ${maxEventBytes} bytes was received.`,
+          `An event of more than ${maxEventBytes} bytes (maxEventBytes) was received.`,
           {
             retryable: false,
           },
@@ -79,7 +79,7 @@ export function createSseDecoder(options: SseDecoderOptions): SseDecoder {
       if (pendingBytes > maxEventBytes) {
         throw new AgentError(
           'limit_exceeded',
-          `More than ${maxEventBytes} bytes were received without an event boundary.`,
+          `More than ${maxEventBytes} bytes (maxEventBytes) were received without an event boundary.`,
           { retryable: false },
         )
       }

@@ -32,6 +32,17 @@ export interface ReadResponseContext {
 }
 
 const BODY_PREFIX = 4096
+/** Bytes decoded between two checks of the time spent (about a millisecond of work). */
+const SLICE_BYTES = 64 * 1024
+/** Work (ms) after which reading yields to the event loop (rendering, input) before going on. */
+const FRAME_MS = 8
+
+/** A macrotask turn: `scheduler.yield()` where there is one, else `setTimeout(0)`. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
 
 /** Reads at most `max` characters of a body, then cancels the rest. Never throws. */
 export async function readTextPrefix(response: Response, max = BODY_PREFIX): Promise<string> {
@@ -170,6 +181,7 @@ export async function readResponse(
   const cancel = () => void reader.cancel(signal.reason).catch(() => undefined)
   signal.addEventListener('abort', cancel, { once: true })
   const decoder = createSseDecoder({ maxEventBytes: ctx.maxEventBytes, onFrame })
+  let lastYield = performance.now()
   try {
     for (;;) {
       let step: ReadableStreamReadResult<Uint8Array>
@@ -192,7 +204,19 @@ export async function readResponse(
         return undefined
       }
       if (step.done) break
-      decoder.push(step.value)
+      // A burst (one chunk holding thousands of events) is decoded in slices, yielding to the
+      // event loop whenever a frame's worth of work is done, so the page never freezes longer.
+      for (let at = 0; at < step.value.byteLength && !sink.closed; at += SLICE_BYTES) {
+        decoder.push(
+          at === 0 && step.value.byteLength <= SLICE_BYTES
+            ? step.value
+            : step.value.subarray(at, at + SLICE_BYTES),
+        )
+        if (performance.now() - lastYield > FRAME_MS) {
+          await yieldToEventLoop()
+          lastYield = performance.now()
+        }
+      }
     }
     decoder.end()
     return finish()
