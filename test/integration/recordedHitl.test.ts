@@ -177,7 +177,21 @@ describe('recorded-dotnet human in the loop, replayed through the store', () => 
       { interruptId: 'ficc_Id_1', status: 'resolved', payload: { approved: true } },
     ])
     // The interrupt is answered by resume[], not by a tool message.
-    expect(second.messages.map((m) => m.role)).toEqual(['user', 'assistant'])
+    expect(second.messages).toEqual([
+      user,
+      {
+        id: 'call_Id_1',
+        role: 'assistant',
+        toolCalls: [
+          {
+            id: 'call_Id_1',
+            type: 'function',
+            function: { name: 'delete_file', arguments: '{"filename":"report-draft.txt"}' },
+          },
+        ],
+      },
+    ])
+    expect(second.tools).toEqual([])
     expect(final.interrupts).toEqual([])
     expect(final.approvals.call_Id_1).toMatchObject({
       state: 'resolved',

@@ -59,8 +59,10 @@ export interface ToolDefinition<Args = unknown> {
    */
   handler?: (args: Args, context: ToolHandlerContext) => unknown
   /**
-   * Whether a person must approve each call, or a predicate on the (complete) arguments.
-   * Default `false`.
+   * Whether a person must approve each call, or a predicate on the parsed arguments. With
+   * `true` the approval exists from `TOOL_CALL_START` (`awaiting_args`); a predicate is asked
+   * once the arguments are complete (arguments that are not JSON, or a throwing predicate,
+   * count as "needs approval"). Default `false`.
    */
   requiresApproval?: boolean | ((args: Args) => boolean)
   /** Handler timeout in ms; past it the signal aborts and the result is `tool_timeout`. Default 30 000. */
