@@ -50,7 +50,10 @@ function run(agent: HttpAgent): Promise<{ s: AgentSnapshot; error?: AgentError }
       next: (e: AgentEvent) => {
         s = pipeline.push(s, e)
       },
-      error: (error: AgentError) => resolve({ s: pipeline.fail(s, error), error }),
+      error: (e: unknown) => {
+        const error = e as AgentError
+        resolve({ s: pipeline.fail(s, error), error })
+      },
       complete: () => resolve({ s: pipeline.end(s) }),
     })
   })

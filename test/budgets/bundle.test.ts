@@ -1,0 +1,24 @@
+/**
+ * Bundle budgets of issue 7 (kB, minified + gzip, React external), checked on every
+ * `npm test`: see bench/budgets.ts for the targets and, while one is not met, the level the
+ * check holds the bundle to. `npm run bench` prints the same figures.
+ */
+import { describe, expect, it } from 'vitest'
+import { HOLDS, TARGETS } from '../../bench/budgets'
+import { BUNDLE_CASES, bundleSize } from '../../bench/scenarios/bundle'
+
+describe('bundle budgets (min + gzip, React external)', () => {
+  for (const entry of BUNDLE_CASES.filter((c) => TARGETS.bundleKb[c.name] !== undefined)) {
+    const target = TARGETS.bundleKb[entry.name]
+    const hold = HOLDS.bundleKb[entry.name]
+    const limit = hold ?? target
+    it(`${entry.label}: ≤ ${limit} kB${hold ? ` (held until the ${target} kB budget is met)` : ''}`, async () => {
+      const kb = (await bundleSize(entry)).gzip / 1000
+      expect(kb, `${entry.name}: ${kb.toFixed(1)} kB`).toBeLessThanOrEqual(limit)
+      if (hold !== undefined && kb <= target)
+        throw new Error(
+          `${entry.name} is ${kb.toFixed(1)} kB, within its ${target} kB budget: delete its entry in HOLDS.bundleKb`,
+        )
+    }, 60_000)
+  }
+})
