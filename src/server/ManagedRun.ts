@@ -1,25 +1,12 @@
 import { AgentError } from '../core/protocol/AgentError'
 import type { BaseEvent, RunAgentInput, WireEvent } from '../core/protocol/types'
 import { createOpenEventTracker } from './createOpenEventTracker'
-import type { ReplayBuffer, ReplayCheck, ReplayEntry } from './createReplayBuffer'
+import type { ReplayBuffer, ReplayCheck } from './createReplayBuffer'
+import { BufferCursor, type CursorHost, type RunCursor } from './RunCursor'
 import { toAsyncIterator, type EventSource } from './toAsyncIterator'
 
 /** Where a {@link ManagedRun} is: streaming, or over (and how). */
 export type ManagedRunStatus = 'running' | 'finished' | 'cancelled' | 'error' | 'idle_timeout'
-
-/**
- * A listener's read position in a run: an async iterator over the run's entries after the id
- * it started from, live ones included, that completes once the run is over and every entry was
- * read. `return()` detaches (the run goes on).
- */
-export interface RunCursor extends AsyncIterableIterator<ReplayEntry> {
-  /**
-   * Resolves the next entry. Rejects with `AgentError('replay_gap')` (`firstId` set) when the
-   * listener fell so far behind that the buffer dropped the entry it needs.
-   */
-  next(): Promise<IteratorResult<ReplayEntry>>
-  return(): Promise<IteratorResult<ReplayEntry>>
-}
 
 /** Why {@link ManagedRun.listen} refused. */
 export type ListenResult = { ok: true; cursor: RunCursor } | Exclude<ReplayCheck, { ok: true }>
@@ -33,8 +20,13 @@ function errorCode(error: unknown): string {
  * One run executing on the server, decoupled from its clients: the agent's events go into the
  * run's {@link ReplayBuffer} whether anyone listens or not; listeners read from the buffer at
  * their own pace ({@link ManagedRun.listen}). Created by `createRunRegistry`.
+ *
+ * Backpressure: when appending would make the buffer drop an event an attached listener has not
+ * read yet, the run stops reading the agent until that listener catches up (an async generator
+ * agent is then paused at its `yield`), for at most `idleTimeoutMs`; a listener stuck longer is
+ * left behind and gets `replay_gap`. Without listeners the run never waits.
  */
-export class ManagedRun {
+export class ManagedRun implements CursorHost {
   readonly threadId: string
   readonly runId: string
   readonly buffer: ReplayBuffer
@@ -44,7 +36,8 @@ export class ManagedRun {
   private readonly controller = new AbortController()
   private readonly tracker = createOpenEventTracker()
   private readonly waiting = new Set<() => void>()
-  private listeners = 0
+  private readonly cursors = new Set<BufferCursor>()
+  private wakeProducer: (() => void) | undefined
   private idleTimer: ReturnType<typeof setTimeout> | undefined
   private stopRequested: 'cancelled' | 'idle_timeout' | undefined
   private wakeStop: (() => void) | undefined
@@ -74,7 +67,7 @@ export class ManagedRun {
 
   /** Listeners currently attached. */
   get listenerCount(): number {
-    return this.listeners
+    return this.cursors.size
   }
 
   /**
@@ -94,18 +87,34 @@ export class ManagedRun {
   listen(lastEventId = 0): ListenResult {
     const check = this.buffer.check(lastEventId)
     if (!check.ok) return check
-    this.listeners++
+    const cursor = new BufferCursor(this, lastEventId + 1)
+    this.cursors.add(cursor)
     this.clearIdleTimer()
-    const cursor = new BufferCursor(this, lastEventId + 1, () => {
-      this.listeners--
-      this.armIdleTimer()
-    })
     return { ok: true, cursor }
+  }
+
+  /** @internal */
+  isRunning(): boolean {
+    return this.statusValue === 'running'
   }
 
   /** @internal Resolves on the next append or when the run ends. */
   changed(): Promise<void> {
     return new Promise<void>((resolve) => this.waiting.add(resolve))
+  }
+
+  /** @internal */
+  progressed(): void {
+    const wake = this.wakeProducer
+    this.wakeProducer = undefined
+    wake?.()
+  }
+
+  /** @internal */
+  closed(cursor: BufferCursor): void {
+    this.cursors.delete(cursor)
+    this.progressed()
+    this.armIdleTimer()
   }
 
   private stop(reason: 'cancelled' | 'idle_timeout'): boolean {
@@ -116,10 +125,37 @@ export class ManagedRun {
     return true
   }
 
-  private append(event: BaseEvent | WireEvent) {
+  private append(event: BaseEvent | WireEvent, json?: string) {
     this.tracker.observe(event)
-    this.buffer.append(event)
+    this.buffer.append(event, json)
     this.notify()
+  }
+
+  /**
+   * Waits while appending `bytes` more would drop an entry an attached cursor still needs, for
+   * at most `idleTimeoutMs` in all, or until the run is stopped.
+   */
+  private async roomFor(bytes: number, stopped: Promise<undefined>): Promise<void> {
+    let deadline: number | undefined
+    for (;;) {
+      const first = this.buffer.firstIdAfter(bytes)
+      if (first === this.buffer.firstId || this.stopRequested) return
+      let behind = false
+      // A cursor that already lost events (it will get replay_gap) is not waited for.
+      for (const c of this.cursors)
+        if (c.nextId < first && c.nextId >= this.buffer.firstId) behind = true
+      if (!behind) return
+      deadline ??= Date.now() + this.idleTimeoutMs
+      const left = deadline - Date.now()
+      if (!(left > 0)) return
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([
+        new Promise<void>((resolve) => (this.wakeProducer = resolve)),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(left, 2 ** 31 - 1)))),
+        stopped,
+      ])
+      clearTimeout(timer)
+    }
   }
 
   private notify() {
@@ -135,7 +171,11 @@ export class ManagedRun {
       for (;;) {
         const step = await Promise.race([iterator.next(), stopped])
         if (!step || step.done || this.stopRequested) break
-        this.append(step.value)
+        const json = JSON.stringify(step.value)
+        if (json === undefined) throw new TypeError('The agent sent an event that is not JSON.')
+        await this.roomFor(Buffer.byteLength(json), stopped)
+        if (this.stopRequested) break
+        this.append(step.value, json)
       }
     } catch (error) {
       if (!this.stopRequested) failure = { error }
@@ -175,7 +215,7 @@ export class ManagedRun {
   }
 
   private armIdleTimer() {
-    if (this.listeners > 0 || this.statusValue !== 'running' || this.idleTimer) return
+    if (this.cursors.size > 0 || this.statusValue !== 'running' || this.idleTimer) return
     if (!Number.isFinite(this.idleTimeoutMs)) return
     this.idleTimer = setTimeout(() => this.stop('idle_timeout'), this.idleTimeoutMs)
     this.idleTimer.unref?.()
@@ -184,63 +224,5 @@ export class ManagedRun {
   private clearIdleTimer() {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = undefined
-  }
-}
-
-/** A {@link RunCursor} over a {@link ManagedRun}'s buffer. */
-class BufferCursor implements RunCursor {
-  private closed = false
-  private wake: (() => void) | undefined
-
-  constructor(
-    private readonly run: ManagedRun,
-    private nextId: number,
-    private readonly onClose: () => void,
-  ) {}
-
-  async next(): Promise<IteratorResult<ReplayEntry>> {
-    const { buffer } = this.run
-    for (;;) {
-      if (this.closed) return { value: undefined, done: true }
-      const entry = buffer.get(this.nextId)
-      if (entry) {
-        this.nextId++
-        return { value: entry, done: false }
-      }
-      if (this.nextId <= buffer.lastId) {
-        const { firstId } = buffer
-        this.close()
-        throw new AgentError(
-          'replay_gap',
-          `The listener fell behind: event ${this.nextId} was dropped (oldest held: ${firstId}).`,
-          { firstId },
-        )
-      }
-      if (this.run.status !== 'running') {
-        this.close()
-        return { value: undefined, done: true }
-      }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve
-        void this.run.changed().then(resolve)
-      })
-      this.wake = undefined
-    }
-  }
-
-  return(): Promise<IteratorResult<ReplayEntry>> {
-    this.close()
-    this.wake?.()
-    return Promise.resolve({ value: undefined, done: true })
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this
-  }
-
-  private close() {
-    if (this.closed) return
-    this.closed = true
-    this.onClose()
   }
 }

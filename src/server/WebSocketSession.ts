@@ -3,11 +3,13 @@ import { WebSocket, type RawData } from 'ws'
 import { isAgentError } from '../core/protocol/AgentError'
 import type { BaseEvent, RunAgentInput, WireEvent } from '../core/protocol/types'
 import type { RunRegistry } from './createRunRegistry'
-import type { RunCursor } from './ManagedRun'
+import type { RunCursor } from './RunCursor'
 import { readClientFrame, type ClientFrame } from './readClientFrame'
 import type { EventSource } from './toAsyncIterator'
 import { WS_CLOSE_CODES, type WebSocketAuthDecision } from './webSocketCloseCodes'
 
+/** Most entries sent to the socket at once. */
+const BATCH = 256
 /** Socket bytes queued above which event delivery waits for the socket to drain. */
 const HIGH_WATER_BYTES = 1024 * 1024
 
@@ -158,10 +160,9 @@ export class WebSocketSession {
         for (;;) {
           const step = await cursor.next()
           if (step.done || !current()) break
-          const { id, json } = step.value
-          await this.send(
-            `{"type":"event","runId":${JSON.stringify(runId)},"id":${id},"event":${json}}`,
-          )
+          const batch = [step.value, ...cursor.takeReady(BATCH - 1)]
+          const prefix = `{"type":"event","runId":${JSON.stringify(runId)},"id":`
+          await this.sendAll(batch.map((e) => `${prefix}${e.id},"event":${e.json}}`))
         }
         if (current()) this.send(JSON.stringify({ type: 'end', runId }))
       } catch (error) {
@@ -179,6 +180,20 @@ export class WebSocketSession {
 
   private error(code: string, message: string, runId?: string, firstId?: number) {
     void this.send(JSON.stringify({ type: 'error', runId, code, message, firstId }))
+  }
+
+  /** Sends several frames in one socket write when possible (corked), then waits like `send`. */
+  private async sendAll(texts: string[]): Promise<void> {
+    // `ws` keeps its net.Socket private; corking it turns a batch into one write.
+    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket
+    socket?.cork()
+    let last: Promise<void> = Promise.resolve()
+    try {
+      for (const text of texts) last = this.send(text)
+    } finally {
+      socket?.uncork()
+    }
+    await last
   }
 
   private async send(text: string): Promise<void> {

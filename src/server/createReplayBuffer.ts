@@ -37,8 +37,17 @@ export type ReplayCheck =
  * here, so they are unique per run, start at 1 and grow by 1.
  */
 export interface ReplayBuffer {
-  /** Assigns the next id to `event`, stores it (dropping the oldest over the bounds), returns it. */
-  append(event: BaseEvent | WireEvent): ReplayEntry
+  /**
+   * Assigns the next id to `event`, stores it (dropping the oldest over the bounds), returns it.
+   * `json` may pass `JSON.stringify(event)` when the caller already has it.
+   */
+  append(event: BaseEvent | WireEvent, json?: string): ReplayEntry
+  /**
+   * The oldest id the buffer would hold after appending an entry of `bytes` bytes (what
+   * `firstId` would become): lets a producer wait instead of dropping what a listener still
+   * needs.
+   */
+  firstIdAfter(bytes: number): number
   /** The entry with this id, or `undefined` when it was dropped or does not exist yet. */
   get(id: number): ReplayEntry | undefined
   /**
@@ -106,15 +115,22 @@ export function createReplayBuffer(options: ReplayBufferOptions = {}): ReplayBuf
   }
 
   return {
-    append(event) {
+    append(event, serialised) {
       if (endedAt !== undefined) throw new TypeError('ReplayBuffer: append() after end()')
-      const json = JSON.stringify(event)
+      const json = serialised ?? JSON.stringify(event)
       if (json === undefined) throw new TypeError('ReplayBuffer: the event is not serialisable')
       const entry: ReplayEntry = { id: ++lastId, event, json, bytes: Buffer.byteLength(json) }
       entries.push(entry)
       bytes += entry.bytes
       evict()
       return entry
+    },
+    firstIdAfter(extra) {
+      let n = size() + 1
+      let held = bytes + extra
+      for (let i = head; n > 1 && (n > maxEvents || held > maxBytes); i++, n--)
+        held -= entries[i].bytes
+      return lastId + 2 - n
     },
     get(id) {
       if (!Number.isInteger(id) || id < firstId() || id > lastId) return undefined

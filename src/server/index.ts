@@ -30,7 +30,8 @@ export {
   type ReplayEntry,
 } from './createReplayBuffer'
 export { createRunRegistry, type RunRegistry, type RunRegistryOptions } from './createRunRegistry'
-export type { ManagedRun, ManagedRunStatus, RunCursor, ListenResult } from './ManagedRun'
+export type { ManagedRun, ManagedRunStatus, ListenResult } from './ManagedRun'
+export type { RunCursor } from './RunCursor'
 export { RUN_ID_HEADER, RESUMABLE_HEADER } from './serveRunRoutes'
 export {
   createWebSocketAgentServer,

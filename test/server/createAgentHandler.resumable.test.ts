@@ -136,6 +136,30 @@ describe('createAgentHandler({ resumable })', () => {
     expect((await fetch(`${url}/runs/run-1/events`, { method: 'POST' })).status).toBe(405)
   })
 
+  it('a slow client holds the agent back instead of losing events (small buffer, big events)', async () => {
+    const big = 'x'.repeat(64 * 1024)
+    const total = 300
+    let produced = 0
+    const url = await serve(
+      async function* (input) {
+        yield { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId }
+        for (let i = 0; i < total; i++) {
+          produced++
+          yield { type: 'CUSTOM', name: 'chunk', value: { i, big } }
+        }
+        yield { type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId }
+      },
+      { maxEvents: 20 },
+    )
+    const response = await postJson(url, runInput('hi'))
+    await new Promise((r) => setTimeout(r, 300))
+    // 300 x 64 KiB = 19 MiB; without backpressure all of it would be produced (and dropped) by now.
+    expect(produced).toBeLessThan(total / 2)
+    const res = await readSSE(response)
+    expect(res.ids).toEqual(Array.from({ length: total + 2 }, (_, i) => String(i + 1)))
+    expect(res.events.at(-1)).toMatchObject({ type: 'RUN_FINISHED' })
+  })
+
   it('answers 409 busy to a POST whose runId is still running', async () => {
     const gated = createGatedAgent(3)
     const url = await serve(gated.agent)

@@ -3,7 +3,7 @@ import { reduceEvents } from '../../src/core/reducer/reduceEvents'
 import type { RunAgentInput } from '../../src/core/protocol/types'
 import { createRunRegistry, type RunRegistry } from '../../src/server/createRunRegistry'
 import type { ReplayEntry } from '../../src/server/createReplayBuffer'
-import type { RunCursor } from '../../src/server/ManagedRun'
+import type { RunCursor } from '../../src/server/RunCursor'
 import { createGatedAgent } from './gatedAgent'
 import { waitFor } from './httpServer'
 
@@ -121,8 +121,25 @@ describe('createRunRegistry', () => {
     expect(entries.at(-1)?.event).toMatchObject({ type: 'RUN_ERROR', code: 'idle_timeout' })
   })
 
-  it('a listener that falls behind the buffer gets replay_gap with the first id held', async () => {
+  it('holds the agent back while an attached listener would lose events: a slow reader loses nothing', async () => {
     registry = createRunRegistry({ maxEvents: 4 })
+    const gated = createGatedAgent(30)
+    const run = registry.start(input(), (signal) => gated.agent(input(), { signal }))
+    const cursor = listen(registry, 'run-1')
+    gated.releaseAll()
+    const ids: number[] = []
+    for await (const entry of cursor) {
+      ids.push(entry.id)
+      // The producer is at most the buffer's size ahead of this reader.
+      expect(gated.produced.get('run-1')!).toBeLessThanOrEqual(entry.id + 5)
+      await new Promise((r) => setImmediate(r))
+    }
+    expect(ids).toEqual(Array.from({ length: 36 }, (_, i) => i + 1))
+    expect(run.status).toBe('finished')
+  })
+
+  it('a listener stuck longer than idleTimeoutMs is left behind and gets replay_gap', async () => {
+    registry = createRunRegistry({ maxEvents: 4, idleTimeoutMs: 20 })
     const gated = createGatedAgent(10)
     const run = registry.start(input(), (signal) => gated.agent(input(), { signal }))
     const cursor = listen(registry, 'run-1')
@@ -133,6 +150,22 @@ describe('createRunRegistry', () => {
     expect(run.listenerCount).toBe(0)
     expect(run.listen(3)).toEqual({ ok: false, code: 'replay_gap', firstId: 13 })
     expect(run.listen(99)).toEqual({ ok: false, code: 'bad_last_event_id' })
+  })
+
+  it('takeReady hands out what is buffered without waiting, and reports a gap the same way', async () => {
+    registry = createRunRegistry({ maxEvents: 6, idleTimeoutMs: 20 })
+    const gated = createGatedAgent(10)
+    const run = registry.start(input(), (signal) => gated.agent(input(), { signal }))
+    const cursor = listen(registry, 'run-1')
+    gated.release(2)
+    await waitFor(() => run.buffer.lastId === 5)
+    expect(cursor.takeReady(3).map((e) => e.id)).toEqual([1, 2, 3])
+    expect(cursor.takeReady(10).map((e) => e.id)).toEqual([4, 5])
+    expect(cursor.takeReady(10)).toEqual([])
+    gated.releaseAll()
+    await run.done
+    expect(() => cursor.takeReady(1)).toThrow(expect.objectContaining({ code: 'replay_gap' }))
+    expect(run.listenerCount).toBe(0)
   })
 
   it('turns an agent failure into RUN_ERROR with its code', async () => {
