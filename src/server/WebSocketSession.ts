@@ -116,22 +116,27 @@ export class WebSocketSession {
         const run = registry.get(frame.runId)
         if (!run || (frame.threadId !== undefined && frame.threadId !== run.threadId))
           return this.notFound(frame.runId)
-        const listening = run.listen(frame.lastEventId)
-        if (!listening.ok && listening.code === 'replay_gap') {
-          const message = `Events after ${frame.lastEventId} were dropped; the oldest held is ${listening.firstId}.`
-          return this.error('replay_gap', message, frame.runId, listening.firstId)
-        }
-        if (!listening.ok) {
-          const message = `lastEventId ${frame.lastEventId} is beyond the run's last event (${run.buffer.lastId}).`
-          return this.error('bad_frame', message, frame.runId)
-        }
-        return this.follow(frame.runId, listening.cursor)
+        return this.resumeRun(frame.runId, frame.lastEventId)
       }
     }
   }
 
+  /**
+   * `run` is idempotent by `runId`: for a run the registry already has (running, or ended and
+   * still buffered) on the same thread, it re-joins it from the start instead of starting the
+   * agent again, so a client that lost its connection before seeing any event may simply send
+   * `run` again. Another thread with that `runId` gets `busy`.
+   */
   private run(input: RunAgentInput) {
     const { registry, maxRunsPerConnection, retryAfterSeconds } = this.options
+    const existing = registry.get(input.runId)
+    if (existing) {
+      if (existing.threadId !== input.threadId) {
+        const message = `runId '${input.runId}' belongs to another thread.`
+        return this.error('busy', message, input.runId)
+      }
+      return this.resumeRun(input.runId, 0)
+    }
     if (this.started.size >= maxRunsPerConnection) {
       return this.close(WS_CLOSE_CODES.rateLimited, `retry-after=${retryAfterSeconds}`)
     }
@@ -148,6 +153,22 @@ export class WebSocketSession {
     void run.done.then(() => this.started.delete(run.runId))
     const listening = run.listen(0)
     if (listening.ok) this.follow(run.runId, listening.cursor)
+  }
+
+  /** Follows a known run from `lastEventId`, or answers `replay_gap` / `bad_frame`. */
+  private resumeRun(runId: string, lastEventId: number) {
+    const run = this.options.registry.get(runId)
+    if (!run) return this.notFound(runId)
+    const listening = run.listen(lastEventId)
+    if (!listening.ok && listening.code === 'replay_gap') {
+      const message = `Events after ${lastEventId} were dropped; the oldest held is ${listening.firstId}.`
+      return this.error('replay_gap', message, runId, listening.firstId)
+    }
+    if (!listening.ok) {
+      const message = `lastEventId ${lastEventId} is beyond the run's last event (${run.buffer.lastId}).`
+      return this.error('bad_frame', message, runId)
+    }
+    this.follow(runId, listening.cursor)
   }
 
   /** Streams `cursor` as `event` frames, then `end`; a newer cursor for the run replaces it. */

@@ -135,7 +135,7 @@ describe('createWebSocketAgentServer', () => {
       runId: 'ghost',
     })
     socket.send({ type: 'run', input: runInput('hi') })
-    socket.send({ type: 'run', input: runInput('hi') })
+    socket.send({ type: 'run', input: runInput('hi', { threadId: 'thread-2' }) })
     expect(await socket.waitFor((f) => f.code === 'busy')).toMatchObject({ runId: 'run-1' })
     gated.releaseAll()
     await socket.waitFor((f) => f.type === 'end')
@@ -146,6 +146,28 @@ describe('createWebSocketAgentServer', () => {
     })
     socket.send({ type: 'resume', threadId: 'other', runId: 'run-1', lastEventId: 12 })
     await socket.waitFor((f) => f.code === 'run_not_found' && f.runId === 'run-1')
+  })
+
+  it('a second run frame for a known runId re-joins it from the start (the agent runs once)', async () => {
+    let starts = 0
+    const gated = createGatedAgent(4)
+    server = await startWsServer({
+      agent: (input, ctx) => {
+        starts++
+        return gated.agent(input, ctx)
+      },
+    })
+    const first = await open(server.url)
+    first.send({ type: 'run', input: runInput('hi') })
+    await first.waitFor((f) => f.id === 3)
+    first.ws.terminate() // e.g. the client never saw an event and re-sends `run`
+    const second = await open(server.url)
+    second.send({ type: 'run', input: runInput('hi') })
+    gated.releaseAll()
+    expect(ids(await second.runToEnd('run-1'))).toEqual(range(1, 10))
+    second.send({ type: 'run', input: runInput('hi') }) // also once it has ended
+    await second.waitFor((f) => f.type === 'end', 3000, second.frames.length)
+    expect(starts).toBe(1)
   })
 
   it('answers bad frames with error bad_frame and keeps the connection open', async () => {
