@@ -8,7 +8,7 @@ import { toAsyncIterator, type EventSource } from './toAsyncIterator'
 /** Where a {@link ManagedRun} is: streaming, or over (and how). */
 export type ManagedRunStatus = 'running' | 'finished' | 'cancelled' | 'error' | 'idle_timeout'
 
-/** Why {@link ManagedRun.listen} refused. */
+/** What {@link ManagedRun.listen} returns: a cursor, or why it refused (`replay_gap`, `bad_last_event_id`). */
 export type ListenResult = { ok: true; cursor: RunCursor } | Exclude<ReplayCheck, { ok: true }>
 
 function errorCode(error: unknown): string {
