@@ -73,8 +73,13 @@ export class FaultConnection {
   #stallLimit: number | undefined
   #requests = 0
   #tail = Buffer.alloc(0)
+  /** The cut offset was reached: forward what is queued, then cut. */
+  #cutPending = false
   #answered = true
   #tick: ReturnType<typeof setInterval> | undefined
+  /** Bytes the throttle allows now (a token bucket refilled every tick). */
+  #tokens = 0
+  #refilled = performance.now()
   #waitingDrain = false
 
   constructor(
@@ -185,7 +190,16 @@ export class FaultConnection {
   /** Starts or stops the throttle ticker (called when the proxy's throttle changes). */
   retune(): void {
     if (this.#hooks.throttle() !== null && !this.#tick && !this.closed) {
-      this.#tick = setInterval(() => this.#flushDown(), TICK_MS)
+      this.#tick = setInterval(() => {
+        const rate = this.#hooks.throttle()
+        if (rate === null) return this.#flushDown()
+        // Refill by elapsed time (timers run late on a busy machine), at most 50 ms worth.
+        const now = performance.now()
+        const elapsed = Math.min(now - this.#refilled, 50)
+        this.#refilled = now
+        this.#tokens = Math.min(this.#tokens + (rate * elapsed) / 1000, rate / 20)
+        this.#flushDown()
+      }, TICK_MS)
     }
     this.#flushDown()
   }
@@ -206,7 +220,7 @@ export class FaultConnection {
   }
 
   #fromServer(chunk: Buffer) {
-    if (this.closed) return
+    if (this.closed || this.#cutPending) return
     this.#answered = true
     const cutAtByte = this.#cutLimit
     const stallAtByte = this.#stallLimit
@@ -236,11 +250,9 @@ export class FaultConnection {
       if (this.#faults.isResponseEnd(this.#tail)) this.#endRequest()
     }
     if (cutNow) {
-      // Write the bytes before the cut point straight through (ignoring stall/throttle), then cut.
-      while (this.#down.length > 0) this.#client.write(this.#down.shift()!)
-      this.#queued = 0
-      this.cut('byte')
-      return
+      // Forward the bytes before the cut point (at the throttled pace, if any), then cut.
+      this.#cutPending = true
+      this.#server.pause()
     }
     if (!stallNow) this.#flushDown()
   }
@@ -248,7 +260,6 @@ export class FaultConnection {
   #enqueueDown(chunk: Buffer) {
     if (chunk.length === 0) return
     this.bytesDown += chunk.length
-    this.#hooks.onBytes('down', chunk.length)
     this.#down.push(chunk)
     this.#queued += chunk.length
   }
@@ -256,8 +267,8 @@ export class FaultConnection {
   #flushDown() {
     if (this.closed || this.stalled) return
     const rate = this.#hooks.throttle()
-    let budget = rate === null ? Infinity : Math.max(1, Math.floor((rate * TICK_MS) / 1000))
     if (rate !== null && !this.#tick) this.retune()
+    let budget = rate === null ? Infinity : Math.floor(this.#tokens)
     while (this.#down.length > 0 && budget > 0 && !this.#waitingDrain) {
       let chunk = this.#down[0]
       if (chunk.length > budget) {
@@ -267,7 +278,9 @@ export class FaultConnection {
         this.#down.shift()
       }
       budget -= chunk.length
+      if (rate !== null) this.#tokens -= chunk.length
       this.#queued -= chunk.length
+      this.#hooks.onBytes('down', chunk.length)
       if (!this.#client.write(chunk)) {
         this.#waitingDrain = true
         this.#client.once('drain', () => {
@@ -277,8 +290,12 @@ export class FaultConnection {
       }
     }
     // Backpressure to the server: stop reading while the queue is long or the client is full.
-    if (this.#queued > HIGH_WATER || this.#waitingDrain) this.#server.pause()
+    if (this.#queued > HIGH_WATER || this.#waitingDrain || this.#cutPending) this.#server.pause()
     else if (!this.stalled) this.#server.resume()
+    if (this.#down.length === 0 && this.#cutPending) {
+      if (!this.#waitingDrain) this.cut('byte')
+      return
+    }
     if (this.#down.length === 0 && this.#serverEnded) {
       this.#client.end()
       this.#close()

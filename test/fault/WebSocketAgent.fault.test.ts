@@ -1,41 +1,100 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createFaultProxy, type FaultProxy } from './createFaultProxy'
-import { createLongRunAgent } from './createLongRunAgent'
-import { faultSeed } from './createRng'
-import { expectedSnapshot, startFaultServer, summary, type FaultServer } from './faultHarness'
-import { cutCampaign, WS_KIT, wsCutPlan, type Expected } from './faultScenarios'
+import { describe, expect, it } from 'vitest'
+import { createAgentStore } from '../../src/core/store/createAgentStore'
+import { faultSeed, createRng } from './createRng'
+import { defineFaultSuite, withRig } from './defineFaultSuite'
+import { runStore, summary, tally, USER_MESSAGE, wsAgentAt } from './faultHarness'
+import { problemsOf, WS_KIT } from './faultScenarios'
+
+defineFaultSuite(WS_KIT, 'WebSocketAgent (resume frame)')
+
+/**
+ * Fast heartbeat: a ping every 300 ms, dead 200 ms after a ping without any frame. (The timeout
+ * must stay below the interval: each ping cancels the previous ping's timeout, see
+ * /tmp/briefs/fault-findings.md F4.)
+ */
+const HEARTBEAT = { heartbeatMs: 300, heartbeatTimeoutMs: 200, connectTimeoutMs: 500 }
 
 const seed = faultSeed()
-const agent = createLongRunAgent({ events: 3000, seed, pauseEvery: 40, pauseMs: 1 })
+const sub = (label: string) => createRng(seed).fork(label).seed
 
-describe(`WebSocketAgent (resume frame) through the fault proxy, seed ${seed} (FAULT_SEED=${seed} to replay)`, () => {
-  let server: FaultServer
-  let proxy: FaultProxy
-  let expected: Expected
-  beforeAll(async () => {
-    server = await startFaultServer(agent)
-    proxy = await createFaultProxy({ target: server.port, seed, plan: wsCutPlan })
-    expected = await expectedSnapshot(agent)
-  })
-  afterAll(async () => {
-    await proxy.close()
-    await server.close()
-  })
-
-  it('≥500 cuts at random offsets: every run ends with the uncut messages and state, 0 lost, 0 duplicated', async () => {
-    const r = await cutCampaign(WS_KIT, proxy, expected, { minCuts: 500, lanes: 4 })
-    summary('ws cuts', {
-      seed,
-      runs: r.runs,
-      eventsPerRun: expected.events,
-      cuts: r.cuts,
-      connections: r.connections,
-      reconnects: r.reconnecting,
-      lost: r.lost,
-      duplicated: r.duplicated,
-      ms: r.ms,
+describe(`WebSocketAgent silent connections (heartbeat timeout), seed ${seed} (FAULT_SEED=${seed} to replay)`, () => {
+  it('a connection that goes silent mid-run is declared dead by the heartbeat, and the run resumes on a new one', async () => {
+    const s = sub('silent')
+    await withRig(s, { agent: { events: 3000, pauseEvery: 10, pauseMs: 2 } }, async (rig) => {
+      const agent = wsAgentAt(rig.proxy.port, HEARTBEAT)
+      const store = createAgentStore({ agent, threadId: 'thread-fault' })
+      const seqs: number[] = []
+      store.onEvent((event) => seqs.push(event.timestamp ?? -1))
+      const causes: string[] = []
+      agent.subscribeConnection((state) => {
+        if (state.status === 'reconnecting') causes.push(state.error?.code ?? 'none')
+      })
+      const started = performance.now()
+      const running = store.run({ message: USER_MESSAGE })
+      while (seqs.length < 500) await new Promise((r) => setTimeout(r, 2))
+      const silenced = rig.proxy.stallAll()
+      const appliedWhenSilenced = seqs.length
+      const snapshot = await running
+      agent.close()
+      store.destroy()
+      summary('ws silent connection', {
+        seed: s,
+        silenced,
+        appliedWhenSilenced,
+        heartbeatTimeouts: causes.filter((c) => c === 'heartbeat_timeout').length,
+        connections: rig.proxy.stats.connections,
+        ...tally(seqs, rig.expected.events),
+        ms: performance.now() - started,
+      })
+      expect(silenced).toBe(1)
+      expect(causes).toContain('heartbeat_timeout')
+      expect(snapshot.run.status).toBe('finished')
+      expect(snapshot.messages).toEqual(rig.expected.messages)
+      expect(snapshot.state).toEqual(rig.expected.state)
+      expect(tally(seqs, rig.expected.events)).toEqual({ lost: 0, duplicated: 0, outOfOrder: 0 })
     })
-    expect(r.problems, `seed ${seed}`).toEqual([])
-    expect(r.cuts).toBeGreaterThanOrEqual(500)
-  }, 120_000)
+  }, 60_000)
+
+  it('every connection goes silent at a random byte (handshake included): runs still end equal to the uncut run', async () => {
+    const s = sub('silent-random')
+    const plan = ({ rng }: { rng: ReturnType<typeof createRng> }) => ({
+      stallAtByte: rng.int(0, 60_000),
+    })
+    const agent = { events: 1500, pauseEvery: 20, pauseMs: 1 }
+    await withRig(s, { agent, plan }, async (rig) => {
+      const client = wsAgentAt(rig.proxy.port, {
+        heartbeatMs: 150,
+        heartbeatTimeoutMs: 100,
+        connectTimeoutMs: 300,
+      })
+      const started = performance.now()
+      const problems: string[] = []
+      const causes: Record<string, number> = {}
+      const runs = 2
+      for (let i = 0; i < runs; i++) {
+        const run = await runStore(client)
+        problems.push(...problemsOf(run, rig.expected, `ws silent run ${i + 1}`))
+        for (const [code, n] of Object.entries(run.reconnectCauses))
+          causes[code] = (causes[code] ?? 0) + n
+      }
+      client.close()
+      summary('ws random silences', {
+        seed: s,
+        runs,
+        eventsPerRun: rig.expected.events,
+        stalls: rig.proxy.stats.stalls,
+        connections: rig.proxy.stats.connections,
+        heartbeatTimeouts: causes.heartbeat_timeout ?? 0,
+        otherReconnects:
+          Object.entries(causes)
+            .filter(([code]) => code !== 'heartbeat_timeout')
+            .map(([code, n]) => `${code}:${n}`)
+            .join(',') || 'none',
+        ms: performance.now() - started,
+      })
+      expect(problems, `seed ${s}`).toEqual([])
+      expect(rig.proxy.stats.stalls).toBeGreaterThanOrEqual(3)
+      expect(causes.heartbeat_timeout ?? 0).toBeGreaterThan(0)
+    })
+  }, 90_000)
 })

@@ -174,12 +174,17 @@ describe('createFaultProxy', () => {
     await until(() => target.closed === 1 && proxy.stats.open === 0, 'server close')
   })
 
-  it('throttles the consumer: bytes arrive intact in small slices', async () => {
+  it('throttles the consumer: bytes arrive intact in small slices, a cut still lands at its offset', async () => {
     const { proxy } = await setup(pattern(60_000))
     proxy.throttle(200_000)
     const result = await client(proxy.port).done
     expect(result.data.equals(pattern(60_000))).toBe(true)
     expect(Math.max(...result.chunks)).toBeLessThan(16 * 1024)
+    proxy.setPlan(() => ({ cutAtByte: 20_000, cutMode: 'end' }))
+    const cut = await client(proxy.port).done
+    expect(cut.data.equals(pattern(20_000))).toBe(true)
+    expect(proxy.stats.bytesDown).toBe(80_000)
+    proxy.setPlan(undefined)
     proxy.throttle(null)
     const fast = await client(proxy.port).done
     expect(fast.data.equals(pattern(60_000))).toBe(true)

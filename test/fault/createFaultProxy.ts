@@ -32,7 +32,7 @@ export interface FaultProxyOptions {
   port?: number
 }
 
-/** Counters of a {@link FaultProxy}; bytes are payload bytes forwarded or queued. */
+/** Counters of a {@link FaultProxy}; bytes are payload bytes forwarded (written to the other side). */
 export interface FaultProxyStats {
   /** Connections accepted. */
   connections: number

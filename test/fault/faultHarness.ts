@@ -127,6 +127,8 @@ export interface LaneRun {
   ids: number[]
   /** Times the agent's connection state became `reconnecting`. */
   reconnecting: number
+  /** Error codes of those `reconnecting` states (`heartbeat_timeout`, `network`, …), counted. */
+  reconnectCauses: Record<string, number>
   ms: number
 }
 
@@ -152,8 +154,12 @@ export async function runStore(agent: Agent, threadId = 'thread-fault'): Promise
   const seqs: number[] = []
   const ids: number[] = []
   let reconnecting = 0
+  const reconnectCauses: Record<string, number> = {}
   const unsubscribe = agent.subscribeConnection?.((s: ConnectionState) => {
-    if (s.status === 'reconnecting') reconnecting++
+    if (s.status !== 'reconnecting') return
+    reconnecting++
+    const code = s.error?.code ?? 'none'
+    reconnectCauses[code] = (reconnectCauses[code] ?? 0) + 1
   })
   const store = createAgentStore({ agent: tapEventIds(agent, ids), threadId })
   store.onEvent((event) => seqs.push(event.timestamp ?? -1))
@@ -162,7 +168,7 @@ export async function runStore(agent: Agent, threadId = 'thread-fault'): Promise
   const ms = performance.now() - started
   unsubscribe?.()
   store.destroy()
-  return { snapshot, seqs, ids, reconnecting, ms }
+  return { snapshot, seqs, ids, reconnecting, reconnectCauses, ms }
 }
 
 /** Lost, duplicated and out-of-order events of one run of `total` events numbered 1..total. */

@@ -4,7 +4,7 @@ import type { Agent } from '../../src/core/transport/Agent'
 import type { FaultPlan, FaultProxy } from './createFaultProxy'
 import { httpAgentAt, runStore, tally, wsAgentAt, type LaneRun } from './faultHarness'
 
-/** Largest cut offset, bytes: a 3,000-event run is ~300 kB, so it gets ~25 cuts. */
+/** Default largest cut offset, bytes: a 3,000-event run is 300-500 kB, so it gets ~25-40 cuts. */
 const MAX_CUT = 24_000
 /** Smallest cut in the answer to a `POST`: after its head, which carries `X-AWR-Resumable`. */
 const POST_MIN_CUT = 800
@@ -18,40 +18,66 @@ export function endsHttpResponse(tail: Buffer): boolean {
   return text.endsWith('\r\n0\r\n\r\n') || text.endsWith('}')
 }
 
-/**
- * Cuts for SSE: every answer is cut at a random offset (per request on keep-alive connections).
- * A `POST` answer is cut only after its head (before it, the client cannot know the run is
- * resumable: the contract makes that a failed run). Resume `GET`s are cut anywhere, 15% of
- * them after a random 1-60 ms instead. Half the cuts are RST, half FIN.
- */
-export const httpCutPlan: FaultPlan = ({ rng }) => ({
-  cutMode: rng.chance(0.5) ? 'reset' : 'end',
-  isResponseEnd: endsHttpResponse,
-  perRequest: (head) => {
-    if (head.startsWith('POST')) return { cutAtByte: rng.int(POST_MIN_CUT, MAX_CUT) }
-    if (rng.chance(0.15)) return { cutAfterMs: rng.int(1, 60) }
-    return { cutAtByte: rng.int(0, MAX_CUT) }
-  },
-})
-
-/**
- * Cuts for WebSocket: each connection is cut at a random byte offset from 0 (inside the
- * handshake) to {@link MAX_CUT}, 15% after a random 1-80 ms instead. Half RST, half FIN.
- */
-export const wsCutPlan: FaultPlan = ({ rng }) => {
-  const cutMode = rng.chance(0.5) ? 'reset' : 'end'
-  if (rng.chance(0.15)) return { cutMode, cutAfterMs: rng.int(1, 80) }
-  return { cutMode, cutAtByte: rng.int(0, MAX_CUT) }
+/** Byte range of cuts, bytes, and the share of time-based cuts. */
+export interface CutRange {
+  minCut?: number
+  maxCut?: number
+  /** Probability that a connection (SSE: a resume request) is cut after 1-80 ms instead. Default 0.15. */
+  timeCuts?: number
 }
 
-/** A transport under test: how to make its client agent. */
+/**
+ * Cuts for SSE: every answer is cut at a random offset in `[minCut, maxCut]` (default
+ * `[0, 24 000]`; per request on keep-alive connections). A `POST` answer is cut only after its
+ * head (before it, the client cannot know the run is resumable: the contract makes that a
+ * failed run). A share `timeCuts` (15%) of the resume `GET`s are cut after 1-60 ms instead. Half the cuts
+ * are RST, half FIN.
+ */
+export function httpCutPlan(range: CutRange = {}): FaultPlan {
+  const { minCut = 0, maxCut = MAX_CUT, timeCuts = 0.15 } = range
+  return ({ rng }) => ({
+    cutMode: rng.chance(0.5) ? 'reset' : 'end',
+    isResponseEnd: endsHttpResponse,
+    perRequest: (head) => {
+      if (head.startsWith('POST'))
+        return { cutAtByte: rng.int(Math.max(minCut, POST_MIN_CUT), maxCut) }
+      if (rng.chance(timeCuts)) return { cutAfterMs: rng.int(1, 60) }
+      return { cutAtByte: rng.int(minCut, maxCut) }
+    },
+  })
+}
+
+/**
+ * Cuts for WebSocket: each connection is cut at a random byte offset in `[minCut, maxCut]`
+ * (default from 0, inside the handshake, to 24 000), a share `timeCuts` (15%) after 1-80 ms. Half
+ * RST, half FIN.
+ */
+export function wsCutPlan(range: CutRange = {}): FaultPlan {
+  const { minCut = 0, maxCut = MAX_CUT, timeCuts = 0.15 } = range
+  return ({ rng }) => {
+    const cutMode = rng.chance(0.5) ? 'reset' : 'end'
+    if (rng.chance(timeCuts)) return { cutMode, cutAfterMs: rng.int(1, 80) }
+    return { cutMode, cutAtByte: rng.int(minCut, maxCut) }
+  }
+}
+
+/** A transport under test: how to make its client agent, and its cut plan. */
 export interface TransportKit {
   name: 'http' | 'ws'
   makeAgent(port: number): Agent & { close?(): void }
+  cutPlan(range?: CutRange): FaultPlan
 }
 
-export const HTTP_KIT: TransportKit = { name: 'http', makeAgent: (port) => httpAgentAt(port) }
-export const WS_KIT: TransportKit = { name: 'ws', makeAgent: (port) => wsAgentAt(port) }
+export const HTTP_KIT: TransportKit = {
+  name: 'http',
+  makeAgent: (port) => httpAgentAt(port),
+  cutPlan: httpCutPlan,
+}
+export const WS_KIT: TransportKit = {
+  name: 'ws',
+  makeAgent: (port) => wsAgentAt(port),
+  cutPlan: wsCutPlan,
+}
 
 /** The uncut run's result (see `expectedSnapshot`). */
 export interface Expected {
@@ -92,17 +118,32 @@ export interface CampaignResult {
   ms: number
 }
 
+/** Options of {@link cutCampaign}. */
+export interface CampaignOptions {
+  /** Parallel lanes; each runs store runs one after another. */
+  lanes: number
+  /** Keep running until the proxy cut this many connections (ignored with `runsPerLane`). */
+  minCuts?: number
+  /** Exactly this many runs per lane. */
+  runsPerLane?: number
+  /** One agent for every lane (runs share it: one WebSocket, one HttpAgent). Default: one per lane. */
+  shareAgent?: boolean
+  /** Safety stop. Default 400. */
+  maxRuns?: number
+}
+
 /**
- * Runs store runs through `proxy` in `lanes` parallel lanes (each lane its own agent, runs one
- * after another) until the proxy has cut at least `minCuts` connections, then checks each run
- * against `expected`. Stops early after the first problem (it is reported with its run number).
+ * Runs store runs through `proxy` and checks each against `expected`: in `lanes` parallel lanes,
+ * `runsPerLane` each or until the proxy has cut at least `minCuts` connections. Stops early after
+ * the first problem (reported with its run number).
  */
 export async function cutCampaign(
   kit: TransportKit,
   proxy: FaultProxy,
   expected: Expected,
-  { minCuts, lanes, maxRuns = 400 }: { minCuts: number; lanes: number; maxRuns?: number },
+  options: CampaignOptions,
 ): Promise<CampaignResult> {
+  const { lanes, minCuts = 0, runsPerLane, shareAgent = false, maxRuns = 400 } = options
   const started = performance.now()
   const before = { cuts: proxy.stats.cuts, connections: proxy.stats.connections }
   const result: CampaignResult = {
@@ -115,28 +156,34 @@ export async function cutCampaign(
     problems: [],
     ms: 0,
   }
-  await Promise.all(
-    Array.from({ length: lanes }, async (_, lane) => {
-      const agent = kit.makeAgent(proxy.port)
-      try {
-        while (
-          proxy.stats.cuts - before.cuts < minCuts &&
-          result.problems.length === 0 &&
-          result.runs < maxRuns
-        ) {
-          const n = ++result.runs
-          const run = await runStore(agent, `thread-${lane}`)
-          const t = tally(run.seqs, expected.events)
-          result.lost += t.lost
-          result.duplicated += t.duplicated
-          result.reconnecting += run.reconnecting
-          result.problems.push(...problemsOf(run, expected, `${kit.name} run ${n} (lane ${lane})`))
+  const shared = shareAgent ? kit.makeAgent(proxy.port) : undefined
+  const more = (laneRuns: number) =>
+    result.problems.length === 0 &&
+    result.runs < maxRuns &&
+    (runsPerLane === undefined ? proxy.stats.cuts - before.cuts < minCuts : laneRuns < runsPerLane)
+  try {
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        const agent = shared ?? kit.makeAgent(proxy.port)
+        try {
+          for (let laneRuns = 0; more(laneRuns); laneRuns++) {
+            const n = ++result.runs
+            const run = await runStore(agent, `thread-${lane}`)
+            const t = tally(run.seqs, expected.events)
+            result.lost += t.lost
+            result.duplicated += t.duplicated
+            result.reconnecting += run.reconnecting
+            const label = `${kit.name} run ${n} (lane ${lane})`
+            result.problems.push(...problemsOf(run, expected, label))
+          }
+        } finally {
+          if (!shared) agent.close?.()
         }
-      } finally {
-        agent.close?.()
-      }
-    }),
-  )
+      }),
+    )
+  } finally {
+    shared?.close?.()
+  }
   result.cuts = proxy.stats.cuts - before.cuts
   result.connections = proxy.stats.connections - before.connections
   result.ms = performance.now() - started
