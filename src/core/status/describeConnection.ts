@@ -1,0 +1,65 @@
+import type { ConnectionState } from '../transport/ConnectionState'
+import type { ConnectionHealth, ConnectionInfo } from './AgentStatus'
+
+/**
+ * The connection part of a status from a transport's `ConnectionState` (issue 6, "Connection
+ * state"): `state` and `health` (`ok` open/idle, `degraded` connecting/reconnecting, `down`
+ * closed with an error or auth required, `unknown` without a state), latency, attempt, error.
+ *
+ * @param state `agent.getConnectionState?.()`; `undefined` when the agent has none.
+ * @param transport A name for the transport, shown as is.
+ * @param lastEventAt When the last event was received, ms since epoch.
+ */
+export function describeConnection(
+  state: ConnectionState | undefined,
+  transport?: string,
+  lastEventAt?: number,
+): ConnectionInfo {
+  const base = {
+    ...(transport !== undefined && { transport }),
+    ...(lastEventAt !== undefined && { lastEventAt }),
+  }
+  if (!state || typeof state !== 'object') return { ...base, state: 'unknown', health: 'unknown' }
+  let health: ConnectionHealth
+  switch (state.status) {
+    case 'open':
+    case 'idle':
+      health = 'ok'
+      break
+    case 'connecting':
+    case 'reconnecting':
+      health = 'degraded'
+      break
+    case 'closed':
+      health = state.error ? 'down' : 'ok'
+      break
+    case 'auth_required':
+      health = 'down'
+      break
+    default:
+      return { ...base, state: 'unknown', health: 'unknown' }
+  }
+  const error = 'error' in state && state.error ? state.error : undefined
+  return {
+    ...base,
+    state: state.status,
+    health,
+    ...(state.status === 'open' && state.latencyMs !== undefined && { latencyMs: state.latencyMs }),
+    ...(state.status === 'reconnecting' && {
+      attempt: state.attempt,
+      nextRetryMs: state.nextRetryMs,
+    }),
+    ...(error && { error: { code: error.code, message: error.message } }),
+  }
+}
+
+/**
+ * A best-effort transport name for `agent`: its class name (`HttpAgent`, `WebSocketAgent`,
+ * `LangGraphAgent`), `undefined` for plain objects. Minified builds may rename classes: pass
+ * the name yourself (`useAgentStatus({ transport })`) when it matters.
+ */
+export function transportName(agent: unknown): string | undefined {
+  if (typeof agent !== 'object' || agent === null) return undefined
+  const name = (agent as { constructor?: { name?: unknown } }).constructor?.name
+  return typeof name === 'string' && name !== '' && name !== 'Object' ? name : undefined
+}

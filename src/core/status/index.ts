@@ -1,0 +1,47 @@
+/**
+ * Agent status and event log (issue 5): derive what a status page shows from a snapshot and an
+ * event log, export and import event logs, time travel. Pure and browser-safe; no React.
+ */
+export type {
+  AgentCard,
+  AgentIdentity,
+  AgentSkill,
+  AgentStatus,
+  CapabilityChip,
+  ConnectionHealth,
+  ConnectionInfo,
+  MessageCounts,
+  PendingDecision,
+  RunSummary,
+  StatusError,
+  TimeSource,
+  TimelineItem,
+  TimelineItemStatus,
+  TimelineKind,
+  UsageTotals,
+} from './AgentStatus'
+export { deriveAgentStatus, type DeriveAgentStatusOptions } from './deriveAgentStatus'
+export {
+  createEventLog,
+  defaultEventClock,
+  toEventLogEntries,
+  type EventLog,
+  type EventLogEntry,
+  type EventLogOptions,
+  type EventLogSnapshot,
+  type EventLogSource,
+} from './EventLog'
+export { foldEventLog, type FoldedLog, type FoldedRun } from './foldEventLog'
+export { checkTimestamp, EARLIEST_PLAUSIBLE_MS, FUTURE_TOLERANCE_MS } from './checkTimestamp'
+export { describeCapabilities } from './describeCapabilities'
+export { describeConnection, transportName } from './describeConnection'
+export { addUsage, emptyUsage, sumUsage } from './sumUsage'
+export {
+  EVENT_LOG_HEADER_TYPE,
+  formatEventLog,
+  parseEventLog,
+  type EventLogHeader,
+  type ParsedEventLog,
+} from './eventLogFormat'
+export { reduceEventLog, splitRuns, type ReduceEventLogOptions } from './reduceEventLog'
+export { layoutTimeline, type TimelineBar, type TimelineLayout } from './layoutTimeline'
