@@ -8,7 +8,10 @@ import { toAsyncIterator, type EventSource } from './toAsyncIterator'
 /** Where a {@link ManagedRun} is: streaming, or over (and how). */
 export type ManagedRunStatus = 'running' | 'finished' | 'cancelled' | 'error' | 'idle_timeout'
 
-/** What {@link ManagedRun.listen} returns: a cursor, or why it refused (`replay_gap`, `bad_last_event_id`). */
+/**
+ * What {@link ManagedRun.listen} returns: a cursor, or why it refused (`replay_gap`,
+ * `bad_last_event_id`).
+ */
 export type ListenResult = { ok: true; cursor: RunCursor } | Exclude<ReplayCheck, { ok: true }>
 
 function errorCode(error: unknown): string {
@@ -122,6 +125,7 @@ export class ManagedRun implements CursorHost {
     this.stopRequested = reason
     this.controller.abort(new AgentError('aborted', `The run was stopped (${reason}).`))
     this.wakeStop?.()
+    this.progressed() // a producer waiting for room gives up
     return true
   }
 
@@ -135,7 +139,7 @@ export class ManagedRun implements CursorHost {
    * Waits while appending `bytes` more would drop an entry an attached cursor still needs, for
    * at most `idleTimeoutMs` in all, or until the run is stopped.
    */
-  private async roomFor(bytes: number, stopped: Promise<undefined>): Promise<void> {
+  private async roomFor(bytes: number): Promise<void> {
     let deadline: number | undefined
     for (;;) {
       const first = this.buffer.firstIdAfter(bytes)
@@ -152,7 +156,6 @@ export class ManagedRun implements CursorHost {
       await Promise.race([
         new Promise<void>((resolve) => (this.wakeProducer = resolve)),
         new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(left, 2 ** 31 - 1)))),
-        stopped,
       ])
       clearTimeout(timer)
     }
@@ -165,15 +168,22 @@ export class ManagedRun implements CursorHost {
   }
 
   private async pump(iterator: AsyncIterator<BaseEvent | WireEvent>): Promise<void> {
-    const stopped = new Promise<undefined>((resolve) => (this.wakeStop = () => resolve(undefined)))
+    // One promise per step, woken by next() or by stop(): racing every step against one
+    // long-lived "stopped" promise would pile a reaction on it per event (memory, GC).
+    const nextOrStop = () =>
+      new Promise<IteratorResult<BaseEvent | WireEvent> | undefined>((resolve, reject) => {
+        this.wakeStop = () => resolve(undefined)
+        iterator.next().then(resolve, reject)
+      })
     let failure: { error: unknown } | undefined
     try {
       for (;;) {
-        const step = await Promise.race([iterator.next(), stopped])
+        if (this.stopRequested) break
+        const step = await nextOrStop()
         if (!step || step.done || this.stopRequested) break
         const json = JSON.stringify(step.value)
         if (json === undefined) throw new TypeError('The agent sent an event that is not JSON.')
-        await this.roomFor(Buffer.byteLength(json), stopped)
+        await this.roomFor(Buffer.byteLength(json))
         if (this.stopRequested) break
         this.append(step.value, json)
       }

@@ -85,13 +85,12 @@ export async function streamRun(
     void cursor.return() // detach, so the idle timeout still applies
     throw error
   }
-  const stopped = sse.stopped.then(() => undefined)
+  // The client going away detaches the cursor, which ends a pending next() with done.
+  void sse.stopped.then(() => cursor.return())
   try {
     for (;;) {
-      const pending = cursor.next()
-      pending.catch(() => undefined)
-      const step = await Promise.race([pending, stopped])
-      if (!step || step.done) break
+      const step = await cursor.next()
+      if (step.done || sse.stopReason) break
       // Everything already buffered goes out in one write (fewer syscalls on a burst or replay).
       let chunk = `id: ${step.value.id}\ndata: ${step.value.json}\n\n`
       for (const e of cursor.takeReady(BATCH)) chunk += `id: ${e.id}\ndata: ${e.json}\n\n`

@@ -76,10 +76,20 @@ export async function writeEventStream(
   let iterator: AsyncIterator<BaseEvent | WireEvent> | undefined
   let result: WriteEventStreamResult = 'completed'
   try {
-    iterator = toAsyncIterator(typeof source === 'function' ? source(sse.signal) : source)
+    const it = toAsyncIterator(typeof source === 'function' ? source(sse.signal) : source)
+    iterator = it
+    // One promise per step, woken by next() or by the stop: racing every step against the
+    // long-lived `stopped` promise would pile a reaction on it per event.
+    let wake: ((value: undefined) => void) | undefined
+    void sse.stopped.then(() => wake?.(undefined))
     for (;;) {
       if (sse.stopReason) break
-      const step = await Promise.race([iterator.next(), sse.stopped.then(() => undefined)])
+      const step = await new Promise<IteratorResult<BaseEvent | WireEvent> | undefined>(
+        (resolve, reject) => {
+          wake = resolve
+          it.next().then(resolve, reject)
+        },
+      )
       if (!step || step.done) break
       await sse.write(frame(step.value))
     }
