@@ -8,6 +8,8 @@ interface Frame {
   members: Record<string, unknown>
   /** Object: the key whose value is awaited or being read. */
   key: string | undefined
+  /** Object: keys read so far. */
+  keys: number
 }
 
 /** Where the parser is between characters. */
@@ -107,6 +109,8 @@ export class PartialJsonParser {
   /** Text of the open token: string content decoded so far, number or literal characters. */
   #token = ''
   #stringIsKey = false
+  /** Per depth, the keys of the last object read there, in order (see `#readString`). */
+  #keyHints: string[][] = []
   /** Inside a string: '' outside an escape, else the escape read so far (`\`, `\u12`, ...). */
   #escape = ''
   #literal = ''
@@ -260,7 +264,15 @@ export class PartialJsonParser {
         const text = this.#token
         this.#token = ''
         if (this.#stringIsKey) {
-          this.#stack[this.#stack.length - 1].key = text
+          const depth = this.#stack.length - 1
+          const frame = this.#stack[depth]
+          // Objects in an array mostly repeat their keys in order: reuse the string seen at the
+          // same place before (already a property key), rather than looking a new one up.
+          const hints = (this.#keyHints[depth] ??= [])
+          const hint = hints[frame.keys]
+          if (hint === text) frame.key = hint
+          else frame.key = hints[frame.keys] = text
+          frame.keys++
           this.#at = At.Colon
         } else this.#completeValue(text)
         return stop + 1
@@ -349,7 +361,7 @@ export class PartialJsonParser {
     }
     if (c === '{' || c === '[') {
       const array = c === '['
-      this.#stack.push({ array, items: [], members: {}, key: undefined })
+      this.#stack.push({ array, items: [], members: {}, key: undefined, keys: 0 })
       this.#at = array ? At.ValueOrEnd : At.KeyOrEnd
       return true
     }
