@@ -5,7 +5,7 @@
  * appended to the printed table when present.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { bundleRows } from './scenarios/bundle'
 import { endToEndRows } from './scenarios/endToEnd'
 import { stateRows } from './scenarios/state'
@@ -39,7 +39,7 @@ export async function main(args: string[]): Promise<void> {
   const all = existsSync(render)
     ? [...rows, ...(JSON.parse(readFileSync(render, 'utf8')) as BenchRow[])]
     : rows
-  const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`
+  const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, load average ${loadavg()[0].toFixed(1)}`
   process.stdout.write(`\n${machine}\n\n${formatTable(all)}\n`)
   if (all.some((r) => r.pass === false)) process.exitCode = 1
 }
