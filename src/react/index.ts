@@ -39,3 +39,6 @@ export {
   toToolCallStates,
 } from './toToolCallState'
 export type { ToolCallState } from './toToolCallState'
+export { useAgentStatus } from './useAgentStatus'
+export type { UseAgentStatusOptions } from './useAgentStatus'
+export { useEventLog } from './useEventLog'

@@ -31,6 +31,7 @@ export {
   type EventLogSnapshot,
   type EventLogSource,
 } from './EventLog'
+export { getEventLog } from './getEventLog'
 export { foldEventLog, type FoldedLog, type FoldedRun } from './foldEventLog'
 export { checkTimestamp, EARLIEST_PLAUSIBLE_MS, FUTURE_TOLERANCE_MS } from './checkTimestamp'
 export { describeCapabilities } from './describeCapabilities'

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { AgentCapabilities } from '../core/protocol/types'
+import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
+import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
+import { deriveAgentStatus } from '../core/status/deriveAgentStatus'
+import { transportName } from '../core/status/describeConnection'
+import { getEventLog } from '../core/status/getEventLog'
+import { useSelect } from './useAgentSelector'
+import { useStoreOf } from './useAgentStore'
+
+/** Options of {@link useAgentStatus}. */
+export interface UseAgentStatusOptions {
+  /** What the app knows about the agent (name, description, url, version, skills, capabilities). */
+  card?: AgentCard
+  /**
+   * The agent's declared capabilities. Default: `await agent.getCapabilities()` when the agent
+   * has that method (`@ag-ui/client` agents), called once per agent (shared by every hook); a rejection is ignored.
+   */
+  capabilities?: AgentCapabilities
+  /** A name for the transport. Default: the agent's class name (`HttpAgent`, ...), if any. */
+  transport?: string
+  /** Most runs in `recentRuns`. Default 10. */
+  recentRuns?: number
+  /**
+   * While a run is running or the connection is degraded, re-derive every `refreshMs` ms so
+   * durations and the connection stay current. Default 1000; `0` turns it off.
+   */
+  refreshMs?: number
+  /** Clock, ms since epoch. Default `Date.now`. */
+  now?: () => number
+}
+
+type CapabilityAgent = { getCapabilities?: () => Promise<AgentCapabilities> }
+
+/** One `getCapabilities()` call per agent, shared by every hook (and StrictMode's double effects). */
+const declaredCapabilities = new WeakMap<object, Promise<AgentCapabilities | undefined>>()
+
+function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
+  let pending = declaredCapabilities.get(agent)
+  if (!pending) {
+    pending = Promise.resolve()
+      .then(() => (agent as CapabilityAgent).getCapabilities?.())
+      .catch(() => undefined)
+    declaredCapabilities.set(agent, pending)
+  }
+  return pending
+}
+
+/**
+ * The provider's agent status (issue 5): identity and capabilities, connection, current and
+ * recent runs, the current run's timeline, usage per run and per thread, pending approvals and
+ * interrupts, message counts, errors and inconsistencies — {@link deriveAgentStatus} over the
+ * store's snapshot and its shared event log (`getEventLog`).
+ *
+ * Re-derives when the store publishes (at most once per frame), and every `refreshMs` while
+ * something runs. **Connection:** the snapshot has no connection field, so the state is read
+ * with `agent.getConnectionState?.()` at each publication and refresh: a change while nothing
+ * is published (e.g. a drop between runs) shows at the next one, within `refreshMs` while
+ * degraded. **Events** are those recorded since the log was created (first use of the log).
+ *
+ * @throws Error naming `AgentProvider` when called outside one.
+ * @example
+ * const status = useAgentStatus({ card: { name: 'Support bot', version: '2.1' } })
+ * status.currentRun?.status // 'running'
+ */
+export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus {
+  const store = useStoreOf('useAgentStatus')
+  const log = getEventLog(store)
+  const agent = store.agent
+  const { card, capabilities, recentRuns, refreshMs = 1000, now = Date.now } = options
+  const transport = options.transport ?? transportName(agent)
+  const [declared, setDeclared] = useState<{ agent: unknown; value?: AgentCapabilities }>({
+    agent: undefined,
+  })
+  const [tick, setTick] = useState(0)
+
+  useEffect(() => {
+    if (capabilities || typeof (agent as CapabilityAgent).getCapabilities !== 'function') return
+    let live = true
+    void capabilitiesOf(agent).then((value) => {
+      if (live && value) setDeclared({ agent, value })
+    })
+    return () => {
+      live = false
+    }
+  }, [agent, capabilities])
+
+  const caps = capabilities ?? (declared.agent === agent ? declared.value : undefined)
+  const select = useCallback(
+    (snapshot: AgentSnapshot) => {
+      void tick // a new selector per tick: re-derive with the new time
+      return deriveAgentStatus(snapshot, {
+        events: log.getSnapshot().entries,
+        now: now(),
+        connection: agent.getConnectionState?.(),
+        ...(card && { card }),
+        ...(caps && { capabilities: caps }),
+        ...(transport !== undefined && { transport }),
+        ...(recentRuns !== undefined && { recentRuns }),
+      })
+    },
+    [log, agent, card, caps, transport, recentRuns, now, tick],
+  )
+  const status = useSelect('useAgentStatus', select, Object.is)
+
+  const live = status.currentRun?.status === 'running' || status.connection.health === 'degraded'
+  useEffect(() => {
+    if (!live || refreshMs <= 0) return
+    const timer = setInterval(() => setTick((t) => t + 1), refreshMs)
+    return () => clearInterval(timer)
+  }, [live, refreshMs])
+  return status
+}
