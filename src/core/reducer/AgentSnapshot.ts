@@ -1,4 +1,5 @@
 import type { AgentError } from '../protocol/AgentError'
+import type { ConnectionState } from '../transport/ConnectionState'
 import type { Diagnostic } from '../protocol/Diagnostic'
 import type {
   Interrupt,
@@ -35,6 +36,11 @@ export interface RunInfo {
   outcome?: RunFinishedOutcome
   /** `RUN_FINISHED.result`. */
   result?: unknown
+  /**
+   * True while the store is detached from this run (`store.detach()`): status stays `running`
+   * because the run goes on at the server, but no event arrives until `store.attach()`.
+   */
+  detached?: boolean
   /** Set when status is `error`, `truncated` (or `cancelled` by the caller). */
   error?: AgentError
   /** `RUN_FINISHED.outcome.pendingToolCallIds` (success outcome), else empty. */
@@ -204,4 +210,9 @@ export interface AgentSnapshot {
   readonly streamingMessageIds: readonly string[]
   /** SHOULD-level findings, newest last, at most 100 kept. */
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * The agent's connection (issue 6): mirrored by the store from `agent.subscribeConnection`
+   * when the agent reports one (`HttpAgent`, `WebSocketAgent`); `{ status: 'idle' }` otherwise.
+   */
+  readonly connection: ConnectionState
 }

@@ -9,6 +9,7 @@ import type {
   ToolApproval,
   ToolCallView,
 } from './AgentSnapshot'
+import type { ConnectionState } from '../transport/ConnectionState'
 import { MessageList } from './MessageList'
 
 /** What the reducer remembers about a tool call beyond the message that holds it. @internal */
@@ -31,9 +32,11 @@ export interface SnapshotFields {
   streamingMessageIds: readonly string[]
   diagnostics: readonly Diagnostic[]
   calls: Readonly<Record<string, ToolCallEntry>>
+  connection: ConnectionState
 }
 
 const MAX_DIAGNOSTICS = 100
+const IDLE_CONNECTION: ConnectionState = { status: 'idle' }
 
 /**
  * The reducer's {@link AgentSnapshot}. Plain data fields plus two lazily computed, cached
@@ -53,6 +56,7 @@ export class Snapshot implements AgentSnapshot {
   readonly streamingMessageIds: readonly string[]
   readonly diagnostics: readonly Diagnostic[]
   readonly calls: Readonly<Record<string, ToolCallEntry>>
+  readonly connection: ConnectionState
   #messages: readonly Message[] | undefined
   #toolCalls: Readonly<Record<string, ToolCallView>> | undefined
   /** The newest tool-call views computed by an ancestor, reused where a call did not change. */
@@ -70,6 +74,7 @@ export class Snapshot implements AgentSnapshot {
     this.streamingMessageIds = f.streamingMessageIds
     this.diagnostics = f.diagnostics
     this.calls = f.calls
+    this.connection = f.connection
   }
 
   get messages(): readonly Message[] {
@@ -118,6 +123,7 @@ export class Snapshot implements AgentSnapshot {
       streamingMessageIds: this.streamingMessageIds,
       diagnostics: this.diagnostics,
       calls: this.calls,
+      connection: this.connection,
     }
   }
 
@@ -134,6 +140,7 @@ export class Snapshot implements AgentSnapshot {
       subagents: this.subagents,
       streamingMessageIds: this.streamingMessageIds,
       diagnostics: this.diagnostics,
+      connection: this.connection,
     }
   }
 }
@@ -215,6 +222,7 @@ export function createSnapshot(
     streamingMessageIds: [],
     diagnostics: [],
     calls: indexToolCalls(messages),
+    connection: IDLE_CONNECTION,
   })
 }
 
@@ -234,6 +242,7 @@ export function toSnapshot(snapshot: Partial<AgentSnapshot>): Snapshot {
     ...(snapshot.subagents && { subagents: snapshot.subagents }),
     ...(snapshot.streamingMessageIds && { streamingMessageIds: snapshot.streamingMessageIds }),
     ...(snapshot.diagnostics && { diagnostics: snapshot.diagnostics }),
+    ...(snapshot.connection && { connection: snapshot.connection }),
   })
 }
 

@@ -33,5 +33,6 @@ export {
   replaceInterrupts,
   replaceMessages,
   replaceRun,
+  replaceConnection,
   replaceState,
 } from './snapshotUpdates'

@@ -93,6 +93,15 @@ export function replaceApprovals(
   return toSnapshot(snapshot).with({ approvals })
 }
 
+/** Replaces the mirrored connection state (issue 6). Same snapshot if identical. */
+export function replaceConnection(
+  snapshot: AgentSnapshot,
+  connection: AgentSnapshot['connection'],
+): AgentSnapshot {
+  if (connection === snapshot.connection) return snapshot
+  return toSnapshot(snapshot).with({ connection })
+}
+
 /** Replaces `snapshot.run` (the store ending a run itself, e.g. a follow-up limit). */
 export function replaceRun(snapshot: AgentSnapshot, run: RunInfo): AgentSnapshot {
   if (run === snapshot.run) return snapshot

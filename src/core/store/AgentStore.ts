@@ -11,6 +11,7 @@ import type {
 } from '../protocol/types'
 import type { Agent } from '../transport/Agent'
 import type { ApprovalPolicyStore } from './ApprovalPolicyStore'
+import type { PersistedThread } from './snapshotToPersisted'
 import type { ToolDefinition } from './ToolDefinition'
 
 /**
@@ -141,11 +142,36 @@ export interface AgentStore {
    */
   retry(): Promise<AgentSnapshot>
   /**
-   * Stops the running run: aborts its `AbortSignal`, unsubscribes, calls `agent.abortRun?.()`
-   * and ends it with status `cancelled` and `AgentError('aborted')`. Messages already received
-   * stay. No-op when nothing runs.
+   * Stops the running run: aborts its `AbortSignal` (the kit's transports then cancel it at the
+   * server), unsubscribes, calls `agent.abortRun?.()` and ends it with status `cancelled` and
+   * `AgentError('aborted')`. A detached run is cancelled with `agent.cancelRun(runId)`.
+   * Messages already received stay. No-op when nothing runs.
    */
   stop(): void
+  /**
+   * Stops listening to the running run without cancelling it (issue 6, "Stop vs detach"): the
+   * subscription ends, the server goes on, `snapshot.run` stays `running` with
+   * `detached: true`, and the `run()` promise resolves with that snapshot. While detached the
+   * store is busy (`run`, `retry`, `resume` start nothing); `attach()` re-joins the run and
+   * `stop()` cancels it at the server (`agent.cancelRun`). No-op when nothing runs or the agent
+   * has no `attach` (e.g. third-party agents).
+   */
+  detach(): void
+  /**
+   * Re-joins a run in progress through `agent.attach`: the detached run (default), continuing
+   * after the last event id applied; or `runId`, a run this store never saw (after a reload,
+   * restored with {@link AgentStore.toPersisted}), replayed from its first event. Resolves when
+   * the run ends, like {@link run}; a server that no longer knows the run ends it with
+   * `AgentError('run_not_found')` (Retry re-sends the last request). Resolves at once when busy,
+   * destroyed, or the agent has no `attach`.
+   */
+  attach(runId?: string): Promise<AgentSnapshot>
+  /**
+   * What to save to restore the thread after a reload: {@link snapshotToPersisted} of the
+   * current snapshot, except while a run streams or is detached (and the agent can attach): then
+   * the thread as that run found it plus `activeRun.runId`, for `store.attach(runId)`.
+   */
+  toPersisted(): PersistedThread
   /** Replaces the agent state (value, or updater of the previous state) and publishes at once. */
   setState(stateOrUpdater: unknown | ((previous: unknown) => unknown)): void
   /** Appends a message (or replaces the one with the same `id`) and publishes at once. */

@@ -16,6 +16,10 @@ export interface RunRequest {
 /** The run in flight. */
 /** @internal */
 export interface ActiveRun {
+  /** `RunAgentInput.runId` (or the run re-joined by `attach`). */
+  runId: string
+  /** The id of the last event consumed from a resumable stream (`RunOptions.onEventId`); 0: none. */
+  lastEventId: number
   controller: AbortController
   /** Events the pipeline applied during the current `push` (after chunk expansion). */
   applied: AgentEvent[]

@@ -1,17 +1,17 @@
-import { AgentError, toAgentError } from '../protocol/AgentError'
-import type { Diagnostic } from '../protocol/Diagnostic'
+import { AgentError } from '../protocol/AgentError'
 import { PROTOCOL_VERSION } from '../protocol/types'
-import type { AgentEvent, RunAgentInput } from '../protocol/types'
+import type { AgentEvent, BaseEvent, RunAgentInput } from '../protocol/types'
 import {
-  addDiagnostic,
   appendMessage,
   beginRun,
-  createEventPipeline,
   createSnapshot,
+  replaceConnection,
   replaceMessages,
+  replaceRun,
   replaceState,
 } from '../reducer'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import type { Observable, RunOptions } from '../transport/Agent'
 import type {
   AgentEventListener,
   AgentRunOptions,
@@ -20,9 +20,15 @@ import type {
 } from './AgentStore'
 import { createHumanInTheLoop } from './createHumanInTheLoop'
 import { createListenerSet } from './createListenerSet'
+import { createPublisher } from './createPublisher'
 import { defaultScheduler } from './defaultScheduler'
 import type { ActiveRun, RunRequest } from './RunRequest'
+import { snapshotToPersisted } from './snapshotToPersisted'
+import { createActiveRun, streamRun, type RunStreamHost } from './streamRun'
 import { toUserMessage } from './toUserMessage'
+
+/** A run the store stopped listening to (`detach()`); `attach()` continues its pipeline. */
+type DetachedRun = Pick<ActiveRun, 'runId' | 'pipeline' | 'applied' | 'lastEventId'>
 
 /**
  * Creates the {@link AgentStore} of one thread: it owns the thread's {@link AgentSnapshot},
@@ -53,11 +59,14 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     ...(options.initialMessages && { messages: options.initialMessages }),
     ...(options.initialState !== undefined && { state: options.initialState }),
   })
-  let scheduled = false
   let destroyed = false
   let active: ActiveRun | undefined
+  let detached: DetachedRun | undefined
+  /** The thread as the active (or detached) run found it: what `toPersisted()` saves mid-run. */
+  let runStart: Pick<AgentSnapshot, 'messages' | 'state'> | undefined
+  /** Busy: a run streams, or one goes on at the server detached (issue 6). */
+  const busy = () => destroyed || active !== undefined || detached !== undefined
   let lastRequest: RunRequest | undefined
-  const listeners = createListenerSet<[]>('subscribe')
   const eventListeners = createListenerSet<[AgentEvent, AgentSnapshot]>('onEvent')
   // Human in the loop (issue 3): tools, approvals, follow-ups, interrupts (a reload restores them).
   const hitl = createHumanInTheLoop(
@@ -65,38 +74,26 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       get: () => current,
       set: (snapshot) => void (current = snapshot),
       publish: () => flush(),
-      isRunning: () => active !== undefined,
+      isRunning: () => active !== undefined || detached !== undefined,
       isDestroyed: () => destroyed,
       startAutomatic: () => continueThread(),
     },
     options,
   )
-  let published = current
-
-  function flush(): void {
-    if (current === published) return
-    published = current
-    listeners.emit()
-  }
-
-  function schedule(): void {
-    if (scheduled || destroyed) return
-    scheduled = true
-    const fire = () => {
-      scheduled = false
-      if (!destroyed) flush()
-    }
-    try {
-      scheduler(fire)
-    } catch (error) {
-      console.error('[agent-wire-react] scheduler threw; flushing now:', error)
-      fire()
-    }
-  }
+  // Connection state (issue 6), mirrored from agents that report one.
+  if (agent.getConnectionState) current = replaceConnection(current, agent.getConnectionState())
+  const unsubscribeConnection = agent.subscribeConnection?.((connection) => {
+    current = replaceConnection(current, connection)
+    if (!destroyed) flush()
+  })
+  // Created last, so the first published snapshot includes the restored approvals/connection.
+  const publisher = createPublisher(() => current, scheduler)
+  const { flush, schedule } = publisher
 
   function finish(run: ActiveRun): void {
     run.done = true
     if (active === run) active = undefined
+    if (!detached) runStart = undefined
     run.subscription?.unsubscribe()
     hitl.afterRun()
     flush()
@@ -105,34 +102,34 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     hitl.settle()
   }
 
-  function onNext(run: ActiveRun, event: unknown): void {
-    if (run.done) return
-    const before = current
-    const failedBefore = run.pipeline.error !== undefined
-    current = run.pipeline.push(current, event)
-    const applied = run.applied.splice(0)
-    hitl.onApplied(applied)
-    for (const e of applied) eventListeners.emit(e, current)
-    if (!failedBefore && run.pipeline.error !== undefined) {
-      run.done = true
-      run.controller.abort(run.pipeline.error)
-      finish(run)
-      return
-    }
-    if (current.run.status !== before.run.status) flush()
-    else schedule()
+  const host: RunStreamHost = {
+    agent,
+    ...(options.maxProtocolVersion !== undefined && {
+      maxProtocolVersion: options.maxProtocolVersion,
+    }),
+    get: () => current,
+    set: (snapshot) => void (current = snapshot),
+    flush,
+    schedule,
+    applied(events) {
+      hitl.onApplied(events)
+      for (const e of events) eventListeners.emit(e, current)
+    },
+    finish,
   }
 
-  function onError(run: ActiveRun, error: unknown): void {
-    if (run.done) return
-    current = run.pipeline.fail(current, toAgentError(error))
-    finish(run)
-  }
-
-  function onComplete(run: ActiveRun): void {
-    if (run.done) return
-    current = run.pipeline.end(current)
-    finish(run)
+  /** Streams `open`'s events as the active run `runId` (a new run, or a re-joined one). */
+  function stream(
+    runId: string,
+    open: (runOptions: RunOptions) => Observable<BaseEvent>,
+    resumeFrom?: DetachedRun,
+  ): Promise<AgentSnapshot> {
+    return new Promise<AgentSnapshot>((resolve) => {
+      const run = createActiveRun(host, runId, resolve, resumeFrom)
+      active = run
+      flush()
+      streamRun(host, run, open)
+    })
   }
 
   /**
@@ -160,67 +157,42 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       forwardedProps: request.forwardedProps,
       ...(resume && { resume }),
     }
+    runStart = { messages: snapshot.messages, state: snapshot.state }
     current = beginRun(snapshot, { runId, threadId })
-    return new Promise<AgentSnapshot>((resolve) => {
-      const applied: AgentEvent[] = []
-      const run: ActiveRun = {
-        controller: new AbortController(),
-        applied,
-        pipeline: createEventPipeline({
-          validate: !agent.validatesEvents,
-          onEvent: (e) => applied.push(e),
-          ...(options.maxProtocolVersion !== undefined && {
-            maxProtocolVersion: options.maxProtocolVersion,
-          }),
-        }),
-        done: false,
-        resolve,
-      }
-      active = run
-      flush()
-      try {
-        const onDiagnostic = (d: Diagnostic) => {
-          if (run.done) return
-          current = addDiagnostic(current, d)
-          schedule()
-        }
-        const runOptions = {
-          signal: run.controller.signal,
-          onDiagnostic,
-          ...(options.maxProtocolVersion !== undefined && {
-            maxProtocolVersion: options.maxProtocolVersion,
-          }),
-        }
-        const subscription = agent.run(input, runOptions).subscribe({
-          next: (event) => onNext(run, event),
-          error: (error) => onError(run, error),
-          complete: () => onComplete(run),
-        })
-        run.subscription = subscription
-        // The source may have ended (or been rejected) synchronously inside subscribe().
-        if (run.done) subscription.unsubscribe()
-      } catch (error) {
-        onError(run, error)
-      }
+    return stream(runId, (runOptions) => agent.run(input, runOptions))
+  }
+
+  /** Cancels a detached run at the server and ends it `cancelled` here (issue 6). */
+  function stopDetached(run: DetachedRun): void {
+    detached = undefined
+    runStart = undefined
+    agent.cancelRun?.(run.runId).catch((error: unknown) => {
+      console.error('[agent-wire-react] agent.cancelRun() failed:', error)
     })
+    const { detached: _detached, ...info } = current.run
+    current = run.pipeline.fail(
+      replaceRun(current, info),
+      new AgentError('aborted', 'The run was stopped.'),
+    )
+    flush()
   }
 
   /** A follow-up or resume run: the last request's tools/context, the thread as it is now. */
   function continueThread(): Promise<AgentSnapshot> {
-    if (destroyed || active) return Promise.resolve(published)
+    if (busy()) return Promise.resolve(publisher.published())
     lastRequest = { ...(lastRequest ?? defaults), messages: current.messages }
     return start(current, lastRequest, true)
   }
 
   const store: AgentStore = {
     agent,
-    getSnapshot: () => published,
-    subscribe: (listener) => listeners.add(listener),
+    getSnapshot: publisher.published,
+    subscribe: publisher.subscribe,
     onEvent: (listener: AgentEventListener) => eventListeners.add(listener),
     flush,
 
     run(runOptions: AgentRunOptions = {}) {
-      if (destroyed || active) return Promise.resolve(published)
+      if (busy()) return Promise.resolve(publisher.published())
       // A new user message moves on: owed tool calls get a `cancelled` result first.
       if (runOptions.message !== undefined) hitl.moveOn()
       else hitl.userActed()
@@ -239,7 +211,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     },
 
     retry() {
-      if (destroyed || active) return Promise.resolve(published)
+      if (busy()) return Promise.resolve(publisher.published())
       hitl.userActed()
       // Retry re-sends the last run's request: the thread goes back to the messages that run
       // started from, dropping the partial output of the failed attempt.
@@ -250,6 +222,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
 
     stop() {
       hitl.stop()
+      if (detached) return stopDetached(detached)
       const run = active
       if (!run) return
       run.done = true
@@ -281,14 +254,63 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       flush()
     },
 
+    detach() {
+      const run = active
+      if (!run || !agent.attach) return
+      run.done = true
+      active = undefined
+      // Our transports read an unsubscribe without an abort as "detach": the run goes on.
+      detached = run
+      run.subscription?.unsubscribe()
+      run.subscription = undefined
+      current = replaceRun(current, { ...current.run, detached: true })
+      flush()
+      run.resolve(current)
+    },
+
+    attach(runId = detached?.runId) {
+      if (destroyed || active || !agent.attach || runId === undefined) {
+        return Promise.resolve(publisher.published())
+      }
+      const resumeFrom = detached?.runId === runId ? detached : undefined
+      detached = undefined
+      if (resumeFrom) {
+        const { detached: _detached, ...run } = current.run
+        current = replaceRun(current, run)
+      } else {
+        // A run this store never saw (after a reload): replay it from its first event.
+        runStart = { messages: current.messages, state: current.state }
+        current = beginRun(current, { runId, threadId })
+      }
+      const lastEventId = resumeFrom?.lastEventId ?? 0
+      return stream(
+        runId,
+        (runOptions) => agent.attach!({ threadId, runId, lastEventId }, runOptions),
+        resumeFrom,
+      )
+    },
+
+    toPersisted() {
+      const saved = snapshotToPersisted(current)
+      const runId = active?.runId ?? detached?.runId
+      if (runId === undefined || !runStart || !agent.attach) return saved
+      return {
+        ...saved,
+        messages: [...runStart.messages],
+        state: runStart.state,
+        activeRun: { runId },
+      }
+    },
+
     ...hitl.api,
 
     destroy() {
       store.stop()
+      unsubscribeConnection?.()
       flush()
       destroyed = true
       hitl.destroy()
-      listeners.clear()
+      publisher.close()
       eventListeners.clear()
     },
   }

@@ -12,6 +12,13 @@ export interface PersistedThread {
   state: unknown
   /** Interrupts not yet answered by a finished resume run, as the protocol sent them. */
   interrupts: Interrupt[]
+  /**
+   * The run that was streaming (or detached) when the thread was saved (from
+   * `store.toPersisted()`); `messages` and `state` are then the thread as that run found it, so
+   * `store.attach(activeRun.runId)` on the restored store replays the run from its first event
+   * without applying anything twice (issue 6, "Stop vs detach").
+   */
+  activeRun?: { runId: string }
 }
 
 function toInterrupt(view: InterruptView): Interrupt {
