@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { Message } from '../core/protocol/types'
-import type { AgentStore } from '../core/store/AgentStore'
+import type { AgentStore, AgentStoreOptions } from '../core/store/AgentStore'
 import { createAgentStore } from '../core/store/createAgentStore'
 import type { Agent } from '../core/transport/Agent'
 import { AgentContext } from './AgentContext'
@@ -17,6 +17,12 @@ export interface AgentProviderProps {
   initialMessages?: Message[]
   /** With `agent`: agent state the thread starts with. */
   initialState?: unknown
+  /**
+   * With `agent`: any other {@link AgentStoreOptions} (`tools`, `context`, `initialInterrupts`,
+   * `policyStore`, `autoFollowUp`, `maxFollowUps`, `autoResume`, `scheduler`, ...). Read once,
+   * like the props above. Default: none.
+   */
+  options?: Omit<AgentStoreOptions, 'agent' | 'threadId' | 'initialMessages' | 'initialState'>
   children?: ReactNode
 }
 
@@ -27,7 +33,7 @@ const pendingDestroys = new WeakMap<AgentStore, ReturnType<typeof setTimeout>>()
  * Provides one thread's {@link AgentStore} to the hooks below it.
  *
  * With `agent`, the store is created once, on first render (later changes of `agent`,
- * `threadId`, `initialMessages` or `initialState` are ignored: change the provider's `key` to
+ * `threadId`, `initialMessages`, `initialState` or `options` are ignored: change the provider's `key` to
  * start over) and destroyed when the provider unmounts. Mounting starts no run and opens no
  * connection, so StrictMode's double render and double effects are harmless: the destroy is
  * deferred by one task and cancelled when StrictMode remounts at once.
@@ -43,6 +49,7 @@ export function AgentProvider(props: AgentProviderProps): ReactNode {
     props.store || !props.agent
       ? null
       : createAgentStore({
+          ...props.options,
           agent: props.agent,
           ...(props.threadId !== undefined && { threadId: props.threadId }),
           ...(props.initialMessages !== undefined && { initialMessages: props.initialMessages }),

@@ -16,6 +16,15 @@ export interface AgentRunControls {
   retry: () => Promise<AgentSnapshot>
   /** Stops the running run; it ends `cancelled`, received messages stay. */
   stop: () => void
+  /**
+   * Stops listening while the run goes on at the server (issue 6); see `AgentStore.detach`.
+   * No-op when the agent cannot attach.
+   */
+  detach: () => void
+  /** Re-joins the detached run, or the run `runId` (after a reload); see `AgentStore.attach`. */
+  attach: (runId?: string) => Promise<AgentSnapshot>
+  /** `snapshot.run.detached`: the run goes on at the server but this store does not listen. */
+  isDetached: boolean
   /** `snapshot.run.status`. */
   status: RunStatus
   /** `snapshot.run.error`: set when the run ended `error`, `truncated` or `cancelled` by `stop`. */
@@ -26,6 +35,7 @@ export interface AgentRunControls {
 
 const selectStatus = (snapshot: AgentSnapshot) => snapshot.run.status
 const selectError = (snapshot: AgentSnapshot) => snapshot.run.error
+const selectDetached = (snapshot: AgentSnapshot) => snapshot.run.detached === true
 
 /**
  * Run controls and run status of the nearest `<AgentProvider>`'s thread. The functions keep
@@ -43,6 +53,7 @@ export function useAgentRun(): AgentRunControls {
   const store = useStoreOf('useAgentRun')
   const status = useSelect('useAgentRun', selectStatus, Object.is)
   const error = useSelect('useAgentRun', selectError, Object.is)
+  const isDetached = useSelect('useAgentRun', selectDetached, Object.is)
   const actions = useMemo(
     () => ({
       run: (options?: AgentRunOptions) => store.run(options),
@@ -50,8 +61,10 @@ export function useAgentRun(): AgentRunControls {
         store.run({ message: content }),
       retry: () => store.retry(),
       stop: () => store.stop(),
+      detach: () => store.detach(),
+      attach: (runId?: string) => store.attach(runId),
     }),
     [store],
   )
-  return { ...actions, status, error, isRunning: status === 'running' }
+  return { ...actions, status, error, isRunning: status === 'running', isDetached }
 }
