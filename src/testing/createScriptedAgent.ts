@@ -26,7 +26,14 @@ export type Script =
 
 /** Options of {@link createScriptedAgent}. */
 export interface ScriptedAgentOptions {
-  /** Pause (ms) between two consecutive events, on top of `{ delayMs }` steps. Default: 0. */
+  /**
+   * Cadence of the replay: the pause, in milliseconds, between two consecutive events (e.g.
+   * `30` to stream a recorded reply at a real token rate in a story), on top of `{ delayMs }`
+   * steps. `0` emits consecutive events synchronously in one task. Default: 0. Takes precedence
+   * over {@link ScriptedAgentOptions.delayMs}.
+   */
+  cadenceMs?: number
+  /** Same as {@link ScriptedAgentOptions.cadenceMs} (the older name). Default: 0. */
   delayMs?: number
 }
 
@@ -46,8 +53,8 @@ function isDelay(step: ScriptStep): step is ScriptDelay {
  * Creates an {@link Agent} that emits scripted events, for tests, stories and demos
  * (`agent-wire-react/testing`). Each subscription plays the script from the start: emission
  * begins in a microtask after `subscribe`, consecutive events without a delay between them
- * are emitted synchronously in one task, `{ delayMs }` steps (and `options.delayMs`) wait
- * with `setTimeout`. After the last step the Observable completes.
+ * are emitted synchronously in one task, `{ delayMs }` steps (and `options.cadenceMs` between
+ * events) wait with `setTimeout`. After the last step the Observable completes.
  *
  * Aborting the run's `signal` stops emission and errors the Observable with
  * `AgentError('aborted')` (the {@link Agent} contract); `unsubscribe()` stops it silently.
@@ -61,6 +68,7 @@ function isDelay(step: ScriptStep): step is ScriptDelay {
  *   { type: 'TEXT_MESSAGE_END', messageId: 'm' },
  *   { type: 'RUN_FINISHED', threadId: 't', runId: 'r' },
  * ])
+ * // or replay a recording at ~30 ms per event: createScriptedAgent(events, { cadenceMs: 30 })
  * await createAgentStore({ agent }).run({ message: 'Hello' })
  * expect(agent.inputs).toHaveLength(1)
  */
@@ -69,7 +77,7 @@ export function createScriptedAgent(
   options: ScriptedAgentOptions = {},
 ): ScriptedAgent {
   const inputs: RunAgentInput[] = []
-  const gapMs = options.delayMs ?? 0
+  const gapMs = Math.max(0, options.cadenceMs ?? options.delayMs ?? 0)
 
   function run(input: RunAgentInput, runOptions: RunOptions = {}): Observable<BaseEvent> {
     inputs.push(input)

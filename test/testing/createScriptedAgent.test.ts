@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AgentError } from '../../src/core/protocol/AgentError'
 import type { BaseEvent, RunAgentInput } from '../../src/core/protocol/types'
 import { createScriptedAgent, fromFixture } from '../../src/testing'
@@ -68,6 +68,57 @@ describe('createScriptedAgent', () => {
     const t0 = Date.now()
     await collect(spaced).done
     expect(Date.now() - t0).toBeGreaterThanOrEqual(35)
+  })
+
+  describe('cadenceMs', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('waits cadenceMs between consecutive events, not before the first or after the last', async () => {
+      vi.useFakeTimers()
+      const agent = createScriptedAgent([{ type: 'A' }, { type: 'B' }, { type: 'C' }], {
+        cadenceMs: 25,
+      })
+      const run = collect(agent)
+      await Promise.resolve() // emission starts in a microtask
+      expect(run.events.map((e) => e.type)).toEqual(['A'])
+      vi.advanceTimersByTime(24)
+      expect(run.events.map((e) => e.type)).toEqual(['A'])
+      vi.advanceTimersByTime(1)
+      expect(run.events.map((e) => e.type)).toEqual(['A', 'B'])
+      expect(run.completed).toBe(false)
+      vi.advanceTimersByTime(25)
+      expect(run.events.map((e) => e.type)).toEqual(['A', 'B', 'C'])
+      expect(run.completed).toBe(true)
+      expect(vi.getTimerCount()).toBe(0)
+    })
+
+    it('adds delay steps on top of the cadence and takes precedence over delayMs', async () => {
+      vi.useFakeTimers()
+      const agent = createScriptedAgent([{ type: 'A' }, { delayMs: 100 }, { type: 'B' }], {
+        cadenceMs: 10,
+        delayMs: 1000,
+      })
+      const run = collect(agent)
+      await Promise.resolve()
+      vi.advanceTimersByTime(109)
+      expect(run.events.map((e) => e.type)).toEqual(['A'])
+      vi.advanceTimersByTime(1)
+      expect(run.events.map((e) => e.type)).toEqual(['A', 'B'])
+      expect(run.completed).toBe(true)
+    })
+
+    it('emits everything in one task when cadenceMs is 0 (or negative)', async () => {
+      vi.useFakeTimers()
+      for (const cadenceMs of [0, -5]) {
+        const run = collect(createScriptedAgent([{ type: 'A' }, { type: 'B' }], { cadenceMs }))
+        await Promise.resolve()
+        expect(run.events.map((e) => e.type)).toEqual(['A', 'B'])
+        expect(run.completed).toBe(true)
+      }
+      expect(vi.getTimerCount()).toBe(0)
+    })
   })
 
   it('errors with AgentError(aborted) when the signal aborts, and stops emitting', async () => {
