@@ -19,3 +19,9 @@ export { RunStatusLine, type RunStatusLineProps } from './RunStatusLine'
 export { ToolCallCard, type ToolCallCardProps } from './ToolCallCard'
 export { ToolCallItem, type ToolCallItemProps } from './ToolCallItem'
 export { ToolApprovalCard, approvalSummary, type ToolApprovalCardProps } from './ToolApprovalCard'
+export { AgentStatusPage, type AgentStatusPageProps } from './AgentStatusPage'
+export {
+  AgentStatusBoard,
+  type AgentStatusBoardEntry,
+  type AgentStatusBoardProps,
+} from './AgentStatusBoard'

@@ -19,21 +19,22 @@ export interface TimelineLayout {
 }
 
 /**
- * Positions timeline items as Gantt bars: the span runs from the earliest start (or
- * `runStartedAt`) to the latest end, where a running item ends at `now`. Items without a start
- * time get no position (shown as "time unknown"). Pure; O(items).
+ * Positions timeline items as Gantt bars: the span runs from the earliest start (or the run's
+ * start) to the latest end (or the run's end), where a running item ends at `now`. Items
+ * without a start time get no position (shown as "time unknown"). Pure; O(items).
  *
  * @param now ms since epoch, the end of running items.
+ * @param run The run's `startedAt` / `finishedAt` (ms since epoch), to span the whole run.
  * @param minWidthPercent Narrowest bar, percent. Default 0.5.
  */
 export function layoutTimeline(
   items: readonly TimelineItem[],
   now: number,
-  runStartedAt?: number,
+  run: { startedAt?: number; finishedAt?: number } = {},
   minWidthPercent = 0.5,
 ): TimelineLayout {
-  let start = runStartedAt
-  let end: number | undefined
+  let start = run.startedAt
+  let end = run.finishedAt
   const endOf = (item: TimelineItem) =>
     item.finishedAt ?? (item.status === 'running' ? now : item.startedAt)
   for (const item of items) {
