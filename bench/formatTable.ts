@@ -19,6 +19,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
     r.target,
     r.pass === null ? '—' : r.pass ? 'yes' : '**no**',
   ])
-  const lines = [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`)
+  const lines = [head, head.map(() => '---'), ...body].map(
+    (cells) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`,
+  )
   return lines.join('\n')
 }

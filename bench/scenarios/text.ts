@@ -93,7 +93,7 @@ export async function textRows(): Promise<BenchRow[]> {
       scenario: 'Text: our per-event cost, 10,000 vs 100 prior messages',
       ours: 1e6 / at10k,
       agui: 1e6 / at100,
-      unit: 'µs/event (10,000 | 100)',
+      unit: 'µs/event (at 10,000 · at 100)',
       ratio: costRatio,
       target: `≤ ${TARGETS.textCostRatio}× (cost at 10,000 / cost at 100)`,
       pass: costRatio <= TARGETS.textCostRatio,
