@@ -25,3 +25,8 @@ export {
   type AgentStatusBoardEntry,
   type AgentStatusBoardProps,
 } from './AgentStatusBoard'
+export { EventInspector, type EventInspectorProps } from './EventInspector'
+export { EventInspectorList, type EventInspectorListProps } from './EventInspectorList'
+export { EventInspectorDetail, type EventInspectorDetailProps } from './EventInspectorDetail'
+export { eventLifecycle, eventSummary } from './eventSummary'
+export { replayEventLog, type ReplayedEventLog } from './replayEventLog'
