@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { AgentProvider, Chat } from '../src/index'
+import { DemoTabs } from './DemoTabs'
 import { DemoTools } from './DemoTools'
 import { StatePanel } from './StatePanel'
 import { Suggestions } from './Suggestions'
@@ -34,7 +35,10 @@ export function App(): ReactNode {
           <TransportSwitch agent={agent} />
         </header>
         <main className="demo-chat">
-          <Chat theme={theme} emptyState="Say hello, or ask the agent to add a task." />
+          <DemoTabs
+            theme={theme}
+            chat={<Chat theme={theme} emptyState="Say hello, or ask the agent to add a task." />}
+          />
         </main>
         <StatePanel>
           <Suggestions />
