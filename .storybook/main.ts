@@ -33,6 +33,8 @@ const config: StorybookConfig = {
     const { mergeConfig } = await import('vite')
     return mergeConfig(viteConfig, {
       resolve: { alias: entryAliases },
+      // Pre-bundled up front: discovered mid-run, Vite would reload the page under a story test.
+      optimizeDeps: { include: ['zod'] },
       // Stories replay ../shared/conformance/recorded-dotnet streams, outside the repo root.
       server: { fs: { allow: [root, resolve(root, '../shared/conformance')] } },
     })

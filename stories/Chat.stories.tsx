@@ -87,9 +87,15 @@ export const Reasoning: Story = {
     await waitFor(() => expect(details).toHaveTextContent(/heads and legs/), { timeout: 8000 })
     await userEvent.click(summary)
     await expect(details.open).toBe(true)
-    await waitFor(() => expect(canvas.getByText(/12 chickens and 8 rabbits/)).toBeVisible(), {
-      timeout: 10_000,
-    })
+    await waitFor(
+      () =>
+        expect(
+          within(canvas.getByRole('log')).getByText(/12 chickens and 8 rabbits/),
+        ).toBeVisible(),
+      {
+        timeout: 10_000,
+      },
+    )
   },
 }
 
