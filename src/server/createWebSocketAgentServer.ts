@@ -97,7 +97,10 @@ function tokenOf(req: IncomingMessage, queryToken: string | undefined): string |
  * "Resumable streams and WebSocket"): JSON text frames `run`, `stop`, `resume`, `detach`,
  * `ping`, `auth` in; `event` (with the run's event `id`), `end`, `error`, `pong` out; any
  * number of runs multiplexed on one connection; runs outlive connections (they live in a
- * {@link RunRegistry}) and are re-joined with `resume`.
+ * {@link RunRegistry}) and are re-joined with `resume`. `run` is idempotent by `runId`: for a
+ * run the registry already has on the same thread it re-joins from event 1 instead of starting
+ * the agent again (another thread gets `busy`). A listener that cannot keep up holds the agent
+ * back rather than lose events (see `ManagedRun`).
  *
  * The server selects the `awr.v1` subprotocol when offered. A bad frame (not JSON, unknown
  * type, invalid input, binary) gets `{ type: 'error', code: 'bad_frame' }` and the connection
