@@ -10,7 +10,6 @@ import { lastToolResult, replyRun, tokens } from './support/scripts'
 function DeleteFileTool() {
   useBackendTool({
     name: 'delete_file',
-    description: 'Delete a file',
     requiresApproval: true,
     parameters: z.object({ path: z.string() }),
   })
