@@ -1,4 +1,4 @@
-import type { AgentSnapshot, Interrupt, Message } from '../src/core/index'
+import type { AgentStore, Interrupt, Message } from '../src/core/index'
 
 /** localStorage key of the demo's persisted thread. */
 export const THREAD_KEY = 'awr-demo:thread'
@@ -11,6 +11,8 @@ export interface PersistedThread {
   state: unknown
   /** The interrupts not answered yet (plain AG-UI `Interrupt`s, restored `open`). */
   interrupts: Interrupt[]
+  /** The run that was streaming when the page went away: re-joined with `store.attach`. */
+  activeRun?: { runId: string }
 }
 
 /** A new, empty thread with a fresh id. */
@@ -43,23 +45,22 @@ export function loadThread(): PersistedThread {
 }
 
 /**
- * Saves the thread of `snapshot`: messages, state and the interrupts still waiting for an
- * answer (`open`, `answered`, `cancelled` or `expired`; not those a resume run already sent),
- * stripped of the store's view fields.
+ * Saves the thread of `store` (`store.toPersisted()`): messages, state, the interrupts still
+ * waiting for an answer (not those a resume run already sent) and, mid-run, the thread as the
+ * run found it plus `activeRun`, so a reload re-joins the run instead of losing it.
  */
-export function saveThread(snapshot: AgentSnapshot): void {
-  const interrupts: Interrupt[] = snapshot.interrupts
-    .filter((i) => i.state !== 'resolved')
-    .map(
-      ({ state: _state, expiresAtMs: _ms, response: _response, error: _error, ...interrupt }) =>
-        interrupt,
-    )
+export function saveThread(store: AgentStore): void {
+  const saved = store.toPersisted()
+  const sent = new Set(
+    store
+      .getSnapshot()
+      .interrupts.filter((i) => i.state === 'resolved')
+      .map((i) => i.id),
+  )
   const thread: PersistedThread = {
     version: 1,
-    threadId: snapshot.threadId,
-    messages: [...snapshot.messages],
-    state: snapshot.state,
-    interrupts,
+    ...saved,
+    interrupts: saved.interrupts.filter((i) => !sent.has(i.id)),
   }
   try {
     localStorage.setItem(THREAD_KEY, JSON.stringify(thread))

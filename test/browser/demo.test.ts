@@ -27,10 +27,14 @@ beforeEach(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
   })
+  // The demo keeps its thread in localStorage, shared by the pages of this browser: each test's
+  // page starts empty, cleared before the app's code runs on its first load (reloads keep it).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('awr-test-page')) return
+    sessionStorage.setItem('awr-test-page', '1')
+    localStorage.clear()
+  })
   await page.goto(url)
-  // The demo keeps its thread in localStorage (shared by the pages of this browser): start empty.
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
 })
 
 afterEach(async () => {
@@ -149,6 +153,36 @@ describe('demo page (npm start) in Chromium', () => {
     expect(await answer.textContent()).toBe(partial)
     await expect.poll(() => answer.getAttribute('data-status')).not.toBe('streaming')
     expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('a reload mid-run re-joins the run (store.toPersisted + attach): the reply ends whole, nothing repeated', async () => {
+    await page.getByRole('textbox', { name: 'Message' }).waitFor()
+    // The reference: the same request, uncut, on a fresh thread.
+    await send('add something long')
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe('finished')
+    const expected = (await lastAssistant().textContent()) ?? ''
+    await page.getByRole('button', { name: 'New thread' }).click()
+
+    await send('add something long')
+    await expect
+      .poll(
+        async () => {
+          const count = await page.locator('[role="log"] article[data-role="assistant"]').count()
+          const length = (
+            (await lastAssistant()
+              .textContent()
+              .catch(() => '')) ?? ''
+          ).length
+          return count >= 2 && length > 20
+        },
+        { timeout: 30_000, interval: 20 },
+      )
+      .toBe(true)
+    await page.reload()
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe('finished')
+    expect(await lastAssistant().textContent()).toBe(expected)
+    expect(await page.locator('[role="log"] article[data-role="user"]').count()).toBe(1)
     expect(problems).toEqual([])
   })
 })

@@ -40,9 +40,14 @@ beforeEach(async () => {
     if (request.method() === 'POST' && request.url().endsWith('/api/agent'))
       requests.push(request.postDataJSON() as Record<string, any>)
   })
+  // The demo keeps its thread in localStorage, shared by the pages of this browser: each test's
+  // page starts empty, cleared before the app's code runs on its first load (reloads keep it).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('awr-test-page')) return
+    sessionStorage.setItem('awr-test-page', '1')
+    localStorage.clear()
+  })
   await page.goto(url)
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
   await composer().waitFor()
 })
 
