@@ -7,6 +7,7 @@ import type { ScriptStep } from 'agent-wire-react/testing'
 import step01Turn1 from '../../shared/conformance/recorded-dotnet/Step01_GettingStarted--PostRun_MultiTurn_SynthesizesAssistantMessages--Turn_01.07.json?raw'
 import step01Turn2 from '../../shared/conformance/recorded-dotnet/Step01_GettingStarted--PostRun_MultiTurn_SynthesizesAssistantMessages--Turn_02.07.json?raw'
 import step02 from '../../shared/conformance/recorded-dotnet/Step02_BackendTools--PostRun_WithBackendToolCall_InvokesToolAndStreamsResult--Turn_01.07.json?raw'
+import step08 from '../../shared/conformance/recorded-dotnet/Step08_MultimodalMessages--PostRun_WithImageUrl_DescribesImage--Turn_01.07.json?raw'
 import step07 from '../../shared/conformance/recorded-dotnet/Step07_ThinkingEvents--PostRun_WithReasoningContent_EmitsReasoningAndTextEvents--Turn_01.07.json?raw'
 import step12 from '../../shared/conformance/recorded-dotnet/Step12_ParallelToolCalls--PostRun_WithParallelToolCalls_InvokesBothToolsAndStreamsResults--Turn_01.07.json?raw'
 
@@ -24,3 +25,5 @@ export const backendToolStream = parse(step02)
 export const reasoningStream = parse(step07)
 /** Step12: two tool calls in parallel (`get_weather`, `get_current_time`), results, reply. */
 export const parallelToolsStream = parse(step12)
+/** Step08: the description of an image the user sent (a faceted, gemstone-like outline). */
+export const imageDescriptionStream = parse(step08)

@@ -1,6 +1,6 @@
 import { useContext, useState, type ReactNode } from 'react'
 import { AgentProvider, Chat, type AgentProviderProps, type ChatProps } from 'agent-wire-react'
-import type { Agent, Message } from 'agent-wire-react/core'
+import type { Agent, ContentPart, Message } from 'agent-wire-react/core'
 import { SendOnMount } from './SendOnMount'
 import { StoryThemeContext } from './StoryFrame'
 
@@ -9,7 +9,7 @@ export interface ChatStoryProps {
   /** Creates the story's (scripted) agent, once per mount. */
   createAgent: () => Agent
   /** Sent as the user's message on mount, starting the first run. Default: none (type it). */
-  prompt?: string
+  prompt?: string | ContentPart[]
   /** Messages the thread starts with. */
   initialMessages?: Message[]
   /** Other store options (`initialInterrupts`, ...). */
