@@ -18,6 +18,12 @@ export interface ConnectionFaults extends RequestFaults {
   /** How the client side is cut. Default `'reset'`. */
   cutMode?: CutMode
   /**
+   * Starts the `cutAfterMs` clock only once this many server→client bytes were forwarded
+   * (e.g. once a run's events flow, so the request frames that started it were delivered).
+   * Default `0`: at connect.
+   */
+  armAtByte?: number
+  /**
    * Plans faults per request on a keep-alive connection (HTTP/1.1): called with the first bytes
    * of each request (latin1, at most 256 chars) when the client sends after the server answered
    * (and for the first request); the offsets it returns count from that response's first byte and

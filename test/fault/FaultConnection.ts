@@ -81,9 +81,14 @@ export class FaultConnection {
     })
     this.#cutLimit = faults.cutAtByte
     this.#stallLimit = faults.stallAtByte
-    if (faults.cutAfterMs !== undefined)
-      this.#timer = setTimeout(() => this.cut('time'), faults.cutAfterMs)
+    if ((faults.armAtByte ?? 0) <= 0) this.#armTimeCut()
     if (faults.stallAtByte === 0) this.stall()
+  }
+
+  /** Starts the connection-wide time cut (once). */
+  #armTimeCut() {
+    if (this.#timer !== undefined || this.#faults.cutAfterMs === undefined) return
+    this.#timer = setTimeout(() => this.cut('time'), this.#faults.cutAfterMs)
   }
 
   /** The current request was answered in full: its faults no longer apply. */
@@ -224,6 +229,7 @@ export class FaultConnection {
   #enqueueDown(chunk: Buffer) {
     if (chunk.length === 0) return
     this.bytesDown += chunk.length
+    if (this.bytesDown >= (this.#faults.armAtByte ?? 0)) this.#armTimeCut()
     this.#down.push(chunk)
     this.#queued += chunk.length
   }

@@ -17,6 +17,34 @@ const HEARTBEAT = { heartbeatMs: 300, heartbeatTimeoutMs: 200, connectTimeoutMs:
 const seed = faultSeed()
 const sub = (label: string) => createRng(seed).fork(label).seed
 
+describe('WebSocketAgent: a `run` frame lost in a cut', () => {
+  it('is sent again after the server answers run_not_found (it never started the run), and the run ends whole', async () => {
+    // Connection 0: after the 101 answer, hold the client's first frames (ping, run) and cut
+    // 50 ms later, so `run` never reaches the server. Later connections are left alone.
+    const plan = ({ index }: { index: number }) =>
+      index === 0
+        ? {
+            perRequest: (_head: string, i: number) =>
+              i === 1 ? { stallAtByte: 0, cutAfterMs: 50 } : undefined,
+          }
+        : undefined
+    await withRig(sub('lost-run'), { agent: { events: 1000 }, plan }, async (rig) => {
+      const client = wsAgentAt(rig.proxy.port)
+      const run = await runStore(client)
+      client.close()
+      summary('ws lost run frame', {
+        stalls: rig.proxy.stats.stalls,
+        cuts: rig.proxy.stats.cuts,
+        connections: rig.proxy.stats.connections,
+        status: run.snapshot.run.status,
+        ...tally(run.seqs, rig.expected.events),
+      })
+      expect(rig.proxy.stats).toMatchObject({ stalls: 1, cuts: 1 })
+      expect(problemsOf(run, rig.expected, 'lost run frame')).toEqual([])
+    })
+  }, 30_000)
+})
+
 describe(`WebSocketAgent silent connections (heartbeat timeout), seed ${seed} (FAULT_SEED=${seed} to replay)`, () => {
   it('a connection that goes silent mid-run is declared dead by the heartbeat, and the run resumes on a new one', async () => {
     const s = sub('silent')

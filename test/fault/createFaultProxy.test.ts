@@ -70,6 +70,23 @@ describe('createFaultProxy', () => {
     expect(proxy.stats.cutsByReason.manual).toBe(2)
   })
 
+  it('arms a time cut only once armAtByte bytes went through', async () => {
+    const { target, proxy } = await setup(
+      pattern(500),
+      { plan: () => ({ cutAfterMs: 10, armAtByte: 1000 }) },
+      true,
+    )
+    let got = 0
+    const c = client(proxy.port, undefined, (n) => (got = n))
+    await until(() => got === 500, 'the first 500 bytes')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(proxy.stats.cuts).toBe(0)
+    target.sockets[0].write(pattern(600))
+    const result = await c.done
+    expect(result.data.length).toBe(1100)
+    expect(proxy.stats.cutsByReason.time).toBe(1)
+  })
+
   it('stalls at a byte offset (a silent, still-open connection) and resumes on unstall', async () => {
     const { target, proxy } = await setup(pattern(200_000), { plan: () => ({ stallAtByte: 1000 }) })
     let got = 0
