@@ -5,6 +5,8 @@ import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
 import { deriveAgentStatus } from '../core/status/deriveAgentStatus'
 import { transportName } from '../core/status/describeConnection'
 import { getEventLog } from '../core/status/getEventLog'
+import type { Agent } from '../core/transport/Agent'
+import type { ConnectionState } from '../core/transport/ConnectionState'
 import { useSelect } from './useAgentSelector'
 import { useStoreOf } from './useAgentStore'
 
@@ -30,6 +32,18 @@ export interface UseAgentStatusOptions {
   now?: () => number
 }
 
+/**
+ * The agent's connection: `snapshot.connection` (the store mirrors `subscribeConnection` and
+ * publishes each change) when the agent reports changes, else `getConnectionState()` read now;
+ * `undefined` (shown as unknown) for an agent with neither.
+ */
+function connectionOf(agent: Agent, snapshot: AgentSnapshot): ConnectionState | undefined {
+  if (typeof agent.subscribeConnection === 'function' && snapshot.connection) {
+    return snapshot.connection
+  }
+  return agent.getConnectionState?.()
+}
+
 type CapabilityAgent = { getCapabilities?: () => Promise<AgentCapabilities> }
 
 /** One `getCapabilities()` call per agent, shared by every hook (and StrictMode's double effects). */
@@ -53,10 +67,11 @@ function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
  * store's snapshot and its shared event log (`getEventLog`).
  *
  * Re-derives when the store publishes (at most once per frame), and every `refreshMs` while
- * something runs. **Connection:** the snapshot has no connection field, so the state is read
- * with `agent.getConnectionState?.()` at each publication and refresh: a change while nothing
- * is published (e.g. a drop between runs) shows at the next one, within `refreshMs` while
- * degraded. **Events** are those recorded since the log was created (first use of the log).
+ * something runs. **Connection:** `snapshot.connection`, which the store mirrors from
+ * `agent.subscribeConnection` (a change publishes); for an agent with only
+ * `getConnectionState()` it is read at each publication and refresh, so a change while nothing
+ * is published shows at the next one. An agent with neither shows `unknown`.
+ * **Events** are those recorded since the log was created (first use of the log).
  *
  * @throws Error naming `AgentProvider` when called outside one.
  * @example
@@ -92,7 +107,7 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
       return deriveAgentStatus(snapshot, {
         events: log.getSnapshot().entries,
         now: now(),
-        connection: agent.getConnectionState?.(),
+        connection: connectionOf(agent, snapshot),
         ...(card && { card }),
         ...(caps && { capabilities: caps }),
         ...(transport !== undefined && { transport }),

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getEventLog } from '../../src/core/status'
 import { createAgentStore } from '../../src/core/store'
-import type { ConnectionState } from '../../src/core/transport/ConnectionState'
+import {
+  createConnectionStateHolder,
+  type ConnectionState,
+} from '../../src/core/transport/ConnectionState'
 import { AgentProvider, useAgentStatus, useEventLog } from '../../src/react'
 import { createScriptedAgent } from '../../src/testing'
 import { expectThrowsOutsideProvider, modes, renderIn } from './harness'
@@ -79,6 +82,29 @@ describe.each(modes)('useAgentStatus ($name)', (mode) => {
     expect(text('duration')).toBe('100')
     expect(text('events')).toBe('4')
     expect(text('connection')).toBe('reconnecting/degraded')
+    store.destroy()
+  })
+})
+
+describe.each(modes)('useAgentStatus connection ($name)', (mode) => {
+  it('follows snapshot.connection, which the store mirrors from subscribeConnection, without a run', async () => {
+    const holder = createConnectionStateHolder()
+    const agent = Object.assign(createScriptedAgent([]), {
+      getConnectionState: holder.get,
+      subscribeConnection: holder.subscribe,
+    })
+    const store = createAgentStore({ agent, threadId: 't2' })
+    renderIn(
+      mode,
+      <AgentProvider store={store}>
+        <Probe />
+      </AgentProvider>,
+    )
+    expect(text('connection')).toBe('idle/ok')
+    act(() => holder.set({ status: 'reconnecting', attempt: 2, nextRetryMs: 400 }))
+    await waitFor(() => expect(text('connection')).toBe('reconnecting/degraded'))
+    act(() => holder.set({ status: 'auth_required' }))
+    await waitFor(() => expect(text('connection')).toBe('auth_required/down'))
     store.destroy()
   })
 })
