@@ -1,6 +1,9 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BaseEvent } from '../../src/core/protocol/types'
 import { reduceEvents } from '../../src/core/reducer/reduceEvents'
+import type { Agent } from '../../src/core/transport/Agent'
+import { createObservable } from '../../src/core/transport/createObservable'
 import { createFaultProxy, type FaultProxy } from './createFaultProxy'
 import { createLongRunAgent, longRunEvents } from './createLongRunAgent'
 import {
@@ -13,6 +16,30 @@ import {
   wsAgentAt,
   type FaultServer,
 } from './faultHarness'
+import { problemsOf } from './faultScenarios'
+
+/** Wraps `agent` so the first text delta from event 100 on is dropped or delivered twice. */
+function faulty(agent: Agent, fault: 'drop' | 'repeat'): Agent {
+  return {
+    validatesEvents: agent.validatesEvents,
+    run: (input, options) =>
+      createObservable<BaseEvent>((sink) => {
+        let done = false
+        const subscription = agent.run(input, options).subscribe({
+          next: (event) => {
+            const target =
+              !done && event.type === 'TEXT_MESSAGE_CONTENT' && (event.timestamp ?? 0) >= 100
+            if (target) done = true
+            if (!target || fault === 'repeat') sink.next(event)
+            if (target && fault === 'repeat') sink.next(event)
+          },
+          error: (e) => sink.error(e),
+          complete: () => sink.complete(),
+        })
+        return () => subscription.unsubscribe()
+      }),
+  }
+}
 
 const agent = createLongRunAgent({ events: 3000, seed: 7 })
 const input = (runId: string) => ({
@@ -104,6 +131,17 @@ describe('fault harness: uncut runs through the real server (no faults)', () => 
         expect(run.ids).toEqual(run.seqs)
       }
       expect(proxy.stats.cuts).toBe(0)
+    },
+  )
+
+  it.each(['drop', 'repeat'] as const)(
+    'the checks catch a transport that %ss one event',
+    async (fault) => {
+      const expected = await expectedSnapshot(agent)
+      const run = await runStore(faulty(httpAgentAt(server.port), fault))
+      const problems = problemsOf(run, expected, 'faulty').join('\n')
+      expect(problems).toContain(fault === 'drop' ? 'lost 1, duplicated 0' : 'lost 0, duplicated 1')
+      expect(problems).toContain('messages differ from the uncut run')
     },
   )
 })
