@@ -30,7 +30,8 @@ export interface Heartbeat {
 /**
  * A ping/pong heartbeat: each ping arms a `timeoutMs` timer that any received frame cancels
  * (a busy stream proves the connection alive as well as a pong does); when it fires, the
- * connection is declared dead (`onTimeout`). A first ping at `start()` also catches a server
+ * connection is declared dead (`onTimeout`). A ping while a timeout is pending does not re-arm
+ * it, so `intervalMs <= timeoutMs` works too. A first ping at `start()` also catches a server
  * that accepts a connection and then never sends anything.
  */
 export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
@@ -46,11 +47,24 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
     pingTimer = undefined
     clearTimeoutTimer()
   }
+  const timedOut = () => {
+    timeoutTimer = undefined
+    options.onTimeout()
+  }
   const beat = () => {
-    stop()
+    // Only the ping timer restarts: a pending timeout keeps running, so an interval shorter than
+    // the timeout cannot push the verdict back forever (a silent peer still times out).
+    clock.clearTimeout(pingTimer)
+    pingTimer = undefined
     if (options.intervalMs <= 0 || !options.ping()) return
-    if (!options.isPaused()) timeoutTimer = clock.setTimeout(options.onTimeout, options.timeoutMs)
+    if (timeoutTimer === undefined && !options.isPaused()) {
+      timeoutTimer = clock.setTimeout(timedOut, options.timeoutMs)
+    }
     pingTimer = clock.setTimeout(beat, options.intervalMs)
   }
-  return { start: beat, alive: clearTimeoutTimer, pause: clearTimeoutTimer, stop }
+  const start = () => {
+    stop()
+    beat()
+  }
+  return { start, alive: clearTimeoutTimer, pause: clearTimeoutTimer, stop }
 }

@@ -82,4 +82,26 @@ describe('createHeartbeat', () => {
     c.clock.advance(10_000)
     expect(c.log).toEqual(['ping@0'])
   })
+
+  it('an interval shorter than the timeout still times out a silent peer (pings do not re-arm it)', () => {
+    const { clock, log, heartbeat } = setup(100, 300)
+    heartbeat.start()
+    clock.advance(299)
+    expect(log).toEqual(['ping@0', 'ping@100', 'ping@200'])
+    clock.advance(1)
+    expect(log).toContain('timeout@300')
+    heartbeat.stop()
+  })
+
+  it('with a short interval, a frame before the timeout keeps the connection alive', () => {
+    const { clock, log, heartbeat } = setup(100, 300)
+    heartbeat.start()
+    clock.advance(250)
+    heartbeat.alive()
+    clock.advance(250)
+    expect(log.filter((e) => e.startsWith('timeout'))).toEqual([])
+    clock.advance(100)
+    expect(log).toContain('timeout@600')
+    heartbeat.stop()
+  })
 })
