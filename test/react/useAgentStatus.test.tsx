@@ -9,7 +9,7 @@ import {
 } from '../../src/core/transport/ConnectionState'
 import { AgentProvider, useAgentStatus, useEventLog } from '../../src/react'
 import { createScriptedAgent } from '../../src/testing'
-import { expectThrowsOutsideProvider, modes, renderIn } from './harness'
+import { createManualAgent, expectThrowsOutsideProvider, modes, renderIn } from './harness'
 
 afterEach(cleanup)
 
@@ -53,8 +53,9 @@ const text = (id: string) => screen.getByTestId(id).textContent
 describe.each(modes)('useAgentStatus ($name)', (mode) => {
   it('follows a run: running, then finished with its step, usage and duration', async () => {
     let connection: ConnectionState = { status: 'open', latencyMs: 12 }
-    const scripted = createScriptedAgent((input) => script(input.threadId, input.runId))
-    const agent = Object.assign(scripted, {
+    // Driven event by event (no timers): the "running" state is observed for sure.
+    const manual = createManualAgent()
+    const agent = Object.assign(manual.agent, {
       getConnectionState: () => connection,
       getCapabilities: async () => ({ transport: { streaming: true } }),
     })
@@ -72,9 +73,20 @@ describe.each(modes)('useAgentStatus ($name)', (mode) => {
     expect(text('connection')).toBe('open/ok')
 
     const done = store.run({ message: 'go' })
+    const [started, step, , stepDone, finished] = script('t1', manual.inputs[0].runId)
+    act(() => {
+      manual.emit(started)
+      manual.emit(step)
+      store.flush()
+    })
     await waitFor(() => expect(text('steps')).toBe('plan:running'))
     expect(text('run')).toBe('running')
     connection = { status: 'reconnecting', attempt: 1, nextRetryMs: 100 }
+    act(() => {
+      manual.emit(stepDone)
+      manual.emit(finished)
+      manual.complete()
+    })
     await done
     await waitFor(() => expect(text('run')).toBe('finished'))
     expect(text('steps')).toBe('plan:finished')
