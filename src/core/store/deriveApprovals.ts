@@ -1,4 +1,3 @@
-import { Allow, parse } from 'partial-json'
 import type { AgentError } from '../protocol/AgentError'
 import type {
   AgentSnapshot,
@@ -8,6 +7,7 @@ import type {
   ToolApproval,
   ToolCallView,
 } from '../reducer/AgentSnapshot'
+import { parseToolCallArgs } from '../reducer/parseToolCallArgs'
 import type { ToolDefinition } from './ToolDefinition'
 
 /** What the store knows about one tool call beyond the thread: decision, delivery. @internal */
@@ -36,11 +36,16 @@ export interface ApprovalInputs {
   checkArgs: (definition: ToolDefinition | undefined, view: ToolCallView) => AgentError | undefined
 }
 
-/** Complete JSON parsed, or (while streaming) partial JSON parsed as far as it goes. */
-function parseArgs(text: string, partial: boolean): unknown {
-  if (text.trim() === '') return undefined
+/**
+ * Complete JSON parsed, or (while streaming) partial JSON parsed as far as it goes, with the
+ * reducer's incremental parser (`parseToolCallArgs`: only the new deltas are read, not the
+ * whole text again per derivation).
+ */
+function parseArgs(view: ToolCallView): unknown {
+  if (view.args.trim() === '') return undefined
+  if (view.status === 'streaming') return parseToolCallArgs(view.id, view.args)
   try {
-    return partial ? parse(text, Allow.ALL) : JSON.parse(text)
+    return JSON.parse(view.args)
   } catch {
     return undefined
   }
@@ -140,10 +145,7 @@ export function deriveApprovals(inputs: ApprovalInputs): Readonly<Record<string,
       toolName: view.name,
       state,
       args: view.args,
-      parsedArgs:
-        prior && prior.args === view.args
-          ? prior.parsedArgs
-          : parseArgs(view.args, view.status === 'streaming'),
+      parsedArgs: prior && prior.args === view.args ? prior.parsedArgs : parseArgs(view),
       ...(interrupt && { interruptId: interrupt.id }),
       ...(record?.decision && { decision: record.decision }),
       ...(record && 'result' in record && { result: record.result }),
