@@ -29,6 +29,11 @@ export interface CountdownProps extends HTMLAttributes<HTMLSpanElement> {
   labels?: Partial<CountdownLabels>
   /** Time left (ms) at which `expiresSoon` is announced. Default 60 000. */
   announceAt?: number
+  /**
+   * The owner already knows it expired (e.g. `Interrupt.Root`'s `data-state="expired"`): show
+   * `Expired` now, so the text never lags the owner's state by a timer tick. Default `false`.
+   */
+  expired?: boolean
 }
 
 /**
@@ -39,14 +44,14 @@ export interface CountdownProps extends HTMLAttributes<HTMLSpanElement> {
  * only crossings that happen while it is mounted.
  */
 export const Countdown = forwardRef<HTMLSpanElement, CountdownProps>(function Countdown(
-  { expiresAt, labels: overrides, announceAt = 60_000, ...props },
+  { expiresAt, labels: overrides, announceAt = 60_000, expired: expiredByOwner = false, ...props },
   ref,
 ) {
   const labels = { ...defaultCountdownLabels, ...overrides }
   const left = useCountdown(expiresAt)
   const [leftAtMount] = useState(left)
   if (left === undefined) return null
-  const expired = left <= 0
+  const expired = left <= 0 || expiredByOwner
   const startedAbove = (threshold: number) => leftAtMount !== undefined && leftAtMount > threshold
   const announcement = expired
     ? startedAbove(0)

@@ -121,6 +121,15 @@ describe('Interrupt primitives (plain props)', () => {
 })
 
 describe('Interrupt countdown and expiry (fake clock)', () => {
+  it('the timer text follows the root: store-expired before the local deadline reads Expired', () => {
+    vi.useFakeTimers({ now: 1_000_000 })
+    render(<Prompt interrupt={{ ...question, state: 'expired', expiresAtMs: 1_000_000 + 1_500 }} />)
+    expect(root().getAttribute('data-state')).toBe('expired')
+    const timer = screen.getByRole('timer')
+    expect(timer.getAttribute('data-state')).toBe('expired')
+    expect(timer.querySelector('[data-part="text"]')!.textContent).toBe('Expired')
+  })
+
   it('counts down every second, announces at one minute and at expiry, then offers only Cancel', () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') })
     const expiresAtMs = Date.now() + 62_000

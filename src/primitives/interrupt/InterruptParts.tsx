@@ -163,7 +163,14 @@ export const Countdown = forwardRef<HTMLSpanElement, InterruptCountdownProps>(
   function Countdown(props, ref) {
     const ctx = useInterruptContext('Countdown')
     if (ctx.state !== 'open' && ctx.state !== 'expired') return null
-    return <CountdownPart {...props} ref={ref} expiresAt={ctx.interrupt.expiresAtMs} />
+    return (
+      <CountdownPart
+        expired={ctx.expired}
+        {...props}
+        ref={ref}
+        expiresAt={ctx.interrupt.expiresAtMs}
+      />
+    )
   },
 )
 
