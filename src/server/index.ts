@@ -53,3 +53,4 @@ export type {
 } from './demo/demoState'
 export type { DemoResumeErrorCode } from './demo/readResume'
 export { startDemoServer, type DemoServerOptions, type DemoServer } from './startDemoServer'
+export * from './adapters'

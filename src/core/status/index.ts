@@ -20,6 +20,16 @@ export type {
   TimelineKind,
   UsageTotals,
 } from './AgentStatus'
+export type {
+  AgentStatusReport,
+  AgentStatusSource,
+  HasStatusSource,
+  ProtocolInfo,
+  ProtocolModelInfo,
+  RemoteAgentInfo,
+  RemoteHealth,
+  StatusFact,
+} from './AgentStatusSource'
 export { deriveAgentStatus, type DeriveAgentStatusOptions } from './deriveAgentStatus'
 export {
   createEventLog,

@@ -1,0 +1,2 @@
+/** Filled by the agentConnect adapter (issue 8). */
+export {}

@@ -1,0 +1,2 @@
+/** Filled by the genaiAgentOS adapter (issue 8). */
+export {}

@@ -1,0 +1,2 @@
+/** Filled by the protolink adapter (issue 8). */
+export {}

@@ -1,0 +1,2 @@
+/** Filled by the uagents adapter (issue 8). */
+export {}

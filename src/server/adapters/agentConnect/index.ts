@@ -1,0 +1,2 @@
+/** Filled by the agentConnect adapter's server pieces (issue 8). */
+export {}

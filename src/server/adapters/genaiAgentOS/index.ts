@@ -1,0 +1,2 @@
+/** Filled by the genaiAgentOS adapter's server pieces (issue 8). */
+export {}

@@ -1,0 +1,2 @@
+/** Filled by the uagents adapter's server pieces (issue 8). */
+export {}
