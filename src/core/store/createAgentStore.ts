@@ -21,6 +21,7 @@ import type {
 import { createHumanInTheLoop } from './createHumanInTheLoop'
 import { createListenerSet } from './createListenerSet'
 import { createPublisher } from './createPublisher'
+import { createThreadEdits } from './createThreadEdits'
 import { defaultScheduler } from './defaultScheduler'
 import type { ActiveRun, RunRequest } from './RunRequest'
 import { snapshotToPersisted } from './snapshotToPersisted'
@@ -303,6 +304,13 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     },
 
     ...hitl.api,
+    // Regenerate and edit-and-resend (issue 4): cut the thread, then `run` with a user message.
+    ...createThreadEdits({
+      get: () => current,
+      set: (s) => void (current = s),
+      busy,
+      run: (o) => store.run(o),
+    }),
 
     destroy() {
       store.stop()
