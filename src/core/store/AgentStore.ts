@@ -93,6 +93,12 @@ export interface AgentRunOptions {
 }
 
 /**
+ * Options of {@link AgentStore.regenerate} and {@link AgentStore.editAndResend}: those of
+ * {@link AgentStore.run} but the message, which the edit supplies.
+ */
+export type ThreadEditOptions = Omit<AgentRunOptions, 'message'>
+
+/**
  * Called synchronously for every event the store applied, in order, after chunk expansion
  * (a `TEXT_MESSAGE_CHUNK` arrives as the `TEXT_MESSAGE_START`/`CONTENT` it expands to), with
  * the snapshot after the received event that produced it (not yet published). Events rejected
@@ -176,6 +182,32 @@ export interface AgentStore {
   setState(stateOrUpdater: unknown | ((previous: unknown) => unknown)): void
   /** Appends a message (or replaces the one with the same `id`) and publishes at once. */
   addMessage(message: Message): void
+  /**
+   * Regenerates a reply (issue 4, "message actions"): cuts the thread before the user message
+   * that precedes `messageId` (default: the last assistant message; a user message's id
+   * re-runs from that message) and runs again from that same user message (same id and
+   * content), like {@link run} with it as `message`: owed tool calls are answered `cancelled`,
+   * open interrupts are sent `cancelled`. The agent state is not rewound.
+   *
+   * Returns the run's promise (as {@link run}), or, changing nothing, `AgentError('busy')`
+   * while a run is running or detached (or after `destroy()`), `AgentError('not_found')` when
+   * the id is unknown, the thread has no assistant message, or no user message precedes it.
+   */
+  regenerate(messageId?: string, options?: ThreadEditOptions): AgentError | Promise<AgentSnapshot>
+  /**
+   * Edit and resend (issue 4): replaces the user message `messageId` with one of `content`
+   * (a new `id`; other fields such as `name` kept), drops every message after it, and runs, like
+   * {@link run} with it as `message`. The agent state is not rewound.
+   *
+   * Returns the run's promise, or, changing nothing, `AgentError('busy')` while a run is
+   * running or detached (or after `destroy()`), `AgentError('not_found')` when `messageId` is
+   * not a user message of the thread.
+   */
+  editAndResend(
+    messageId: string,
+    content: string | ContentPart[],
+    options?: ThreadEditOptions,
+  ): AgentError | Promise<AgentSnapshot>
   /** Registers a listener for every applied event; returns the function that unregisters it. */
   onEvent(listener: AgentEventListener): () => void
   /** Publishes pending streamed changes now (for imperative users and tests). */

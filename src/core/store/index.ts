@@ -9,6 +9,7 @@ export type {
   AgentStore,
   AgentStoreOptions,
   AgentRunOptions,
+  ThreadEditOptions,
   AgentEventListener,
   Scheduler,
 } from './AgentStore'
