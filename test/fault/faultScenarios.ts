@@ -49,29 +49,22 @@ export function httpCutPlan(range: CutRange = {}): FaultPlan {
 
 /** WebSocket cuts below this byte land inside the 101 answer: the client never opens. */
 const WS_HANDSHAKE_CUT = 150
-/**
- * Below this many bytes a WebSocket connection carries only the 101 answer, `pong` and `error`
- * frames, so a cut there can lose the client's `run` frame in flight. The client re-sends a lost
- * `run` once only (fault-findings.md F1: twice in a row fails the run), so the campaigns do not
- * cut there; `WebSocketAgent.fault.test.ts` loses one `run` frame on purpose instead.
- */
-const WS_FRAMES_DELIVERED = 1000
 
 /**
  * Cuts for WebSocket: each connection is cut at a random byte offset in `[minCut, maxCut]`
  * (default 24 000; 5% of them inside the handshake when `minCut` allows), or, for a share
- * `timeCuts` (15%), 1-80 ms after its first 1,000 bytes. No cut lands between the handshake and
- * the first events (see {@link WS_FRAMES_DELIVERED}). Half RST, half FIN.
+ * `timeCuts` (15%), 1-80 ms after it opened. Cuts land anywhere, also between the handshake and
+ * the first events, where they lose the client's `run`/`resume` frames in flight. Half RST, half
+ * FIN.
  */
 export function wsCutPlan(range: CutRange = {}): FaultPlan {
   const { minCut = 0, maxCut = MAX_CUT, timeCuts = 0.15 } = range
   return ({ rng }) => {
     const cutMode = rng.chance(0.5) ? 'reset' : 'end'
-    if (rng.chance(timeCuts))
-      return { cutMode, cutAfterMs: rng.int(1, 80), armAtByte: WS_FRAMES_DELIVERED }
+    if (rng.chance(timeCuts)) return { cutMode, cutAfterMs: rng.int(1, 80) }
     if (minCut < WS_HANDSHAKE_CUT && rng.chance(0.05))
       return { cutMode, cutAtByte: rng.int(minCut, WS_HANDSHAKE_CUT) }
-    return { cutMode, cutAtByte: rng.int(Math.max(minCut, WS_FRAMES_DELIVERED), maxCut) }
+    return { cutMode, cutAtByte: rng.int(minCut, maxCut) }
   }
 }
 

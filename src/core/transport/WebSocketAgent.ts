@@ -26,7 +26,10 @@ const DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
  * Resilience: a ping every `heartbeatMs` (a silent connection is dropped after
  * `heartbeatTimeoutMs`); closes follow `CLOSE_CODE_POLICY` (reconnect with exponential backoff
  * and full jitter, auth refresh, rate limits); after a reconnect every run is resumed with
- * `{ type: "resume", lastEventId }` and de-duplicated by id, so no event is delivered twice;
+ * `{ type: "resume", lastEventId }` and de-duplicated by id, so no event is delivered twice (a
+ * run that has received no event yet sends its `run` frame again instead: the server starts it,
+ * or re-joins it from event 1 when it already runs, so a `run` frame lost in any number of cuts
+ * is harmless);
  * `online`/`offline` and page visibility are watched when `window`/`document` exist. Credentials
  * go in the first frame (default), the subprotocol, or (opt-in) the URL.
  *

@@ -44,8 +44,6 @@ export class WebSocketRun {
   readonly #init: WebSocketRunInit
   readonly #host: WebSocketRunHost
   readonly #ids: EventIdTracker
-  #runSent = false
-  #rerunTried = false
   #resyncing = false
   #delivered = 0
   #open = true // a run (or a re-joined one) is open until its terminal event
@@ -61,11 +59,16 @@ export class WebSocketRun {
     this.#ids = createEventIdTracker(init.lastEventId)
   }
 
-  /** The connection is (again) ready: send `run` the first time, `resume` from the last id after. */
+  /**
+   * The connection is (again) ready: sends `run` while the run has delivered nothing (the
+   * first time, and after every reconnect until an event arrives, so a `run` frame lost with
+   * any number of connections is simply sent again; the server re-joins a repeated `run` of a
+   * runId it knows from event 1), else `resume` from the last id.
+   */
   start(): void {
     const { input } = this.#init
-    if (input && !this.#runSent) {
-      this.#runSent = this.#host.send({ type: 'run', input })
+    if (input && this.#ids.lastId === 0 && this.#delivered === 0) {
+      this.#host.send({ type: 'run', input })
       return
     }
     this.#resume(this.#ids.lastId)
@@ -129,17 +132,6 @@ export class WebSocketRun {
     const { runId } = this
     switch (code) {
       case 'run_not_found': {
-        if (
-          this.#init.input &&
-          this.#ids.lastId === 0 &&
-          this.#delivered === 0 &&
-          !this.#rerunTried
-        ) {
-          // the `run` frame was lost with the connection: nothing ran, nothing was applied
-          this.#rerunTried = true
-          this.#runSent = false
-          return this.start()
-        }
         const error = new AgentError(
           'run_not_found',
           `The server does not know run ${runId} (unknown or expired). ${detail}`.trim(),

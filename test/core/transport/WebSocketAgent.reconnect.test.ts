@@ -229,7 +229,7 @@ describe('WebSocketAgent: resume', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['replay_gap', 'replay_resynced'])
   })
 
-  it('a run frame lost with the connection (resume → run_not_found, nothing received) is sent again', async () => {
+  it('a run frame lost with the connection (nothing received) is sent again as `run` on the next one, not `resume`', async () => {
     const agent = h.makeAgent({ reconnect: { baseMs: 1 } })
     const run = h.input()
     let first = true
@@ -242,7 +242,7 @@ describe('WebSocketAgent: resume', () => {
     const result = await collect(agent.run(run))
     expect(result.events).toEqual(replyEvents('t1', run.runId))
     const frames = h.server.connections.at(-1)!.frames.map((f) => f.type)
-    expect(frames).toEqual(['ping', 'resume', 'run'])
+    expect(frames).toEqual(['ping', 'run'])
   })
 
   it('resumes every active run after a reconnect', async () => {
