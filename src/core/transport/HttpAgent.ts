@@ -22,6 +22,7 @@ import { runRouteUrl } from './runRouteUrl'
 export type { HttpAgentHeaders, HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
+const DEFAULT_IDLE_TIMEOUT_MS = 45_000
 const RESUMABLE_HEADER = 'x-awr-resumable'
 const RUN_ID_HEADER = 'x-awr-run-id'
 
@@ -56,6 +57,10 @@ interface HttpRun {
  * dropped with a diagnostic); a 409 gap is re-synced only from a replay that starts with
  * `MESSAGES_SNAPSHOT`/`STATE_SNAPSHOT`. Stopping such a run (`signal`, `abortRun()`) also
  * `POST`s its cancel endpoint. Servers without the header behave exactly as before.
+ *
+ * Silent connections: a response body that sends no byte (no event, no `: ping` comment) for
+ * `idleTimeoutMs` (default 45 s, three times the kit server's 15 s heartbeat) is a drop: a
+ * resumable run resumes, any other ends `truncated` with `cause` `heartbeat_timeout`.
  *
  * `unsubscribe()` cancels the request silently (a resumable run goes on: `attach` re-joins it).
  * Unknown event types are dropped (reported to `onDiagnostic`).
@@ -235,6 +240,8 @@ export class HttpAgent implements Agent {
       progress,
       maxEventBytes: this.#options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
       terminalGraceMs: this.#options.terminalGraceMs ?? 1000,
+      idleTimeoutMs: this.#options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      clock: this.#options.clock ?? systemClock,
     }
   }
 

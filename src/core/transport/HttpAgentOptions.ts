@@ -47,6 +47,15 @@ export interface HttpAgentOptions {
    * Default: true.
    */
   resume?: boolean
+  /**
+   * Read-idle timeout, ms: a response body that delivers no byte at all (no event, no `: ping`
+   * comment) for this long is treated as a dropped connection (a silent proxy, a server that
+   * accepts then never sends): a resumable run resumes, any other ends `truncated` with `cause`
+   * `AgentError('heartbeat_timeout')`. Any bytes reset it. Keep it above the server's heartbeat
+   * interval (the kit's server helpers send `: ping` every 15 s by default). `0` or `Infinity`
+   * disables it. Does not cover the wait for the response head. Default: 45000.
+   */
+  idleTimeoutMs?: number
   /** Backoff of resume attempts (full jitter): base 500 ms, cap 30 s, 10 attempts or 5 min. */
   reconnect?: BackoffOptions
   /** The resume/attach endpoint of a run. Default: `<url>/runs/<runId>/events` (query kept). */
@@ -58,7 +67,7 @@ export interface HttpAgentOptions {
    * `false`: never. Default: `<url>/runs/<runId>/cancel`.
    */
   cancelUrl?: string | ((runId: string) => string) | false
-  /** Time source of the resume backoff (tests). Default: the system clock. */
+  /** Time source of the resume backoff and the idle timeout (tests). Default: the system clock. */
   clock?: Clock
   /** Random source of the backoff jitter, [0, 1) (tests). Default: `Math.random`. */
   random?: () => number

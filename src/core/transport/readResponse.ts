@@ -2,6 +2,7 @@ import { AgentError } from '../protocol/AgentError'
 import type { Diagnostic } from '../protocol/Diagnostic'
 import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent } from '../protocol/types'
+import { systemClock, type Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
 import { truncatedBy, type EventIdTracker } from './createEventIdTracker'
 import { createSseDecoder, type SseFrame } from './createSseDecoder'
@@ -29,6 +30,13 @@ export interface ReadResponseContext {
   maxEventBytes: number
   /** Wait after a terminal event before completing an open stream, ms. */
   terminalGraceMs: number
+  /**
+   * Longest silence (no bytes at all: events or `: ping` comments) of an open body before it
+   * is treated as a drop (`truncated`, `cause` `heartbeat_timeout`), ms. `0`/`Infinity`: never.
+   */
+  idleTimeoutMs?: number
+  /** Time source of the idle timeout. Default: the system clock. */
+  clock?: Clock
 }
 
 const BODY_PREFIX = 4096
@@ -181,15 +189,19 @@ export async function readResponse(
   const cancel = () => void reader.cancel(signal.reason).catch(() => undefined)
   signal.addEventListener('abort', cancel, { once: true })
   const decoder = createSseDecoder({ maxEventBytes: ctx.maxEventBytes, onFrame })
+  const idle = watchIdle(ctx, () => void reader.cancel().catch(() => undefined))
   let lastYield = performance.now()
   try {
     for (;;) {
       let step: ReadableStreamReadResult<Uint8Array>
       try {
+        idle.arm()
         step = await reader.read()
+        if (idle.fired) throw idle.fired
       } catch (error) {
         if (signal.aborted || sink.closed) throw error
         if (settled()) return finish()
+        if (error === idle.fired) return idle.fired
         const message = error instanceof Error ? error.message : String(error)
         return new AgentError(
           'truncated',
@@ -222,6 +234,37 @@ export async function readResponse(
     return finish()
   } finally {
     clearTimeout(grace)
+    idle.disarm()
     signal.removeEventListener('abort', cancel)
   }
+}
+
+/**
+ * The read-idle timeout of one body: `arm()` before each read (bytes arrived: start over);
+ * when it fires it reports `heartbeat_timeout`, calls `onFire` (cancels the reader, so the
+ * pending read ends) and sets `fired` to the drop to return.
+ */
+function watchIdle(ctx: ReadResponseContext, onFire: () => void) {
+  const { idleTimeoutMs = 0, clock = systemClock } = ctx
+  let timer: unknown
+  const watch = {
+    fired: undefined as AgentError | undefined,
+    arm() {
+      if (!(idleTimeoutMs > 0 && idleTimeoutMs < Infinity)) return
+      clock.clearTimeout(timer)
+      timer = clock.setTimeout(() => {
+        const message = `No bytes from the server for ${idleTimeoutMs} ms (no event, no \`: ping\`): the connection is considered dead.`
+        ctx.report({ level: 'warning', code: 'heartbeat_timeout', message })
+        const cause = new AgentError('heartbeat_timeout', message)
+        watch.fired = new AgentError(
+          'truncated',
+          `The stream went silent before the run finished (${message}): the run is truncated.`,
+          { cause },
+        )
+        onFire()
+      }, idleTimeoutMs)
+    },
+    disarm: () => clock.clearTimeout(timer),
+  }
+  return watch
 }

@@ -36,6 +36,13 @@ function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
+/** Why a stream dropped, for the connection state: a `heartbeat_timeout` cause, else the drop. */
+function reasonOf(drop: AgentError): AgentError {
+  return drop.cause instanceof AgentError && drop.cause.code === 'heartbeat_timeout'
+    ? drop.cause
+    : drop
+}
+
 async function firstIdOf(response: Response): Promise<number | undefined> {
   try {
     const body = JSON.parse(await readTextPrefix(response)) as { firstId?: unknown }
@@ -69,7 +76,7 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
     now: () => clock.now(),
   })
   const finalError = (error: AgentError) => (progress.delivered > 0 ? truncatedBy(error) : error)
-  let lastError = options.dropped
+  let lastError = options.dropped && reasonOf(options.dropped)
   let immediate = lastError === undefined
   let step: { exactMs?: number } | undefined
   let from: number | undefined
@@ -146,6 +153,6 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
     }
     if (!drop) return
     if (progress.delivered > before) backoff.reset()
-    lastError = drop
+    lastError = reasonOf(drop)
   }
 }
