@@ -92,6 +92,34 @@ export interface ChatLabels {
   interruptStatus: Record<InterruptState, string>
   /** Validation messages and control names of generated forms (edited arguments, interrupt answers). */
   form: SchemaFormMessages
+  /** Accessible name of a message's action group (copy, regenerate, edit). */
+  messageActions: string
+  /** Copy button of a message or a code block. */
+  copy: string
+  /** Copy button text for a moment after a successful copy. */
+  copied: string
+  /** Copy button text for a moment after a failed copy (no clipboard access). */
+  copyFailed: string
+  /** Regenerate button of the last assistant reply. */
+  regenerate: string
+  /** Edit button of a user message. */
+  editMessage: string
+  /** Accessible name of the edit textarea of a user message. */
+  editMessageInput: string
+  /** Submit button of the edit form (drops what follows the message and runs again). */
+  resend: string
+  /** Accessible name of a code block's copy button (`{language}`, may be empty). */
+  copyCode: string
+  /** Launcher button of `ChatPopup` while closed. */
+  openChat: string
+  /** Launcher (while open) and close button of `ChatPopup`. */
+  closeChat: string
+  /** Title and accessible name of the `ChatPopup` panel and the `ChatSidebar`. */
+  chatTitle: string
+  /** Toggle of `ChatSidebar` while expanded. */
+  collapseChat: string
+  /** Toggle of `ChatSidebar` while collapsed. */
+  expandChat: string
 }
 
 /** English defaults of {@link ChatLabels}. */
@@ -168,6 +196,20 @@ export const defaultChatLabels: ChatLabels = {
     resolved: 'Answered.',
   },
   form: defaultSchemaFormMessages,
+  messageActions: 'Message actions',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copy failed',
+  regenerate: 'Regenerate',
+  editMessage: 'Edit',
+  editMessageInput: 'Edit your message',
+  resend: 'Send',
+  copyCode: 'Copy {language} code',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  chatTitle: 'Chat',
+  collapseChat: 'Hide chat',
+  expandChat: 'Show chat',
 }
 
 /** Merges a partial override into {@link defaultChatLabels} (nested records key by key). */
