@@ -15,6 +15,7 @@ function storeFor(agent: Agent, thread: PersistedThread): AgentStore {
     initialMessages: thread.messages,
     ...(thread.state !== undefined && { initialState: thread.state }),
     initialInterrupts: thread.interrupts,
+    initialResume: thread.resume,
   })
 }
 

@@ -6,6 +6,7 @@ import type {
   ContentPart,
   Interrupt,
   Message,
+  ResumeEntry,
   Tool,
   UserMessage,
 } from '../protocol/types'
@@ -50,6 +51,12 @@ export interface AgentStoreOptions {
    * Default: none.
    */
   initialInterrupts?: Interrupt[]
+  /**
+   * Answers staged on `initialInterrupts` before a reload (`PersistedThread.resume`): each is
+   * staged again (`resolved` answers re-validated against `responseSchema` and the expiry; a
+   * refused one leaves its interrupt open with the error). Default: none.
+   */
+  initialResume?: ResumeEntry[]
   /** Where "always allow" decisions live. Default: `createMemoryPolicyStore()`. */
   policyStore?: ApprovalPolicyStore
   /**

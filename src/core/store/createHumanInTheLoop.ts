@@ -10,7 +10,14 @@ import { createMemoryPolicyStore } from './createMemoryPolicyStore'
 import { createToolDelivery, type ToolDelivery } from './createToolDelivery'
 import { createToolRegistry } from './createToolRegistry'
 import type { CallRecord } from './deriveApprovals'
-import { expireDue, isAwaitingPerson, isOutstanding, nextExpiry } from './interruptUpdates'
+import {
+  expireDue,
+  isAwaitingPerson,
+  isOutstanding,
+  nextExpiry,
+  stageAnswer,
+  stageCancel,
+} from './interruptUpdates'
 import { mergeTools } from './toJsonSchema'
 import type { ToolDefinition } from './ToolDefinition'
 
@@ -175,7 +182,14 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   const unsubscribePolicy = options.policyStore.subscribe?.(onRegistryChange)
   // A reload: restore interrupts, rebuild approvals and expiry from the initial thread.
   if (storeOptions.initialInterrupts) {
-    host.set(replaceInterrupts(host.get(), storeOptions.initialInterrupts))
+    let list = replaceInterrupts(host.get(), storeOptions.initialInterrupts).interrupts
+    for (const entry of storeOptions.initialResume ?? []) {
+      list =
+        entry.status === 'cancelled'
+          ? stageCancel(list, entry.interruptId)
+          : stageAnswer(list, entry.interruptId, entry.payload, options.now()).list
+    }
+    host.set(replaceInterrupts(host.get(), list))
   }
   refresh()
 

@@ -1,10 +1,10 @@
-import type { Interrupt, Message } from '../protocol/types'
+import type { Interrupt, Message, ResumeEntry } from '../protocol/types'
 import type { AgentSnapshot, InterruptView } from '../reducer/AgentSnapshot'
 
 /**
  * What to save to restore a thread after a reload: pass it back as
  * `createAgentStore({ threadId, initialMessages: messages, initialState: state,
- * initialInterrupts: interrupts })`. Plain JSON (safe for `JSON.stringify`).
+ * initialInterrupts: interrupts, initialResume: resume })`. Plain JSON (safe for `JSON.stringify`).
  */
 export interface PersistedThread {
   threadId: string
@@ -12,6 +12,11 @@ export interface PersistedThread {
   state: unknown
   /** Interrupts not yet answered by a finished resume run, as the protocol sent them. */
   interrupts: Interrupt[]
+  /**
+   * Answers and cancellations staged on those interrupts but not sent yet (the person answered
+   * one of several); restore them with `createAgentStore({ initialResume })`. Absent when none.
+   */
+  resume?: ResumeEntry[]
   /**
    * The run that was streaming (or detached) when the thread was saved (from
    * `store.toPersisted()`); `messages` and `state` are then the thread as that run found it, so
@@ -29,19 +34,26 @@ function toInterrupt(view: InterruptView): Interrupt {
 /**
  * The part of a snapshot an app persists to survive a reload (issue 3): messages (pending
  * approvals are rebuilt from tool calls without a result once their tools are registered),
- * state and the thread's interrupts (restored `open`; staged answers are not kept).
+ * state, the thread's interrupts (restored `open`) and the answers staged on them but not sent
+ * yet (`resume`, restored staged: validated again, so one that expired meanwhile is refused).
  *
  * @example
  * localStorage.setItem('thread', JSON.stringify(snapshotToPersisted(store.getSnapshot())))
  * const saved: PersistedThread = JSON.parse(localStorage.getItem('thread')!)
  * createAgentStore({ agent, threadId: saved.threadId, initialMessages: saved.messages,
- *   initialState: saved.state, initialInterrupts: saved.interrupts })
+ *   initialState: saved.state, initialInterrupts: saved.interrupts, initialResume: saved.resume })
  */
 export function snapshotToPersisted(snapshot: AgentSnapshot): PersistedThread {
+  const resume = snapshot.interrupts.flatMap((view) =>
+    (view.state === 'answered' || view.state === 'cancelled') && view.response
+      ? [view.response]
+      : [],
+  )
   return {
     threadId: snapshot.threadId,
     messages: [...snapshot.messages],
     state: snapshot.state,
     interrupts: snapshot.interrupts.map(toInterrupt),
+    ...(resume.length > 0 && { resume }),
   }
 }

@@ -269,4 +269,44 @@ describe('interrupts', () => {
       { interruptId: 'i2', status: 'resolved', payload: { answer: 'no' } },
     ])
   })
+  it('reload: staged answers survive (validated again: one expired meanwhile is refused)', async () => {
+    const soon = new Date(NOW + 60_000).toISOString()
+    const agent = agentOf(interruptRun(ask('i1'), ask('i2'), ask('i3', { expiresAt: soon })))
+    const store = createAgentStore({ agent, threadId: 't1', now: () => NOW, autoResume: false })
+    await store.run({ message: 'x' })
+    store.respondToInterrupt('i1', { answer: 'yes' })
+    store.cancelInterrupt('i2')
+    store.respondToInterrupt('i3', { answer: 'no' })
+    const saved = JSON.parse(JSON.stringify(snapshotToPersisted(store.getSnapshot())))
+    expect(saved.resume).toEqual([
+      { interruptId: 'i1', status: 'resolved', payload: { answer: 'yes' } },
+      { interruptId: 'i2', status: 'cancelled' },
+      { interruptId: 'i3', status: 'resolved', payload: { answer: 'no' } },
+    ])
+
+    const next = agentOf(textReply)
+    const restored = createAgentStore({
+      agent: next,
+      threadId: saved.threadId,
+      initialMessages: saved.messages,
+      initialInterrupts: saved.interrupts,
+      initialResume: saved.resume,
+      now: () => NOW + 120_000, // i3's deadline passed while the page was away
+    })
+    const s = restored.getSnapshot()
+    expect(s.interrupts.map((i) => [i.id, i.state])).toEqual([
+      ['i1', 'answered'],
+      ['i2', 'cancelled'],
+      ['i3', 'expired'],
+    ])
+    expect(s.interrupts[2]!.error?.code).toBe('interrupt_expired')
+    expect(next.inputs).toHaveLength(0)
+    restored.cancelInterrupt('i3')
+    await until(restored, idle(next, 1))
+    expect(next.inputs[0].resume).toEqual([
+      { interruptId: 'i1', status: 'resolved', payload: { answer: 'yes' } },
+      { interruptId: 'i2', status: 'cancelled' },
+      { interruptId: 'i3', status: 'cancelled' },
+    ])
+  })
 })
