@@ -1,4 +1,4 @@
-import type { AgentStore, Interrupt, Message } from '../src/core/index'
+import type { AgentStore, Interrupt, Message, ResumeEntry } from '../src/core/index'
 
 /** localStorage key of the demo's persisted thread. */
 export const THREAD_KEY = 'awr-demo:thread'
@@ -11,6 +11,8 @@ export interface PersistedThread {
   state: unknown
   /** The interrupts not answered yet (plain AG-UI `Interrupt`s, restored `open`). */
   interrupts: Interrupt[]
+  /** Answers staged on those interrupts but not sent yet (restored with `initialResume`). */
+  resume?: ResumeEntry[]
   /** The run that was streaming when the page went away: re-joined with `store.attach`. */
   activeRun?: { runId: string }
 }
