@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentCard } from '../core/status/AgentStatus'
+import type { AgentStatusSource } from '../core/status/AgentStatusSource'
 import type { AgentStore } from '../core/store/AgentStore'
 import type { Agent } from '../core/transport/Agent'
 import { AgentProvider } from '../react/AgentProvider'
@@ -14,6 +15,8 @@ export interface AgentStatusBoardEntry {
   card?: AgentCard
   capabilities?: AgentCapabilities
   transport?: string
+  /** A remote status source for this agent. Default: `agent.statusSource`, if any; `null`: none. */
+  source?: AgentStatusSource | null
   /** React key; default: the card's name, else the position. */
   id?: string
 }
@@ -64,6 +67,7 @@ export function AgentStatusBoard({
             {...(entry.card && { card: entry.card })}
             {...(entry.capabilities && { capabilities: entry.capabilities })}
             {...(entry.transport !== undefined && { transport: entry.transport })}
+            {...(entry.source !== undefined && { source: entry.source })}
             {...(labels && { labels })}
             {...(theme && { theme })}
             {...(onOpenDecision && {

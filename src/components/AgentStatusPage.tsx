@@ -26,7 +26,9 @@ export interface AgentStatusPageProps extends Omit<UseAgentStatusOptions, 'now'>
  * A status page for one agent (issue 5): a header card with identity and capability chips,
  * connection health, the current run, a Gantt-like run timeline (steps, tool calls, activities,
  * subagents nested), token usage per run and thread, recent runs and errors, what waits for a
- * person (with "Open" buttons calling `onOpenDecision`) and inconsistent input. Composes the
+ * person (with "Open" buttons calling `onOpenDecision`), inconsistent input, and, with a status
+ * source (`source`, default `agent.statusSource`), the remote system's health, facts, the agents
+ * it lists and the protocols the agent speaks. Composes the
  * `Status.*` primitives; styled by `styles.css` (`.awr-status`, `--awr-*` variables).
  *
  * @example
@@ -58,11 +60,14 @@ export function AgentStatusPage({
         <Status.Usage className="awr-status-card awr-status-usage" />
         <Status.Decisions className="awr-status-card awr-status-decisions" />
         {!compact && <Status.Errors className="awr-status-card awr-status-errors" />}
+        <Status.Remote className="awr-status-card awr-status-remote" />
       </div>
       {!compact && (
         <>
           <Status.Timeline className="awr-status-card awr-status-timeline" />
           <Status.Runs className="awr-status-card awr-status-runs" />
+          <Status.RemoteAgents className="awr-status-card awr-status-remote-agents" />
+          <Status.Protocols className="awr-status-card awr-status-protocols" />
           <Status.Inconsistencies className="awr-status-card awr-status-inconsistencies" />
         </>
       )}

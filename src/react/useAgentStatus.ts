@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
-import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
+import type { AgentCard, AgentStatus, RemoteStatus } from '../core/status/AgentStatus'
+import type { AgentStatusSource, HasStatusSource } from '../core/status/AgentStatusSource'
+import { createStatusPoller } from '../core/status/createStatusPoller'
 import { deriveAgentStatus } from '../core/status/deriveAgentStatus'
 import { transportName } from '../core/status/describeConnection'
 import { getEventLog } from '../core/status/getEventLog'
@@ -30,6 +32,17 @@ export interface UseAgentStatusOptions {
   refreshMs?: number
   /** Clock, ms since epoch. Default `Date.now`. */
   now?: () => number
+  /**
+   * Where to read a remote system's view of the agent (health, facts, listed agents,
+   * protocols; issue 8). Default `agent.statusSource` when the agent offers one; `null`: none.
+   */
+  source?: AgentStatusSource | null
+  /**
+   * ms between the end of one `source.load` and the next. Default `source.pollMs`, else
+   * 10 000; `0`: load once on mount. Loads never overlap, pause while the page is hidden, and
+   * are aborted on unmount.
+   */
+  pollMs?: number
 }
 
 /**
@@ -60,6 +73,38 @@ function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
   return pending
 }
 
+const NOT_LOADED: RemoteStatus = {}
+
+/**
+ * The last {@link RemoteStatus} of `source`, polled while mounted (`createStatusPoller`);
+ * `undefined` without a source. StrictMode's second mount aborts the first load and starts over.
+ */
+function useRemoteStatus(
+  source: AgentStatusSource | undefined,
+  pollMs: number | undefined,
+  now: () => number,
+): RemoteStatus | undefined {
+  const [remote, setRemote] = useState<{ source?: AgentStatusSource; value: RemoteStatus }>({
+    value: NOT_LOADED,
+  })
+  const clock = useRef(now)
+  useEffect(() => {
+    clock.current = now
+  }, [now])
+  useEffect(() => {
+    if (!source) return
+    const poller = createStatusPoller(source, {
+      ...(pollMs !== undefined && { pollMs }),
+      now: () => clock.current(),
+      onChange: (value) => setRemote({ source, value }),
+    })
+    poller.start()
+    return () => poller.stop()
+  }, [source, pollMs])
+  if (!source) return undefined
+  return remote.source === source ? remote.value : NOT_LOADED
+}
+
 /**
  * The provider's agent status (issue 5): identity and capabilities, connection, current and
  * recent runs, the current run's timeline, usage per run and per thread, pending approvals and
@@ -72,6 +117,8 @@ function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
  * `getConnectionState()` it is read at each publication and refresh, so a change while nothing
  * is published shows at the next one. An agent with neither shows `unknown`.
  * **Events** are those recorded since the log was created (first use of the log).
+ * **Remote status:** with a `source` (default `agent.statusSource`), `status.remote` holds its
+ * last report (its `card` shown under `card`), the last load's error, and when it loaded.
  *
  * @throws Error naming `AgentProvider` when called outside one.
  * @example
@@ -82,7 +129,10 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
   const store = useStoreOf('useAgentStatus')
   const log = getEventLog(store)
   const agent = store.agent
-  const { card, capabilities, recentRuns, refreshMs = 1000, now = Date.now } = options
+  const { card, capabilities, recentRuns, refreshMs = 1000, now = Date.now, pollMs } = options
+  const source =
+    options.source === undefined ? (agent as HasStatusSource).statusSource : options.source
+  const remote = useRemoteStatus(source ?? undefined, pollMs, now)
   const transport = options.transport ?? transportName(agent)
   const [declared, setDeclared] = useState<{ agent: unknown; value?: AgentCapabilities }>({
     agent: undefined,
@@ -112,9 +162,10 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
         ...(caps && { capabilities: caps }),
         ...(transport !== undefined && { transport }),
         ...(recentRuns !== undefined && { recentRuns }),
+        ...(remote && { remote }),
       })
     },
-    [log, agent, card, caps, transport, recentRuns, now, tick],
+    [log, agent, card, caps, transport, recentRuns, now, tick, remote],
   )
   const status = useSelect('useAgentStatus', select, Object.is)
 

@@ -2,6 +2,7 @@ import type { AgentCapabilities } from '../protocol/types'
 import type { RunFinishedOutcome } from '../protocol/types'
 import type { RunStatus } from '../reducer/AgentSnapshot'
 import type { ConnectionStatus } from '../transport/ConnectionState'
+import type { AgentStatusReport } from './AgentStatusSource'
 
 /** One skill an agent advertises on its {@link AgentCard} (A2A-style agent card). */
 export interface AgentSkill {
@@ -193,6 +194,21 @@ export interface StatusError {
 }
 
 /**
+ * What a remote {@link AgentStatusSource} said last (issue 8 "status sources"): the last report
+ * that loaded, and the error of the last load when it failed (the report is kept).
+ */
+export interface RemoteStatus {
+  /** The last report that loaded; kept when a later load fails. */
+  report?: AgentStatusReport
+  /** Why the last load failed (`AgentError.code` or `unknown`); cleared by the next success. */
+  error?: { code: string; message: string }
+  /** When `report` loaded, ms since epoch. */
+  loadedAt?: number
+  /** `true` while a load is in flight. */
+  loading?: boolean
+}
+
+/**
  * Everything a status page shows about one agent (issue 5): identity and capabilities,
  * connection, runs, timeline, usage, pending decisions, message counts, errors, and what in
  * the input did not add up. Derived by {@link deriveAgentStatus}; plain data, JSON-serializable.
@@ -228,4 +244,6 @@ export interface AgentStatus {
    * that never started, negative or non-integer usage, time going backwards. Never thrown.
    */
   inconsistencies: readonly string[]
+  /** What the agent's remote status source said; absent when there is no source. */
+  remote?: RemoteStatus
 }

@@ -7,6 +7,7 @@ import type {
   AgentStatus,
   MessageCounts,
   PendingDecision,
+  RemoteStatus,
   RunSummary,
   StatusError,
 } from './AgentStatus'
@@ -14,6 +15,7 @@ import { describeCapabilities } from './describeCapabilities'
 import { describeConnection } from './describeConnection'
 import type { EventLogEntry } from './EventLog'
 import { foldEventLog, type FoldedRun } from './foldEventLog'
+import { mergeAgentCards } from './mergeAgentCards'
 import { addUsage, emptyUsage, sumUsage } from './sumUsage'
 
 /** Options of {@link deriveAgentStatus}. */
@@ -32,6 +34,11 @@ export interface DeriveAgentStatusOptions {
   now: number
   /** Most runs in `recentRuns`. Default 10. */
   recentRuns?: number
+  /**
+   * What the agent's `AgentStatusSource` said last; its `report.card` is shown under `card`
+   * (the app's fields win, see `mergeAgentCards`). Copied to `AgentStatus.remote`.
+   */
+  remote?: RemoteStatus
 }
 
 const ERRORS_KEPT = 20
@@ -231,7 +238,7 @@ export function deriveAgentStatus(
     if (i.error) errors.push({ source: 'interrupt', code: i.error.code, message: i.error.message })
   }
 
-  const card = options.card
+  const card = mergeAgentCards(options.card, options.remote?.report?.card)
   const identity = identityOf(card, options.capabilities)
   const capabilities = [
     ...describeCapabilities(options.capabilities),
@@ -256,5 +263,6 @@ export function deriveAgentStatus(
     eventCount: events.length,
     diagnosticCount: snapshot.diagnostics.length,
     inconsistencies,
+    ...(options.remote && { remote: options.remote }),
   }
 }

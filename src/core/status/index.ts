@@ -12,6 +12,7 @@ export type {
   ConnectionInfo,
   MessageCounts,
   PendingDecision,
+  RemoteStatus,
   RunSummary,
   StatusError,
   TimeSource,
@@ -30,6 +31,14 @@ export type {
   RemoteHealth,
   StatusFact,
 } from './AgentStatusSource'
+export {
+  createStatusPoller,
+  DEFAULT_STATUS_POLL_MS,
+  type PageVisibility,
+  type StatusPoller,
+  type StatusPollerOptions,
+} from './createStatusPoller'
+export { mergeAgentCards } from './mergeAgentCards'
 export { deriveAgentStatus, type DeriveAgentStatusOptions } from './deriveAgentStatus'
 export {
   createEventLog,

@@ -61,10 +61,12 @@ const View = forwardRef<HTMLElement, ViewProps>(function View(
 })
 
 const Connected = forwardRef<HTMLElement, AgentStatusRootProps>(function Connected(
-  { card, capabilities, transport, recentRuns, refreshMs, ...rest },
+  { card, capabilities, transport, recentRuns, refreshMs, source, pollMs, ...rest },
   ref,
 ) {
   const status = useAgentStatus({
+    ...(source !== undefined && { source }),
+    ...(pollMs !== undefined && { pollMs }),
     ...(card && { card }),
     ...(capabilities && { capabilities }),
     ...(transport !== undefined && { transport }),
@@ -88,6 +90,8 @@ export const Root = forwardRef<HTMLElement, AgentStatusRootProps>(function Root(
       transport: _t,
       recentRuns: _r,
       refreshMs: _f,
+      source: _s,
+      pollMs: _p,
       ...rest
     } = props
     return <View ref={ref} {...rest} status={props.status} />

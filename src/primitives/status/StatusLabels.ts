@@ -39,6 +39,19 @@ export interface StatusLabels {
   messages: string
   inconsistencies: string
   events: string
+  // Remote status source
+  remote: string
+  health: string
+  checked: string
+  loaded: string
+  loading: string
+  notLoaded: string
+  loadFailed: string
+  facts: string
+  agents: string
+  protocols: string
+  models: string
+  interactions: string
   // Event inspector
   inspector: string
   filterType: string
@@ -97,6 +110,18 @@ export const defaultStatusLabels: StatusLabels = {
   messages: 'Messages',
   inconsistencies: 'Inconsistent input',
   events: 'Events',
+  remote: 'Remote status',
+  health: 'Health',
+  checked: 'Checked',
+  loaded: 'Loaded',
+  loading: 'Loading…',
+  notLoaded: 'Not loaded yet',
+  loadFailed: 'Last load failed',
+  facts: 'Facts',
+  agents: 'Agents',
+  protocols: 'Protocols',
+  models: 'Models',
+  interactions: 'Interactions',
   inspector: 'Event inspector',
   filterType: 'Event type',
   allTypes: 'All types',

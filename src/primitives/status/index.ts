@@ -15,4 +15,5 @@ export {
   Inconsistencies,
 } from './AgentStatusParts'
 export { Timeline } from './StatusTimeline'
+export { Remote, RemoteAgents, Protocols } from './StatusRemote'
 export { useAgentStatusContext as useContext } from './AgentStatusContext'
