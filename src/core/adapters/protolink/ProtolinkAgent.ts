@@ -1,0 +1,312 @@
+import { AgentError, isAgentError, toAgentError } from '../../protocol/AgentError'
+import type { BaseEvent, RunAgentInput } from '../../protocol/types'
+import type { AgentStatusSource } from '../../status/AgentStatusSource'
+import type { Agent, Observable, RunOptions } from '../../transport/Agent'
+import { createConnectionStateHolder, type ConnectionState } from '../../transport/ConnectionState'
+import { createObservable, type SubscriberSink } from '../../transport/createObservable'
+import { buildProtolinkTask, lastUserText } from './buildProtolinkTask'
+import { createProtolinkStatusSource, fetchProtolinkCard } from './createProtolinkStatusSource'
+import { mapProtolinkFrame } from './mapProtolinkFrame'
+import { createProtolinkMapState, type ProtolinkMapState } from './ProtolinkMapState'
+import {
+  answerText,
+  cancelProtolinkTask,
+  postApprovalDecision,
+  readDecision,
+} from './protolinkRequests'
+import { openProtolinkStream, type ProtolinkStream } from './openProtolinkStream'
+import { createProtolinkHttp, type ProtolinkHttp } from './protolinkHttp'
+import type { ProtolinkAgentOptions } from './ProtolinkAgentOptions'
+import { runProtolinkChat } from './runProtolinkChat'
+import type { ProtolinkApprovalRequest } from './protolinkWire'
+
+export type { ProtolinkAgentOptions, ProtolinkAuth } from './ProtolinkAgentOptions'
+
+/** A task whose stream the adapter follows: in a run, or parked at an interrupt. */
+interface FollowedTask {
+  taskId: string
+  runId: string
+  /** Absent once the stream ended (an `input-required` task). */
+  stream?: ProtolinkStream
+  state: ProtolinkMapState
+  /** Set when parked. */
+  interruptId?: string
+  approval?: ProtolinkApprovalRequest
+}
+
+const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
+const ev = (event: { type: string } & Record<string, unknown>) => event as unknown as BaseEvent
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID()
+}
+
+/**
+ * An {@link Agent} for a Protolink agent (repo nMaroulis/protolink v0.7; seed-systems §3), so
+ * `AgentProvider`, the hooks and `<Chat />` drive it unchanged. Browser-safe.
+ *
+ * A run sends only the thread's LAST user message (Protolink keeps its own history per
+ * `metadata.session_id`, which is the AG-UI `threadId`): `POST <baseUrl>/tasks/stream` with a
+ * Task (`parts:[{type:'infer', content:{prompt}}]`), `Accept: text/event-stream` and
+ * `X-Protolink-Request-ID`, then maps each JSON-RPC frame to AG-UI events with
+ * {@link mapProtolinkFrame}, after its own `RUN_STARTED` (`input.threadId`/`input.runId`).
+ * Events are not schema-checked here (the store validates them; `validatesEvents` is unset).
+ *
+ * Approvals (Protolink's `ApprovalBroker`): an `approval_required` event becomes the tool call
+ * plus `RUN_FINISHED{outcome:interrupt}` whose interrupt (`reason:'tool_call'`, `toolCallId` =
+ * `action_id`) the kit's `<ToolApproval>` card answers. The task's stream stays open, parked per
+ * thread. The store's resume run then carries `resume[]`: the adapter POSTs
+ * `{approved, request_id, reason}` to the approval endpoint (see `approvalUrl`) and reads the
+ * same stream on under the new run id. A resume entry `cancelled` (the user sent a new message
+ * instead) posts a denial, cancels the old task and starts a new one.
+ * `input-required` ends the run with an `input_required` interrupt; its answer (a string or
+ * `{text}`) is sent as a new message of the same task id.
+ *
+ * Stopping (`signal`, unsubscribe) POSTs `/tasks/cancel {id, metadata:{reason}}` ("live
+ * cancel"); {@link ProtolinkAgent.cancelRun} does the same and the stream then ends with
+ * `RUN_FINISHED{outcome:cancelled}`. Without streaming (`streaming: false`, the agent card's
+ * `capabilities.streaming: false`, or `/tasks/stream` 404) a run POSTs `/chat`.
+ *
+ * Errors (`AgentError`, after every event already received was delivered): `auth_required`
+ * (401/403), `rate_limited` (429, `retryAfterMs` from `Retry-After`), `http_error`, `network`,
+ * `invalid_response` (2xx that is not SSE / not the `/chat` JSON), `invalid_json`, `bad_frame`
+ * (see `mapProtolinkFrame`), `limit_exceeded`, `truncated` (the stream ended before the task
+ * did), `aborted`, `run_error` (`agentCode: 'no_user_message'` when the thread does not end
+ * with a user message). Protolink's own failures (`ok:false`, `task_error`, `failed`) arrive as
+ * `RUN_ERROR` events.
+ *
+ * @example
+ * const agent = new ProtolinkAgent({ baseUrl: '/protolink' })
+ * <AgentProvider agent={agent}><Chat /></AgentProvider>
+ */
+export class ProtolinkAgent implements Agent {
+  /** The agent card (skills, capabilities) and `/healthz`, for `useAgentStatus()`. */
+  readonly statusSource: AgentStatusSource
+  readonly #options: ProtolinkAgentOptions
+  readonly #http: ProtolinkHttp
+  readonly #newId: () => string
+  readonly #live = new Map<string, FollowedTask>()
+  readonly #parked = new Map<string, FollowedTask>()
+  readonly #connection = createConnectionStateHolder()
+  #useChat: boolean | undefined
+
+  constructor(options: ProtolinkAgentOptions) {
+    this.#options = options
+    this.#http = createProtolinkHttp(options)
+    this.#newId = options.newId ?? randomId
+    this.statusSource = createProtolinkStatusSource(options)
+    if (options.streaming !== undefined && options.streaming !== 'auto')
+      this.#useChat = !options.streaming
+  }
+
+  /** Starts a run (or resumes a parked task); see the class docs for how it ends. */
+  run(input: RunAgentInput, options: RunOptions = {}): Observable<BaseEvent> {
+    return createObservable<BaseEvent>((sink) => {
+      const controller = new AbortController()
+      const { signal } = options
+      if (signal?.aborted) {
+        sink.error(new AgentError('aborted', 'The run was aborted before it started.'))
+        return
+      }
+      const onAbort = () => controller.abort(new AgentError('aborted', 'The run was aborted.'))
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.#execute(input, controller.signal, sink).then(
+        () => this.#settle(),
+        (error: unknown) => {
+          const reason = controller.signal.reason as unknown
+          const failure =
+            controller.signal.aborted && isAgentError(reason) ? reason : toAgentError(error)
+          this.#settle(failure)
+          sink.error(failure)
+        },
+      )
+      return () => {
+        signal?.removeEventListener('abort', onAbort)
+        if (!controller.signal.aborted)
+          controller.abort(new AgentError('aborted', 'The run was unsubscribed.'))
+      }
+    })
+  }
+
+  /**
+   * Cancels the task of run `runId` at the server: `POST /tasks/cancel {id, metadata:{reason}}`.
+   * @throws AgentError `run_not_found` (no task of that run is followed), `auth_required`,
+   *   `rate_limited`, `http_error`, `network`.
+   */
+  async cancelRun(runId: string): Promise<void> {
+    const task = this.#live.get(runId) ?? [...this.#parked.values()].find((t) => t.runId === runId)
+    if (!task) throw new AgentError('run_not_found', `No Protolink task runs for run ${runId}.`)
+    await cancelProtolinkTask(this.#http, task.taskId, 'Cancelled by the user.')
+  }
+
+  /** `connecting` while a request opens, `open` while a task streams, then `idle`/`closed`/`auth_required`. */
+  getConnectionState(): ConnectionState {
+    return this.#connection.get()
+  }
+
+  /** Calls `listener` on every connection state change; returns the unsubscribe function. */
+  subscribeConnection(listener: (state: ConnectionState) => void): () => void {
+    return this.#connection.subscribe(listener)
+  }
+
+  #settle(error?: AgentError): void {
+    if (this.#live.size > 0 || this.#parked.size > 0) return
+    if (error?.code === 'auth_required') this.#connection.set({ status: 'auth_required', error })
+    else if (error && error.code !== 'aborted' && error.retryable)
+      this.#connection.set({ status: 'closed', error })
+    else this.#connection.set({ status: 'idle' })
+  }
+
+  async #execute(input: RunAgentInput, signal: AbortSignal, sink: SubscriberSink<BaseEvent>) {
+    const parked = this.#parked.get(input.threadId)
+    if (parked) {
+      const entry = input.resume?.find((r) => r.interruptId === parked.interruptId)
+      if (parked.approval) {
+        const decision = readDecision(entry)
+        await postApprovalDecision(
+          this.#http,
+          this.#options,
+          parked.approval.request_id,
+          decision,
+          signal,
+        )
+        this.#parked.delete(input.threadId)
+        if (entry?.status === 'resolved' && parked.stream) {
+          sink.next(ev({ type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId }))
+          Object.assign(parked.state, { runId: input.runId, ended: false, textSeen: false })
+          delete parked.interruptId
+          delete parked.approval
+          return this.#follow({ ...parked, runId: input.runId }, signal, sink)
+        }
+        parked.stream?.close()
+        void cancelProtolinkTask(this.#http, parked.taskId, 'The user moved on.').catch(
+          () => undefined,
+        )
+      } else {
+        this.#parked.delete(input.threadId)
+        if (entry?.status === 'resolved')
+          return this.#startTask(input, answerText(entry.payload), parked.taskId, signal, sink)
+      }
+    }
+    const prompt = lastUserText(input.messages)
+    if (prompt === undefined)
+      throw new AgentError(
+        'run_error',
+        'Protolink takes one new user message per run; the thread does not end with one.',
+        { agentCode: 'no_user_message', retryable: false },
+      )
+    return this.#startTask(input, prompt, this.#newId(), signal, sink)
+  }
+
+  async #startTask(
+    input: RunAgentInput,
+    prompt: string,
+    taskId: string,
+    signal: AbortSignal,
+    sink: SubscriberSink<BaseEvent>,
+  ): Promise<void> {
+    this.#connection.set({ status: 'connecting' })
+    if (await this.#chatOnly(signal))
+      return runProtolinkChat(this.#http, input, prompt, signal, sink)
+    const task = buildProtolinkTask({
+      taskId,
+      messageId: this.#newId(),
+      prompt,
+      sessionId: input.threadId,
+    })
+    const fetchController = new AbortController()
+    const abortFetch = () => fetchController.abort(signal.reason)
+    signal.addEventListener('abort', abortFetch, { once: true })
+    let response: Response
+    try {
+      response = await this.#http.request(
+        '/tasks/stream',
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'text/event-stream',
+            'X-Protolink-Request-ID': this.#newId(),
+          },
+          body: JSON.stringify(task),
+        },
+        fetchController.signal,
+      )
+    } finally {
+      signal.removeEventListener('abort', abortFetch)
+    }
+    if (response.status === 404 && this.#options.streaming !== true) {
+      void response.body?.cancel().catch(() => undefined)
+      this.#useChat = true
+      return runProtolinkChat(this.#http, input, prompt, signal, sink)
+    }
+    if (!response.ok) throw await this.#http.failure(response, 'POST /tasks/stream')
+    const type = response.headers.get('content-type') ?? ''
+    if (!type.includes('text/event-stream')) {
+      const error = await this.#http.failure(response, 'POST /tasks/stream')
+      throw new AgentError('invalid_response', `Expected text/event-stream, got '${type}'.`, {
+        status: response.status,
+        ...(error.body !== undefined && { body: error.body }),
+      })
+    }
+    this.#connection.set({ status: 'open' })
+    const stream = openProtolinkStream(response, {
+      maxEventBytes: this.#options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
+      abort: fetchController,
+    })
+    sink.next(ev({ type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId }))
+    const state = createProtolinkMapState(input.threadId, input.runId, taskId)
+    return this.#follow({ taskId, runId: input.runId, stream, state }, signal, sink)
+  }
+
+  /** Reads the task's frames into this run until it ends, parks, or fails. */
+  async #follow(task: FollowedTask, signal: AbortSignal, sink: SubscriberSink<BaseEvent>) {
+    const stream = task.stream!
+    this.#live.set(task.runId, task)
+    try {
+      for (;;) {
+        const item = await stream.next(signal)
+        if (item.kind === 'error') throw item.error
+        if (item.kind === 'end')
+          throw new AgentError('truncated', 'The Protolink stream ended before the task did.')
+        const mapped = mapProtolinkFrame(item.frame, task.state)
+        for (const event of mapped.events) sink.next(event)
+        const end = mapped.end
+        if (!end) continue
+        this.#live.delete(task.runId)
+        if (end.kind === 'interrupt') {
+          task.interruptId = end.interrupt.id
+          if (end.approval) task.approval = end.approval
+          else {
+            stream.close()
+            delete task.stream
+          }
+          this.#parked.set(task.state.threadId, task)
+        } else stream.close()
+        sink.complete()
+        return
+      }
+    } catch (error) {
+      if (this.#live.get(task.runId) === task) this.#live.delete(task.runId)
+      stream.close()
+      const code = isAgentError(error) ? error.code : 'unknown'
+      if (signal.aborted || code === 'bad_frame' || code === 'invalid_json')
+        void cancelProtolinkTask(this.#http, task.taskId, 'Stopped by the user.').catch(
+          () => undefined,
+        )
+      throw error
+    }
+  }
+
+  async #chatOnly(signal: AbortSignal): Promise<boolean> {
+    if (this.#useChat !== undefined) return this.#useChat
+    try {
+      const card = await fetchProtolinkCard(this.#http, signal)
+      this.#useChat = card.capabilities?.streaming === false
+      return this.#useChat
+    } catch (error) {
+      if (signal.aborted) throw error
+      return false // no card: try streaming; its answer tells the real failure
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { AgentError } from '../../protocol/AgentError'
+import type { BaseEvent, Interrupt, WireEvent } from '../../protocol/types'
+import type { ProtolinkApprovalRequest, ProtolinkTask } from './protolinkWire'
+
+/**
+ * What {@link mapProtolinkFrame} remembers between frames of one task stream. The adapter
+ * creates one per task and sets `runId` anew when a parked task continues in a resume run.
+ */
+export interface ProtolinkMapState {
+  threadId: string
+  /** The AG-UI run the frames belong to now (the resume run after an approval). */
+  runId: string
+  /** The Protolink task id (for interrupt ids). */
+  taskId: string
+  /** Makes message ids (`TEXT_MESSAGE_START.messageId`, activity ids). */
+  newId: () => string
+  /** The assistant text message still open (`llm_chunk` seen, `llm_final` not yet). */
+  openTextId?: string
+  /** Whether this run produced assistant text (else the final task's agent message is shown). */
+  textSeen: boolean
+  /** `action_id`s whose `TOOL_CALL_START…END` was emitted. */
+  toolCalls: Set<string>
+  /** `action_id`s with a `TOOL_CALL_RESULT` already. */
+  toolResults: Set<string>
+  /** Whether a terminal event (`RUN_FINISHED`/`RUN_ERROR`) was emitted. */
+  ended: boolean
+}
+
+/**
+ * How a frame ends the run: `finished` (success or cancelled), `error` (`RUN_ERROR`),
+ * `interrupt` (the task waits: `approval` for an `approval_required`, else `input-required`;
+ * the adapter keeps reading the same stream in the resume run), `stream_end` (the closing
+ * `{result:null, final:true}` frame).
+ */
+export type ProtolinkRunEnd =
+  | { kind: 'finished' }
+  | { kind: 'error' }
+  | { kind: 'interrupt'; interrupt: Interrupt; approval?: ProtolinkApprovalRequest }
+
+/** The AG-UI events of one frame, and how it ends the run (if it does). */
+export interface MappedProtolinkFrame {
+  events: BaseEvent[]
+  end?: ProtolinkRunEnd
+}
+
+/** Creates a fresh {@link ProtolinkMapState}; ids are `<runId>-<n>`. */
+export function createProtolinkMapState(
+  threadId: string,
+  runId: string,
+  taskId: string,
+): ProtolinkMapState {
+  let n = 0
+  const state: ProtolinkMapState = {
+    threadId,
+    runId,
+    taskId,
+    newId: () => `${state.runId}-${++n}`,
+    textSeen: false,
+    toolCalls: new Set(),
+    toolResults: new Set(),
+    ended: false,
+  }
+  return state
+}
+
+export const ev = (event: WireEvent | ({ type: string } & Record<string, unknown>)) =>
+  event as unknown as BaseEvent
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+
+export function badFrame(message: string, event: unknown): AgentError {
+  return new AgentError('bad_frame', `Protolink stream: ${message}`, { event, retryable: false })
+}
+
+/** @internal The text of a value for `TOOL_CALL_ARGS`/`_RESULT`: strings as is, the rest as JSON. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value === undefined) return ''
+  try {
+    return JSON.stringify(value) ?? ''
+  } catch {
+    return String(value)
+  }
+}
+
+export function closeText(state: ProtolinkMapState, out: BaseEvent[]): void {
+  if (state.openTextId === undefined) return
+  out.push(ev({ type: 'TEXT_MESSAGE_END', messageId: state.openTextId }))
+  delete state.openTextId
+}
+
+export function text(state: ProtolinkMapState, delta: string, out: BaseEvent[]): void {
+  if (delta === '') return // AG-UI deltas are non-empty
+  if (state.openTextId === undefined) {
+    state.openTextId = state.newId()
+    out.push(ev({ type: 'TEXT_MESSAGE_START', messageId: state.openTextId, role: 'assistant' }))
+  }
+  state.textSeen = true
+  out.push(ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: state.openTextId, delta }))
+}
+
+export function toolCall(
+  state: ProtolinkMapState,
+  id: string,
+  name: string,
+  args: unknown,
+  out: BaseEvent[],
+): void {
+  if (state.toolCalls.has(id)) return
+  closeText(state, out)
+  state.toolCalls.add(id)
+  out.push(ev({ type: 'TOOL_CALL_START', toolCallId: id, toolCallName: name }))
+  const delta = args === undefined ? '' : asText(args)
+  if (delta !== '') out.push(ev({ type: 'TOOL_CALL_ARGS', toolCallId: id, delta }))
+  out.push(ev({ type: 'TOOL_CALL_END', toolCallId: id }))
+}
+
+export function toolResult(
+  state: ProtolinkMapState,
+  id: string,
+  content: string,
+  out: BaseEvent[],
+) {
+  if (state.toolResults.has(id)) return
+  state.toolResults.add(id)
+  out.push(
+    ev({
+      type: 'TOOL_CALL_RESULT',
+      toolCallId: id,
+      messageId: `${id}-result`,
+      role: 'tool',
+      content: content === '' ? '(no output)' : content,
+    }),
+  )
+}
+
+/** The agent's text in a final task (`metadata.task`), for runs that streamed none. */
+export function finalTaskText(task: unknown): string {
+  if (!isObject(task) || !Array.isArray(task.messages)) return ''
+  const agent = (task as unknown as ProtolinkTask).messages.filter((m) => m?.role === 'agent')
+  const last = agent[agent.length - 1]
+  if (!last || !Array.isArray(last.parts)) return ''
+  return last.parts
+    .filter((p) => p?.type === 'text' && typeof p.content === 'string')
+    .map((p) => p.content as string)
+    .join('')
+}
+
+export function finish(
+  state: ProtolinkMapState,
+  out: BaseEvent[],
+  outcome: Record<string, unknown>,
+) {
+  closeText(state, out)
+  state.ended = true
+  const { threadId, runId } = state
+  out.push(ev({ type: 'RUN_FINISHED', threadId, runId, outcome }))
+}
+
+export function fail(state: ProtolinkMapState, out: BaseEvent[], message: string, code?: string) {
+  closeText(state, out)
+  state.ended = true
+  out.push(ev({ type: 'RUN_ERROR', message, ...(code !== undefined && { code }) }))
+}

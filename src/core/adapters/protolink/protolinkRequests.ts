@@ -1,0 +1,83 @@
+import type { ResumeEntry } from '../../protocol/types'
+import type { ProtolinkHttp } from './protolinkHttp'
+import type { ProtolinkAgentOptions } from './ProtolinkAgentOptions'
+
+/**
+ * The decision a resume entry carries for an approval interrupt (the kit's payload
+ * `{approved, reason}`); a missing or `cancelled` entry is a denial. @internal
+ */
+export function readDecision(entry: ResumeEntry | undefined): {
+  approved: boolean
+  reason?: string
+} {
+  if (!entry || entry.status !== 'resolved')
+    return { approved: false, reason: 'The user moved on without answering.' }
+  const p = (typeof entry.payload === 'object' && entry.payload !== null ? entry.payload : {}) as {
+    approved?: unknown
+    reason?: unknown
+  }
+  return {
+    approved: p.approved !== false,
+    ...(typeof p.reason === 'string' && { reason: p.reason }),
+  }
+}
+
+/** The answer to an `input_required` interrupt as a prompt: a string, `{text}`, `{answer}`, else JSON. @internal */
+export function answerText(payload: unknown): string {
+  if (typeof payload === 'string') return payload
+  const p = (payload ?? {}) as { text?: unknown; answer?: unknown }
+  if (typeof p.text === 'string') return p.text
+  if (typeof p.answer === 'string') return p.answer
+  return JSON.stringify(payload ?? null)
+}
+
+/**
+ * `POST /tasks/cancel {id, metadata:{reason}}` (the task then ends `canceled`).
+ * @throws AgentError `auth_required`/`rate_limited`/`http_error`, `network`.
+ * @internal
+ */
+export async function cancelProtolinkTask(
+  http: ProtolinkHttp,
+  taskId: string,
+  reason: string,
+): Promise<void> {
+  const response = await http.request('/tasks/cancel', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: taskId, metadata: { reason } }),
+  })
+  if (!response.ok) throw await http.failure(response, 'POST /tasks/cancel')
+  void response.body?.cancel().catch(() => undefined)
+}
+
+/**
+ * POSTs `{approved, request_id, reason}` to the approval endpoint (`approvalUrl`, default
+ * `<baseUrl>/approvals/<request_id>`).
+ * @throws AgentError `auth_required`/`rate_limited`/`http_error` (e.g. 404: unknown or expired
+ *   request, 409: decided otherwise), `network`.
+ * @internal
+ */
+export async function postApprovalDecision(
+  http: ProtolinkHttp,
+  options: ProtolinkAgentOptions,
+  requestId: string,
+  decision: { approved: boolean; reason?: string },
+  signal: AbortSignal,
+): Promise<void> {
+  const prefix = options.approvalUrl ?? `${String(options.baseUrl).replace(/\/$/, '')}/approvals`
+  const url =
+    typeof prefix === 'function'
+      ? prefix(requestId)
+      : `${prefix.replace(/\/$/, '')}/${encodeURIComponent(requestId)}`
+  const response = await http.request(
+    { url },
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...decision, request_id: requestId }),
+    },
+    signal,
+  )
+  if (!response.ok) throw await http.failure(response, `POST approval ${requestId}`)
+  void response.body?.cancel().catch(() => undefined)
+}
