@@ -4,6 +4,7 @@ import type {
   AgentConnectSessionConfig,
 } from './AgentConnectAgentOptions'
 import { fetchJson, httpFailure, okJson, type FetchLike, type JsonReply } from './fetchJson'
+import { TokenSource } from './TokenSource'
 
 /** A session the client created or checked. */
 export interface AgentConnectSession {
@@ -16,8 +17,6 @@ export interface AgentConnectSession {
 /** What `GET /api/chat/sessions/{id}` says: `exists` (200, or the server's 500), `missing` (404), `auth` (401), `forbidden` (403). */
 export type AgentConnectSessionCheck = 'exists' | 'missing' | 'auth' | 'forbidden'
 
-const TOKEN_MARGIN_MS = 30_000
-
 /**
  * AgentConnect's REST API (`demos/api`), with the bearer token: login (form POST), session
  * create/check, agent status and list. Internal to {@link AgentConnectAgent} and its status source.
@@ -25,84 +24,33 @@ const TOKEN_MARGIN_MS = 30_000
 export class AgentConnectClient {
   readonly #o: AgentConnectAgentOptions
   readonly #fetch: FetchLike
-  readonly #now: () => number
-  #token: string | undefined
-  #expiresAt = Infinity
-  #pending: Promise<string> | undefined
+  readonly #tokens: TokenSource
 
   constructor(options: AgentConnectAgentOptions) {
     this.#o = options
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
-    this.#now = () => (options.clock ?? { now: Date.now }).now()
-    this.#token = options.token
+    this.#tokens = new TokenSource({
+      ...options,
+      loginUrl: this.url('/api/auth/login'),
+      system: 'AgentConnect',
+      fetch: this.#fetch,
+      now: () => (options.clock ?? { now: Date.now }).now(),
+    })
   }
 
   /** True when the client can get a new token by itself (credentials or `getToken`). */
   get canRefresh(): boolean {
-    return this.#o.credentials !== undefined || this.#o.getToken !== undefined
+    return this.#tokens.canRefresh
   }
 
-  /**
-   * The bearer token: the cached one while valid, else a new one (`getToken`, or login).
-   * @throws AgentError `auth_required` (no way to get one, login refused), `rate_limited` (429), `network`.
-   */
-  async token(): Promise<string> {
-    if (this.#token !== undefined && this.#now() < this.#expiresAt) return this.#token
-    return this.refresh()
+  /** The bearer token (see {@link TokenSource.token}). */
+  token(): Promise<string> {
+    return this.#tokens.token()
   }
 
-  /** Drops the cached token and gets a new one (one request at a time). */
+  /** Drops the cached token and gets a new one (see {@link TokenSource.refresh}). */
   refresh(): Promise<string> {
-    this.#token = undefined
-    this.#pending ??= this.#obtain().finally(() => (this.#pending = undefined))
-    return this.#pending
-  }
-
-  async #obtain(): Promise<string> {
-    const { credentials, getToken } = this.#o
-    if (getToken) {
-      const token = await getToken()
-      this.#token = token
-      this.#expiresAt = Infinity
-      return token
-    }
-    if (!credentials)
-      throw new AgentError(
-        'auth_required',
-        'AgentConnect refused the token and no credentials or getToken are configured.',
-        { retryable: false },
-      )
-    const form = new URLSearchParams({
-      username: credentials.username,
-      password: credentials.password,
-    })
-    const reply = await fetchJson(
-      this.#fetch,
-      this.url('/api/auth/login'),
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-      },
-      'AgentConnect login',
-    )
-    const body = okJson(reply, 'AgentConnect login') as {
-      access_token?: unknown
-      expires_in?: unknown
-    }
-    if (typeof body.access_token !== 'string')
-      throw new AgentError(
-        'invalid_response',
-        'AgentConnect login: no access_token in the answer.',
-        {
-          status: reply.status,
-          body: reply.text,
-        },
-      )
-    this.#token = body.access_token
-    const expiresIn = typeof body.expires_in === 'number' ? body.expires_in * 1000 : Infinity
-    this.#expiresAt = this.#now() + expiresIn - TOKEN_MARGIN_MS
-    return body.access_token
+    return this.#tokens.refresh()
   }
 
   /** `baseUrl` + `path` (no double slash). */
