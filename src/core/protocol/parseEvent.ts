@@ -38,12 +38,16 @@ export interface EventParserOptions {
  * - `dropped: false`: the event is malformed; `error` is `AgentError('invalid_event')`, whose
  *   message names the event type and the failing field path, and whose `event` is the raw input.
  *
- * `diagnostics` always lists what was translated, stripped or dropped (SHOULD-level warnings).
+ * `diagnostics` always lists what was translated, stripped or dropped (SHOULD-level warnings);
+ * read-only (an event with nothing to report shares one frozen empty array).
  */
 export type ParseEventResult =
-  | { ok: true; event: AgentEvent; diagnostics: Diagnostic[] }
-  | { ok: false; dropped: true; diagnostics: Diagnostic[] }
-  | { ok: false; dropped: false; error: AgentError; diagnostics: Diagnostic[] }
+  | { ok: true; event: AgentEvent; diagnostics: readonly Diagnostic[] }
+  | { ok: false; dropped: true; diagnostics: readonly Diagnostic[] }
+  | { ok: false; dropped: false; error: AgentError; diagnostics: readonly Diagnostic[] }
+
+/** The diagnostics of an event with nothing to report: one frozen array, no allocation per token. */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([])
 
 /** A stateful parser for one event stream (one run's response); see {@link createEventParser}. */
 export interface EventParser {
@@ -111,7 +115,7 @@ export function createEventParser(options: EventParserOptions = {}): EventParser
   return {
     parse(raw) {
       const delta = parseDeltaEvent(raw)
-      if (delta !== undefined) return { ok: true, event: delta, diagnostics: [] }
+      if (delta !== undefined) return { ok: true, event: delta, diagnostics: NO_DIAGNOSTICS }
       const diagnostics: Diagnostic[] = []
       if (!isPlainObject(raw))
         return invalid(

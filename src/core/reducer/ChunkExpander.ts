@@ -35,6 +35,16 @@ function attribution(subagentRunId: string | undefined): { subagentRunId?: strin
 export class ChunkExpander {
   private lane: Lane | undefined
 
+  /**
+   * True when {@link push} would return `[event]` unchanged (no lane open, not a chunk): the
+   * pipeline's per-token fast path, which allocates nothing.
+   */
+  passes(event: AgentEvent): boolean {
+    if (this.lane !== undefined) return event.type === 'RAW'
+    const t = event.type
+    return t !== 'TEXT_MESSAGE_CHUNK' && t !== 'REASONING_MESSAGE_CHUNK' && t !== 'TOOL_CALL_CHUNK'
+  }
+
   /** Expands one event. Throws `AgentError('protocol_violation')` on a broken chunk lane. */
   push(event: AgentEvent): AgentEvent[] {
     switch (event.type) {

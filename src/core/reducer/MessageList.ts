@@ -9,11 +9,14 @@ const TAIL_MAX = 32
  *
  * - `head`: a shared, append-only array; a list reads only its first `headLen` items, so
  *   appending past them (when this list owns the array's end) is invisible to older lists.
- * - `tail`: the last few messages (the ones being streamed), copied on every change.
+ * - `tail`: the few messages before the last one, copied when they change.
+ * - `last`: the last message, held apart: streaming into it (every token of the message being
+ *   written) replaces one field and copies no array.
  * - `index`: a shared id → position cache. Every read verifies the hit, so entries from
  *   other versions of the list are harmless; a miss falls back to a scan and repairs it.
  *
- * Changing a message in the tail costs O(32); changing an older one copies the head (rare).
+ * Changing the last message costs O(1), another one in the tail O(32); changing an older one
+ * copies the head (rare).
  * @internal
  */
 export class MessageList {
@@ -22,24 +25,27 @@ export class MessageList {
     private readonly headLen: number,
     private readonly tail: readonly Message[],
     private readonly index: Map<string, number>,
+    private readonly last: Message | undefined,
   ) {}
 
   /** Builds a list from an array (copied), with a fresh index. O(n). */
   static from(messages: readonly Message[]): MessageList {
     const index = new Map<string, number>()
     messages.forEach((m, i) => index.set(m.id, i))
-    return new MessageList(messages.slice(), messages.length, [], index)
+    return new MessageList(messages.slice(), messages.length, [], index, undefined)
   }
 
   static readonly empty: MessageList = MessageList.from([])
 
   get length(): number {
-    return this.headLen + this.tail.length
+    return this.headLen + this.tail.length + (this.last === undefined ? 0 : 1)
   }
 
   at(i: number): Message | undefined {
-    if (i < 0 || i >= this.length) return undefined
-    return i < this.headLen ? this.head[i] : this.tail[i - this.headLen]
+    const inTail = i - this.headLen
+    if (i < 0 || inTail > this.tail.length) return undefined
+    if (inTail < 0) return this.head[i]
+    return inTail < this.tail.length ? this.tail[inTail] : this.last
   }
 
   /** Position of the message with this id, or -1. O(1) on a verified cache hit. */
@@ -76,29 +82,34 @@ export class MessageList {
 
   /** A list with message `i` replaced by `message`. */
   set(i: number, message: Message): MessageList {
-    if (i >= this.headLen) {
+    this.index.set(message.id, i)
+    const inTail = i - this.headLen
+    if (inTail === this.tail.length && this.last !== undefined)
+      return new MessageList(this.head, this.headLen, this.tail, this.index, message)
+    if (inTail >= 0) {
       const tail = this.tail.slice()
-      tail[i - this.headLen] = message
-      this.index.set(message.id, i)
-      return new MessageList(this.head, this.headLen, tail, this.index)
+      tail[inTail] = message
+      return new MessageList(this.head, this.headLen, tail, this.index, this.last)
     }
     const head = this.head.slice(0, this.headLen)
     head[i] = message
-    this.index.set(message.id, i)
-    return new MessageList(head, this.headLen, this.tail, this.index)
+    return new MessageList(head, this.headLen, this.tail, this.index, this.last)
   }
 
   /** A list with `message` appended. */
   push(message: Message): MessageList {
-    const position = this.length
-    this.index.set(message.id, position)
+    this.index.set(message.id, this.length)
+    if (this.last === undefined)
+      return new MessageList(this.head, this.headLen, this.tail, this.index, message)
     if (this.tail.length < TAIL_MAX) {
-      return new MessageList(this.head, this.headLen, [...this.tail, message], this.index)
+      const tail = [...this.tail, this.last]
+      return new MessageList(this.head, this.headLen, tail, this.index, message)
     }
     // Move the tail into the head. Append in place when this list owns the head's end.
     const head = this.head.length === this.headLen ? this.head : this.head.slice(0, this.headLen)
     for (const m of this.tail) head.push(m)
-    return new MessageList(head, head.length, [message], this.index)
+    head.push(this.last)
+    return new MessageList(head, head.length, [], this.index, message)
   }
 
   /** A list with `message` inserted at position `i` (0 ≤ i ≤ length). O(n) unless i = length. */
@@ -113,6 +124,7 @@ export class MessageList {
   toArray(): Message[] {
     const out = this.head.slice(0, this.headLen)
     for (const m of this.tail) out.push(m)
+    if (this.last !== undefined) out.push(this.last)
     return out
   }
 }

@@ -37,6 +37,7 @@ export interface SnapshotFields {
 
 const MAX_DIAGNOSTICS = 100
 const IDLE_CONNECTION: ConnectionState = { status: 'idle' }
+const NO_CHANGES: Partial<SnapshotFields> = Object.freeze({})
 
 /**
  * The reducer's {@link AgentSnapshot}. Plain data fields plus two lazily computed, cached
@@ -62,19 +63,20 @@ export class Snapshot implements AgentSnapshot {
   /** The newest tool-call views computed by an ancestor, reused where a call did not change. */
   #previousToolCalls: Readonly<Record<string, ToolCallView>> | undefined
 
-  constructor(f: SnapshotFields) {
-    this.threadId = f.threadId
-    this.list = f.list
-    this.state = f.state
-    this.run = f.run
-    this.interrupts = f.interrupts
-    this.approvals = f.approvals
-    this.steps = f.steps
-    this.subagents = f.subagents
-    this.streamingMessageIds = f.streamingMessageIds
-    this.diagnostics = f.diagnostics
-    this.calls = f.calls
-    this.connection = f.connection
+  /** The fields of `f`, each replaced by its value in `c` when `c` has it (no spread: hot path). */
+  constructor(f: SnapshotFields, c: Partial<SnapshotFields> = NO_CHANGES) {
+    this.threadId = c.threadId ?? f.threadId
+    this.list = c.list ?? f.list
+    this.state = 'state' in c ? c.state : f.state
+    this.run = c.run ?? f.run
+    this.interrupts = c.interrupts ?? f.interrupts
+    this.approvals = c.approvals ?? f.approvals
+    this.steps = c.steps ?? f.steps
+    this.subagents = c.subagents ?? f.subagents
+    this.streamingMessageIds = c.streamingMessageIds ?? f.streamingMessageIds
+    this.diagnostics = c.diagnostics ?? f.diagnostics
+    this.calls = c.calls ?? f.calls
+    this.connection = c.connection ?? f.connection
   }
 
   get messages(): readonly Message[] {
@@ -94,7 +96,7 @@ export class Snapshot implements AgentSnapshot {
    * views when what they derive from did not change (a state delta does not rebuild `messages`).
    */
   with(changes: Partial<SnapshotFields>): Snapshot {
-    const next = new Snapshot({ ...this.fields(), ...changes })
+    const next = new Snapshot(this, changes)
     const sameList = changes.list === undefined || changes.list === this.list
     const sameCalls = changes.calls === undefined || changes.calls === this.calls
     if (sameList) next.#messages = this.#messages

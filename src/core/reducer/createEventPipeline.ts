@@ -54,6 +54,14 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
   const verifier = new StreamVerifier()
   let error: AgentError | undefined
 
+  /** Verification then application of one expanded event. @throws AgentError */
+  const step = (s: Snapshot, e: AgentEvent): Snapshot => {
+    verifier.check(e)
+    const next = applyEvent(s, e) as Snapshot
+    options.onEvent?.(e)
+    return next
+  }
+
   const stop = (s: Snapshot, e: AgentError, status: RunStatus): Snapshot => {
     error = e
     return s.with({ run: { ...s.run, status, error: e }, streamingMessageIds: [] })
@@ -74,11 +82,8 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
         event = parsed.event
       }
       try {
-        for (const e of expander.push(event)) {
-          verifier.check(e)
-          s = applyEvent(s, e) as Snapshot
-          options.onEvent?.(e)
-        }
+        if (expander.passes(event)) s = step(s, event)
+        else for (const e of expander.push(event)) s = step(s, e)
       } catch (e) {
         return stop(
           s,
