@@ -57,8 +57,10 @@ export interface DigestibleManifest {
 
 /** `proto:<sha256 hex>` of a protocol manifest (its `metadata` is left out, as uAgents does). */
 export async function computeProtocolDigest(manifest: DigestibleManifest): Promise<string> {
-  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) =>
-    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
+  const byKey =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
   const cleaned = {
     version: manifest.version,
     metadata: {},
