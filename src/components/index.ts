@@ -12,6 +12,7 @@ export { HitlAnnouncer, selectLatestApproval, selectLatestInterrupt } from './Hi
 export { InterruptList, selectPromptInterruptIds, type InterruptListProps } from './InterruptList'
 export { InterruptPrompt, type InterruptPromptProps } from './InterruptPrompt'
 export { MarkdownText, safeUrl, type MarkdownTextProps } from './MarkdownText'
+export { MessageActionBar, type MessageActionBarProps } from './MessageActionBar'
 export { MessageContent, formatJson, imageSource, type MessageContentProps } from './MessageContent'
 export { MessageList, selectVisibleMessageIds, type MessageListProps } from './MessageList'
 export { ReplyAnnouncer, selectLastCompletedReply } from './ReplyAnnouncer'

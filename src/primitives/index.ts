@@ -6,6 +6,17 @@
  */
 export * as ToolApproval from './toolApproval'
 export * as Interrupt from './interrupt'
+export * as MessageActions from './messageActions'
+export type { MessageActionsRootProps } from './messageActions/MessageActionsRoot'
+export type {
+  MessageActionsButtonProps,
+  MessageActionsEditorInputProps,
+  MessageActionsEditorProps,
+} from './messageActions/MessageActionsParts'
+export type { MessageActionsContextValue } from './messageActions/MessageActionsContext'
+export { editedContent, messageText } from './messageActions/messageText'
+export { copyToClipboard } from './copyToClipboard'
+export { COPY_RESET_MS, useCopyToClipboard, type CopyState } from './useCopyToClipboard'
 export type { ToolApprovalRootProps } from './toolApproval/ToolApprovalRoot'
 export type {
   ToolApprovalButtonProps,
@@ -79,3 +90,57 @@ export type { AgentStatusContextValue } from './status/AgentStatusContext'
 export type { StatusPartProps } from './status/AgentStatusParts'
 export { defaultStatusLabels, type StatusLabels } from './status/StatusLabels'
 export { formatClock, formatDuration } from './status/formatDuration'
+export * as Thread from './thread'
+export type { ThreadRootProps } from './thread/ThreadRoot'
+export type { ThreadViewportProps } from './thread/ThreadViewport'
+export type { ThreadMessageProps, ThreadMessagesProps } from './thread/ThreadMessages'
+export type { ThreadEmptyProps, ThreadScrollToBottomProps } from './thread/ThreadParts'
+export type {
+  ThreadContextValue,
+  ThreadController,
+  ThreadHandle,
+  ThreadLayout,
+} from './thread/ThreadContext'
+export {
+  useStickToBottom,
+  type StickToBottom,
+  type StickToBottomOptions,
+} from './thread/useStickToBottom'
+export {
+  useMessageVirtualizer,
+  type MessageVirtualizer,
+  type MessageVirtualizerOptions,
+} from './thread/useMessageVirtualizer'
+export * as Message from './message'
+export type { MessageRootProps } from './message/MessageRoot'
+export type { MessageContentComponents, MessageContentPartProps } from './message/MessageContent'
+export type {
+  MessageActivityProps,
+  MessageReasoningProps,
+  MessageTextProps,
+  MessageToolResultProps,
+} from './message/MessageParts'
+export {
+  partLabel,
+  type MediaContentPart,
+  type MessageFileProps,
+  type MessageImageProps,
+} from './message/MessageMedia'
+export type { MessageContextValue, MessageStatus } from './message/MessageContext'
+export { partUrl } from './message/partUrl'
+export { formatJson } from './formatJson'
+export * as ToolCall from './toolCall'
+export type { ToolCallRootProps } from './toolCall/ToolCallRoot'
+export {
+  defaultToolCallStatusLabels,
+  toolCallArgsText,
+  type ToolCallArgsProps,
+  type ToolCallNameProps,
+  type ToolCallResultProps,
+  type ToolCallStatusProps,
+} from './toolCall/ToolCallParts'
+export {
+  toolCallStatus,
+  type ToolCallContextValue,
+  type ToolCallDisplayStatus,
+} from './toolCall/ToolCallContext'

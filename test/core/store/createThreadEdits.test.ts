@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { AgentError } from '../../../src/core/protocol/AgentError'
 import type { Interrupt, Message, RunAgentInput } from '../../../src/core/protocol/types'
+import type { AgentSnapshot } from '../../../src/core/reducer/AgentSnapshot'
 import { createAgentStore } from '../../../src/core/store'
 import { createScriptedAgent } from '../../../src/testing'
 import { agentOf, runOf, textReply, toolCall, until } from './hitlTestUtils'
+
+/** The run a thread edit started; fails the test when the edit was refused. */
+function ran(result: AgentError | Promise<AgentSnapshot>): Promise<AgentSnapshot> {
+  if (result instanceof AgentError) throw result
+  return result
+}
 
 const roles = (s: { messages: readonly Message[] }) => s.messages.map((m) => m.role)
 const texts = (s: { messages: readonly Message[] }) => s.messages.map((m) => m.content)
@@ -26,7 +33,7 @@ describe('store.regenerate', () => {
     const userId = store.getSnapshot().messages[2].id
     const result = store.regenerate()
     expect(result).toBeInstanceOf(Promise)
-    const final = await result
+    const final = await ran(result)
     expect(texts(final)).toEqual(['first', 'reply 0', 'second', 'reply 2'])
     expect(final.messages[2].id).toBe(userId)
     // The agent received the thread up to and including that user message, nothing after.
@@ -37,7 +44,7 @@ describe('store.regenerate', () => {
   it('regenerates an earlier reply by id: everything after its user message goes', async () => {
     const { agent, store } = await twoTurns()
     const firstReply = store.getSnapshot().messages[1].id
-    const final = await store.regenerate(firstReply)
+    const final = await ran(store.regenerate(firstReply))
     expect(texts(final)).toEqual(['first', 'reply 2'])
     expect(texts(agent.inputs[2])).toEqual(['first'])
   })
@@ -55,7 +62,7 @@ describe('store.regenerate', () => {
     const store = createAgentStore({ agent })
     const first = await store.run({ message: 'go' })
     expect(roles(first)).toEqual(['user', 'assistant', 'tool', 'assistant'])
-    const final = await store.regenerate()
+    const final = await ran(store.regenerate())
     expect(roles(final)).toEqual(['user', 'assistant'])
     expect(final.toolCalls).toEqual({})
     expect(roles(agent.inputs[1])).toEqual(['user'])
@@ -107,7 +114,7 @@ describe('store.regenerate', () => {
     await store.run({ message: 'one' })
     const interrupted = await store.run({ message: 'two' })
     expect(interrupted.run.status).toBe('interrupted')
-    const final = await store.regenerate()
+    const final = await ran(store.regenerate())
     expect(agent.inputs[2].resume).toEqual([{ interruptId: 'i1', status: 'cancelled' }])
     expect(final.interrupts).toEqual([])
     expect(final.run.status).toBe('finished')
@@ -118,7 +125,9 @@ describe('store.editAndResend', () => {
   it('replaces the user message (new id), drops what follows and runs again', async () => {
     const { agent, store } = await twoTurns()
     const first = store.getSnapshot().messages[0]
-    const final = await store.editAndResend(first.id, 'first, edited', { forwardedProps: { x: 1 } })
+    const final = await ran(
+      store.editAndResend(first.id, 'first, edited', { forwardedProps: { x: 1 } }),
+    )
     expect(texts(final)).toEqual(['first, edited', 'reply 2'])
     expect(final.messages[0].id).not.toBe(first.id)
     expect(final.messages[0].role).toBe('user')
@@ -130,7 +139,7 @@ describe('store.editAndResend', () => {
     const { store } = await twoTurns()
     const second = store.getSnapshot().messages[2]
     const parts = [{ type: 'text' as const, text: 'parts' }]
-    const final = await store.editAndResend(second.id, parts)
+    const final = await ran(store.editAndResend(second.id, parts))
     expect(final.messages[2]).toMatchObject({ role: 'user', content: parts })
     expect(final.messages).toHaveLength(4)
   })
@@ -150,7 +159,7 @@ describe('store.editAndResend', () => {
     const pending = store.editAndResend(store.getSnapshot().messages[0].id, 'again')
     expect(store.getSnapshot().run.status).toBe('running')
     expect(texts(store.getSnapshot())).toEqual(['again'])
-    await pending
+    await ran(pending)
     await until(store, (s) => s.run.status === 'finished')
   })
 })

@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react'
+import * as Actions from '../primitives/messageActions'
+import { useChatContext } from './ChatContext'
+
+/** Props of {@link MessageActionBar}. */
+export interface MessageActionBarProps {
+  /** `Message.id` of the message (of the nearest `AgentProvider`'s thread) to act on. */
+  messageId: string
+  /** Extra class on the root `div.awr-message-actions`. */
+  className?: string
+}
+
+function CopyButton(): ReactNode {
+  const { labels } = useChatContext()
+  const { copyState } = Actions.useContext()
+  const text =
+    copyState === 'copied'
+      ? labels.copied
+      : copyState === 'failed'
+        ? labels.copyFailed
+        : labels.copy
+  return (
+    <>
+      <Actions.Copy className="awr-action-button">{text}</Actions.Copy>
+      <span className="awr-visually-hidden" role="status">
+        {copyState === 'idle' ? '' : text}
+      </span>
+    </>
+  )
+}
+
+/**
+ * The styled actions of one message (the styled composition of the `MessageActions` primitives), from the `MessageActions` primitives: Copy (shows
+ * "Copied" for 2 s; falls back to `execCommand` without the Clipboard API), Regenerate on the
+ * last assistant reply, and Edit on a user message, which opens an edit form (Enter sends with
+ * `store.editAndResend`, Escape cancels). Buttons are disabled while a run is running.
+ * Must be inside `AgentProvider`; strings come from `<Chat labels>` (`copy`, `copied`,
+ * `copyFailed`, `regenerate`, `editMessage`, `editMessageInput`, `resend`, `cancel`,
+ * `messageActions`). `<ChatMessage>` renders it under each complete user and assistant message.
+ */
+export function MessageActionBar({ messageId, className }: MessageActionBarProps): ReactNode {
+  const { labels } = useChatContext()
+  return (
+    <Actions.Root
+      messageId={messageId}
+      className={className ? `awr-message-actions ${className}` : 'awr-message-actions'}
+      aria-label={labels.messageActions}
+    >
+      <div className="awr-message-actions-bar">
+        <CopyButton />
+        <Actions.Regenerate className="awr-action-button">{labels.regenerate}</Actions.Regenerate>
+        <Actions.Edit className="awr-action-button">{labels.editMessage}</Actions.Edit>
+      </div>
+      <Actions.Editor className="awr-message-editor">
+        <Actions.EditorInput
+          className="awr-message-editor-input"
+          aria-label={labels.editMessageInput}
+        />
+        <div className="awr-message-editor-buttons">
+          <Actions.EditorCancel className="awr-button awr-button-secondary">
+            {labels.cancel}
+          </Actions.EditorCancel>
+          <Actions.EditorSubmit className="awr-button awr-button-primary">
+            {labels.resend}
+          </Actions.EditorSubmit>
+        </div>
+      </Actions.Editor>
+      <Actions.Error className="awr-message-actions-error" />
+    </Actions.Root>
+  )
+}
