@@ -30,8 +30,8 @@ function CopyButton(): ReactNode {
 }
 
 /**
- * The styled actions of one message (the styled composition of the `MessageActions` primitives), from the `MessageActions` primitives: Copy (shows
- * "Copied" for 2 s; falls back to `execCommand` without the Clipboard API), Regenerate on the
+ * The styled actions of one message, composed from the `MessageActions` primitives: Copy
+ * (shows "Copied" for 2 s; falls back to `execCommand` without the Clipboard API), Regenerate on the
  * last assistant reply, and Edit on a user message, which opens an edit form (Enter sends with
  * `store.editAndResend`, Escape cancels). Buttons are disabled while a run is running.
  * Must be inside `AgentProvider`; strings come from `<Chat labels>` (`copy`, `copied`,
