@@ -86,6 +86,19 @@ export function asText(value: unknown): string {
   }
 }
 
+/** Tool-call arguments as JSON text: a string that already is JSON as is, anything else encoded. */
+function asJson(value: unknown): string {
+  if (typeof value === 'string') {
+    try {
+      JSON.parse(value)
+      return value
+    } catch {
+      return JSON.stringify(value)
+    }
+  }
+  return asText(value)
+}
+
 export function closeText(state: ProtolinkMapState, out: BaseEvent[]): void {
   if (state.openTextId === undefined) return
   out.push(ev({ type: 'TEXT_MESSAGE_END', messageId: state.openTextId }))
@@ -113,7 +126,7 @@ export function toolCall(
   closeText(state, out)
   state.toolCalls.add(id)
   out.push(ev({ type: 'TOOL_CALL_START', toolCallId: id, toolCallName: name }))
-  const delta = args === undefined ? '' : asText(args)
+  const delta = args === undefined || args === '' ? '' : asJson(args)
   if (delta !== '') out.push(ev({ type: 'TOOL_CALL_ARGS', toolCallId: id, delta }))
   out.push(ev({ type: 'TOOL_CALL_END', toolCallId: id }))
 }
