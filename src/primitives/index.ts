@@ -144,3 +144,57 @@ export {
   type ToolCallContextValue,
   type ToolCallDisplayStatus,
 } from './toolCall/ToolCallContext'
+export * as Thread from './thread'
+export type { ThreadRootProps } from './thread/ThreadRoot'
+export type { ThreadViewportProps } from './thread/ThreadViewport'
+export type { ThreadMessageProps, ThreadMessagesProps } from './thread/ThreadMessages'
+export type { ThreadEmptyProps, ThreadScrollToBottomProps } from './thread/ThreadParts'
+export type {
+  ThreadContextValue,
+  ThreadController,
+  ThreadHandle,
+  ThreadLayout,
+} from './thread/ThreadContext'
+export {
+  useStickToBottom,
+  type StickToBottom,
+  type StickToBottomOptions,
+} from './thread/useStickToBottom'
+export {
+  useMessageVirtualizer,
+  type MessageVirtualizer,
+  type MessageVirtualizerOptions,
+} from './thread/useMessageVirtualizer'
+export * as Message from './message'
+export type { MessageRootProps } from './message/MessageRoot'
+export type { MessageContentComponents, MessageContentPartProps } from './message/MessageContent'
+export type {
+  MessageActivityProps,
+  MessageReasoningProps,
+  MessageTextProps,
+  MessageToolResultProps,
+} from './message/MessageParts'
+export {
+  partLabel,
+  type MediaContentPart,
+  type MessageFileProps,
+  type MessageImageProps,
+} from './message/MessageMedia'
+export type { MessageContextValue, MessageStatus } from './message/MessageContext'
+export { partUrl } from './message/partUrl'
+export { formatJson } from './formatJson'
+export * as ToolCall from './toolCall'
+export type { ToolCallRootProps } from './toolCall/ToolCallRoot'
+export {
+  defaultToolCallStatusLabels,
+  toolCallArgsText,
+  type ToolCallArgsProps,
+  type ToolCallNameProps,
+  type ToolCallResultProps,
+  type ToolCallStatusProps,
+} from './toolCall/ToolCallParts'
+export {
+  toolCallStatus,
+  type ToolCallContextValue,
+  type ToolCallDisplayStatus,
+} from './toolCall/ToolCallContext'
