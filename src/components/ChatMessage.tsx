@@ -1,10 +1,11 @@
 import { memo, type ReactNode } from 'react'
-import type { Message } from '../core/protocol/types'
-import { useIsStreaming, useMessage } from '../react'
+import type { ActivityMessage, ReasoningMessage, ToolMessage } from '../core/protocol/types'
+import * as Message from '../primitives/message'
+import type { MessageContentComponents } from '../primitives/message/MessageContent'
+import { formatJson } from '../primitives/formatJson'
 import { useChatContext } from './ChatContext'
-import type { ChatLabels } from './ChatLabels'
 import { MarkdownText } from './MarkdownText'
-import { MessageContent, formatJson } from './MessageContent'
+import { ChatFile, ChatImage, MessageContent } from './MessageContent'
 import { ToolCallItem } from './ToolCallItem'
 
 /** Props of {@link ChatMessage}. */
@@ -20,77 +21,96 @@ export interface ChatMessageProps {
   setSize?: number
 }
 
-type ShownRole = keyof ChatLabels['roles']
-
-interface BodyProps {
-  message: Message
-  labels: ChatLabels
-  streaming: boolean
+function PlainText({ text }: { text: string }): ReactNode {
+  return <Message.Text text={text} className="awr-text" />
 }
 
-function MessageBody({ message, labels, streaming }: BodyProps): ReactNode {
-  switch (message.role) {
-    case 'user':
-      return (
-        <div className="awr-bubble">
-          <MessageContent content={message.content} />
+function Markdown({ text }: { text: string }): ReactNode {
+  return <MarkdownText text={text} />
+}
+
+function Typing(): ReactNode {
+  return (
+    <span className="awr-typing" aria-hidden="true">
+      <span />
+      <span />
+      <span />
+    </span>
+  )
+}
+
+function Reasoning({ message }: { message: ReasoningMessage }): ReactNode {
+  const { labels } = useChatContext()
+  return (
+    <Message.Reasoning className="awr-reasoning" summary={labels.reasoning}>
+      <div className="awr-reasoning-body">{message.content}</div>
+    </Message.Reasoning>
+  )
+}
+
+function Activity({ message }: { message: ActivityMessage }): ReactNode {
+  const { labels } = useChatContext()
+  return (
+    <Message.Activity className="awr-activity-card">
+      <div className="awr-activity-type">{message.activityType || labels.activity}</div>
+      <pre className="awr-code-block" tabIndex={0}>
+        <code className="language-json">{formatJson(message.content)}</code>
+      </pre>
+    </Message.Activity>
+  )
+}
+
+function ToolResult({ message }: { message: ToolMessage }): ReactNode {
+  const { labels } = useChatContext()
+  return (
+    <Message.ToolResult className="awr-bubble awr-bubble-small">
+      <div className="awr-tool-call-label">{labels.toolMessage}</div>
+      <MessageContent content={message.content} json />
+      {message.error ? <div className="awr-tool-call-error awr-text">{message.error}</div> : null}
+    </Message.ToolResult>
+  )
+}
+
+const assistantComponents: MessageContentComponents = {
+  Text: Markdown,
+  Pending: Typing,
+  ToolCall: ToolCallItem,
+  Reasoning,
+  Activity,
+  ToolResult,
+}
+
+const userComponents: MessageContentComponents = {
+  Text: PlainText,
+  Image: ChatImage,
+  File: ChatFile,
+}
+
+/** The body by role: a bubble around user content, the other roles through their parts. */
+function Body(): ReactNode {
+  const { message } = Message.useContext('Content')
+  if (message.role === 'user') {
+    return (
+      <div className="awr-bubble">
+        <div className="awr-parts">
+          <Message.Content components={userComponents} />
         </div>
-      )
-    case 'assistant':
-      return (
-        <>
-          {message.content ? <MarkdownText text={message.content} /> : null}
-          {streaming && !message.content && !message.toolCalls?.length ? (
-            <span className="awr-typing" aria-hidden="true">
-              <span />
-              <span />
-              <span />
-            </span>
-          ) : null}
-          {message.toolCalls?.map((call) => (
-            <ToolCallItem key={call.id} toolCall={call} messageId={message.id} />
-          ))}
-        </>
-      )
-    case 'reasoning':
-      return (
-        <details className="awr-reasoning">
-          <summary>{labels.reasoning}</summary>
-          <div className="awr-reasoning-body">{message.content}</div>
-        </details>
-      )
-    case 'activity':
-      return (
-        <div className="awr-activity-card">
-          <div className="awr-activity-type">{message.activityType || labels.activity}</div>
-          <pre className="awr-code-block" tabIndex={0}>
-            <code className="language-json">{formatJson(message.content)}</code>
-          </pre>
-        </div>
-      )
-    case 'tool':
-      return (
-        <div className="awr-bubble awr-bubble-small">
-          <div className="awr-tool-call-label">{labels.toolMessage}</div>
-          <MessageContent content={message.content} json />
-          {message.error ? (
-            <div className="awr-tool-call-error awr-text">{message.error}</div>
-          ) : null}
-        </div>
-      )
-    default:
-      return null
+      </div>
+    )
   }
+  return <Message.Content components={assistantComponents} />
 }
 
 /**
- * One message of the thread, by id. Subscribes to `useMessage(id)` and `useIsStreaming(id)` only,
- * so while a reply streams just that message re-renders; memoized on `id`.
+ * One message of the thread, by id, composed from `Message.Root` and `Message.Content` with
+ * styled components per kind. Subscribes to its own message only, so while a reply streams just
+ * that message re-renders; memoized on `id`.
  *
- * Rendering by AG-UI role: `user` as a bubble (text and image parts), `assistant` as markdown
- * followed by its tool-call cards (three typing dots while it streams with no text yet), `reasoning` as a collapsed `<details>`, `activity` as a card
- * with `activityType` and JSON content, `tool` as a small bubble (only used for results whose
- * call is unknown; others show inside their call's card). `system`/`developer` render nothing.
+ * Rendering by AG-UI role: `user` as a bubble (text, images, other parts as chips), `assistant`
+ * as markdown followed by its tool-call cards (three typing dots while it streams with no text
+ * yet), `reasoning` as a collapsed `<details>`, `activity` as a card with `activityType` and JSON
+ * content, `tool` as a small bubble (only used for results whose call is unknown; others show
+ * inside their call's card). `system`/`developer` render nothing.
  *
  * DOM contract: `<article data-role={role} data-status="streaming|complete" data-message-id={id}>`,
  * plus `aria-posinset`/`aria-setsize` when `posInSet`/`setSize` are given.
@@ -100,24 +120,16 @@ export const ChatMessage = memo(function ChatMessage({
   posInSet,
   setSize,
 }: ChatMessageProps): ReactNode {
-  const message = useMessage(id)
-  const streaming = useIsStreaming(id)
   const { labels } = useChatContext()
-  if (!message || message.role === 'system' || message.role === 'developer') return null
-  const role = message.role as ShownRole
   return (
-    <article
+    <Message.Root
+      id={id}
       className="awr-message"
-      data-awr="message"
-      data-role={role}
-      data-status={streaming ? 'streaming' : 'complete'}
-      data-message-id={id}
-      aria-label={labels.roles[role]}
-      aria-busy={streaming || undefined}
+      roleLabels={labels.roles}
       aria-posinset={posInSet}
       aria-setsize={setSize}
     >
-      <MessageBody message={message} labels={labels} streaming={streaming} />
-    </article>
+      <Body />
+    </Message.Root>
   )
 })

@@ -1,37 +1,18 @@
 import type { ReactNode } from 'react'
 import type { ContentPart, ImagePart } from '../core/protocol/types'
+import { formatJson } from '../primitives/formatJson'
+import { File, Image, type MediaContentPart } from '../primitives/message/MessageMedia'
+import { partUrl } from '../primitives/message/partUrl'
 import { useChatContext } from './ChatContext'
-import { safeUrl } from './MarkdownText'
+
+export { formatJson }
 
 /**
- * Pretty-prints a JSON value (2-space indent). A string that parses as JSON is re-indented;
- * any other string is returned as is. `undefined` becomes an empty string.
+ * The `src` of an image part that cannot run script: http(s) `url` sources, base64 `image/*`
+ * `data` sources as a data URL; `undefined` otherwise (see `partUrl`).
  */
-export function formatJson(value: unknown): string {
-  if (value === undefined) return ''
-  if (typeof value === 'string') {
-    try {
-      return JSON.stringify(JSON.parse(value), null, 2)
-    } catch {
-      return value
-    }
-  }
-  try {
-    return JSON.stringify(value, null, 2)
-  } catch {
-    return String(value)
-  }
-}
-
-/** The `src` of an image part: `url` sources when http(s), `data` sources as a data URL. */
 export function imageSource(part: ImagePart): string | undefined {
-  const { source } = part
-  if (source.type === 'data') return `data:${source.mimeType};base64,${source.value}`
-  if (source.type === 'url') {
-    const url = safeUrl(source.value)
-    return url && !url.startsWith('mailto:') ? url : undefined
-  }
-  return undefined
+  return partUrl(part, 'image')
 }
 
 /** Props of {@link MessageContent}. */
@@ -42,13 +23,24 @@ export interface MessageContentProps {
   json?: boolean
 }
 
+/** An image part, styled (`img.awr-image`; a blocked or broken image shows its alt text). */
+export function ChatImage({ part }: { part: ImagePart }): ReactNode {
+  const { labels } = useChatContext()
+  return <Image part={part} alt={labels.image} className="awr-image" />
+}
+
+/** Any other multimodal part, styled as a chip (`.awr-attachment`): a link or a placeholder. */
+export function ChatFile({ part }: { part: MediaContentPart }): ReactNode {
+  return <File part={part} className="awr-attachment" />
+}
+
 /**
- * Minimal rendering of AG-UI message content: text (whitespace preserved) and image parts
- * (`<img>` with alt from `metadata.alt`, else `labels.image`). Audio, video and document parts
- * render as a small labelled chip naming their MIME type.
+ * Rendering of AG-UI message content outside a message (tool results, approval cards): text
+ * (whitespace preserved), image parts (`Message.Image`: alt from `metadata.alt`, else
+ * `labels.image`; a blocked or broken image shows its alt text) and other parts as a chip
+ * (`Message.File`: a link for http(s) URLs, else a placeholder naming the type and MIME type).
  */
 export function MessageContent({ content, json = false }: MessageContentProps): ReactNode {
-  const { labels } = useChatContext()
   if (typeof content === 'string') {
     if (json) {
       return (
@@ -59,28 +51,20 @@ export function MessageContent({ content, json = false }: MessageContentProps): 
     }
     return <div className="awr-text">{content}</div>
   }
+  if (!Array.isArray(content)) return null
   return (
     <div className="awr-parts">
       {content.map((part, index) => {
+        const key = part.id ?? index
         if (part.type === 'text') {
           return (
-            <div key={part.id ?? index} className="awr-text">
-              {part.text}
+            <div key={key} className="awr-text">
+              {String(part.text)}
             </div>
           )
         }
-        if (part.type === 'image') {
-          const src = imageSource(part)
-          const alt = typeof part.metadata?.alt === 'string' ? part.metadata.alt : labels.image
-          if (!src) return null
-          return <img key={part.id ?? index} className="awr-image" src={src} alt={alt} />
-        }
-        return (
-          <span key={part.id ?? index} className="awr-attachment" data-type={part.type}>
-            {part.type}
-            {part.source.mimeType ? ` (${part.source.mimeType})` : ''}
-          </span>
-        )
+        if (part.type === 'image') return <ChatImage key={key} part={part} />
+        return <ChatFile key={key} part={part} />
       })}
     </div>
   )

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import type { ToolCallState } from '../react'
+import * as ToolCall from '../primitives/toolCall'
+import { toolCallArgsText } from '../primitives/toolCall/ToolCallParts'
 import { useChatContext } from './ChatContext'
-import { MessageContent, formatJson } from './MessageContent'
+import { MessageContent } from './MessageContent'
 
 /** Props of {@link ToolCallCard}. */
 export interface ToolCallCardProps {
@@ -10,57 +12,48 @@ export interface ToolCallCardProps {
   className?: string
 }
 
-/** Arguments text: `parsedArgs` while streaming (partial JSON), the full JSON re-indented after. */
-function argumentsText(call: ToolCallState): string {
-  if (call.status === 'streaming' && call.parsedArgs !== undefined)
-    return formatJson(call.parsedArgs)
-  return formatJson(call.args)
-}
-
 /**
- * A styled card for one tool call: header with the tool name and a status pill, the arguments
- * pretty-printed, then the result (and `ToolMessage.error`) once a tool message answers it.
+ * A styled card for one tool call, composed from `ToolCall.Root`/`Name`/`Args`/`Result`/`Error`:
+ * header with the tool name and a status pill (`labels.toolStatus`), the arguments
+ * pretty-printed (live while they stream), then the result (and `ToolMessage.error`) once a tool
+ * message answers it.
  *
- * DOM contract: `<div data-awr="tool-call" data-tool-name={name} data-status="streaming|complete|resolved">`.
+ * DOM contract: `<div data-awr="tool-call" data-tool-name={name} data-tool-call-id={id}
+ * data-status="streaming|complete|resolved">` (the reducer's status, kept for compatibility;
+ * the primitive's `running|done|failed` would be `data-status` on a bare `ToolCall.Root`).
  */
 export function ToolCallCard({ call, className }: ToolCallCardProps): ReactNode {
   const { labels } = useChatContext()
-  const args = argumentsText(call)
-  const result = call.result
+  const args = toolCallArgsText(call)
   return (
-    <div
-      className={className ? `awr-tool-call ${className}` : 'awr-tool-call'}
-      data-awr="tool-call"
-      data-tool-name={call.name}
-      data-status={call.status}
-      data-tool-call-id={call.id}
-    >
-      <div className="awr-tool-call-header">
-        <span className="awr-tool-call-name">{call.name}</span>
-        <span className="awr-status-pill" data-status={call.status}>
-          {labels.toolStatus[call.status]}
-        </span>
-      </div>
-      {args !== '' && (
-        <div className="awr-tool-call-section" data-awr="tool-call-args">
-          <div className="awr-tool-call-label">{labels.toolArguments}</div>
-          <pre className="awr-code-block" tabIndex={0}>
-            <code className="language-json">{args}</code>
-          </pre>
+    <ToolCall.Root call={call} asChild>
+      <div
+        className={className ? `awr-tool-call ${className}` : 'awr-tool-call'}
+        data-status={call.status}
+      >
+        <div className="awr-tool-call-header">
+          <ToolCall.Name className="awr-tool-call-name" />
+          <span className="awr-status-pill" data-status={call.status}>
+            {labels.toolStatus[call.status]}
+          </span>
         </div>
-      )}
-      {result && (
-        <div className="awr-tool-call-section" data-awr="tool-call-result">
+        {args !== '' && (
+          <div className="awr-tool-call-section">
+            <div className="awr-tool-call-label">{labels.toolArguments}</div>
+            <ToolCall.Args className="awr-code-block">
+              <code className="language-json">{args}</code>
+            </ToolCall.Args>
+          </div>
+        )}
+        <ToolCall.Result className="awr-tool-call-section">
           <div className="awr-tool-call-label">{labels.toolResult}</div>
-          <MessageContent content={result.content} json />
-        </div>
-      )}
-      {result?.error && (
-        <div className="awr-tool-call-section awr-tool-call-error" data-awr="tool-call-error">
+          {call.result && <MessageContent content={call.result.content} json />}
+        </ToolCall.Result>
+        <ToolCall.Error className="awr-tool-call-section awr-tool-call-error">
           <div className="awr-tool-call-label">{labels.toolError}</div>
-          <div className="awr-text">{result.error}</div>
-        </div>
-      )}
-    </div>
+          <div className="awr-text">{call.result?.error}</div>
+        </ToolCall.Error>
+      </div>
+    </ToolCall.Root>
   )
 }

@@ -10,8 +10,8 @@ import { axeViolations, messageArticle, modes, renderWithAgent, textRun } from '
 /** Renders of each ChatMessage, counted through its `useIsStreaming(id)` call (one per render). */
 const renders = vi.hoisted(() => new Map<string, number>())
 
-vi.mock('../../src/react', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/react')>()
+vi.mock('../../src/react/useIsStreaming', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/react/useIsStreaming')>()
   return {
     ...actual,
     useIsStreaming: (id: string) => {
