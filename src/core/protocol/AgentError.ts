@@ -31,8 +31,12 @@
  * - `tool_timeout`: a frontend tool's handler did not settle within its `timeoutMs`.
  * - `invalid_payload`: an interrupt answer that fails the interrupt's `responseSchema`.
  * - `interrupt_expired`: an answer to an interrupt past its `expiresAt` (only cancel is allowed).
+ * - `not_ready`: something the kit loads on first use (the `responseSchema` validator) is still
+ *   loading; retryable: nothing was done, try again in a moment.
  * - `resume_rejected`: the run resuming interrupts failed (HTTP error, `RUN_ERROR`); they stay open.
  * - `not_found`: a tool call, approval or interrupt id the thread does not hold.
+ * - `attachment_rejected`: a file the composer cannot attach: its type is not in `accept`, or
+ *   it cannot be read (count and size limits are `limit_exceeded`).
  * - `unknown`: anything else (a third-party agent threw a non-AgentError).
  */
 export type AgentErrorCode =
@@ -52,8 +56,10 @@ export type AgentErrorCode =
   | 'tool_timeout'
   | 'invalid_payload'
   | 'interrupt_expired'
+  | 'not_ready'
   | 'resume_rejected'
   | 'not_found'
+  | 'attachment_rejected'
   | 'connection_closed'
   | 'auth_required'
   | 'rate_limited'
