@@ -61,7 +61,8 @@ describe('demo status and inspector tabs in Chromium', () => {
     expect(seen.indexOf('running')).toBeLessThan(seen.indexOf('finished'))
 
     // What the demo agent sends (src/server/demo/demoAddTaskFlow.ts): steps plan, act, respond,
-    // the backend tool add_task in step act, reasoning in plan, a progress activity; no usage.
+    // the backend tool add_task in step act, reasoning in plan, a progress activity, and usage
+    // on RUN_FINISHED (src/server/demo/demoUsage.ts).
     expect(await status.locator('[data-part="run-steps"]').textContent()).toBe('3')
     const rows = status.locator('[data-awr="status-timeline"] li')
     const kinds = await rows.evaluateAll((els) =>
@@ -83,8 +84,26 @@ describe('demo status and inspector tabs in Chromium', () => {
       .locator('[data-awr="status-timeline"] li[data-kind="step"] [data-part="bar"]')
       .count()
     expect(bars).toBe(3)
-    expect(await status.locator('[data-awr="status-usage"]').textContent()).toContain(
-      'No usage reported',
+    // Usage: one entry of model demo-scripted-1; this run and the thread agree (one run), input
+    // = the system prompt (212) + tools + the message; output includes the reasoning tokens.
+    const usage = status.locator('[data-awr="status-usage"]')
+    const cells = async (key: string) =>
+      (await usage.locator(`tr[data-usage="${key}"] td`).allTextContents()).map((t) =>
+        Number(t.replace(/,/g, '')),
+      )
+    const [input, threadInput] = await cells('inputTokens')
+    const [output] = await cells('outputTokens')
+    const [runTotal, threadTotal] = await cells('totalTokens')
+    const [reasoning] = await cells('reasoningTokens')
+    expect(input).toBeGreaterThan(212)
+    expect(threadInput).toBe(input)
+    expect(reasoning).toBeGreaterThan(0)
+    expect(output).toBeGreaterThan(reasoning)
+    expect(runTotal).toBe(input + output)
+    expect(threadTotal).toBe(runTotal)
+    expect(await usage.locator('[data-part="models"]').textContent()).toBe('demo-scripted-1')
+    expect(await status.locator('[data-awr="status-runs"] tbody tr td').nth(3).textContent()).toBe(
+      String(runTotal),
     )
     expect(await status.locator('[data-awr="status-connection"]').getAttribute('data-health')).toBe(
       'ok',

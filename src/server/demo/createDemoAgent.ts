@@ -9,6 +9,7 @@ import { followUpFrontendTools } from './demoFrontendToolFlow'
 import { DEFAULT_INTERRUPT_TTL_MS } from './demoIntents'
 import { resolveMeeting } from './demoMeetingFlow'
 import { INITIAL_TASKS, readTasks, type DemoState } from './demoState'
+import { withDemoUsage } from './demoUsage'
 import { findOpenInterrupts, readResume, type ResumeReading } from './readResume'
 
 /** Options of {@link createDemoAgent}. */
@@ -48,12 +49,18 @@ export interface DemoAgentOptions {
  *   (reasoning, progress activity, tool call, `STATE_DELTA`, markdown answer).
  * - `RUN_FINISHED` with the outcome.
  *
+ * `RUN_FINISHED` and `RUN_ERROR` carry `usage` (one `TokenUsage`, model `demo-scripted-1`):
+ * tokens estimated at 4 characters each from the input (system prompt, messages, state, tools;
+ * the prefix before the last message counted as cached once the thread has an answer) and
+ * from the streamed text, reasoning and tool arguments.
+ *
  * Ids derive from `input.runId` (and the clock, for `expiresAt` only), so the same input gives
  * the same events. Aborting `ctx.signal` stops the stream at the next token.
  */
 export function createDemoAgent(options: DemoAgentOptions = {}): AgentHandlerFn {
   const { tokenDelayMs = 25, interruptTtlMs = DEFAULT_INTERRUPT_TTL_MS, now = Date.now } = options
-  return (input, { signal }) => runDemo(input, signal, { tokenDelayMs, interruptTtlMs, now })
+  return (input, { signal }) =>
+    withDemoUsage(input, runDemo(input, signal, { tokenDelayMs, interruptTtlMs, now }))
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -73,6 +73,7 @@ describe('createDemoAgent', () => {
       threadId: 'thread-demo',
       runId: 'run-demo',
       outcome: { type: 'success' },
+      usage: [expect.objectContaining({ model: 'demo-scripted-1' })],
     })
     for (const e of events) expect(EventSchemas.safeParse(e).success, JSON.stringify(e)).toBe(true)
     const verify = verifyEvents() as unknown as OperatorFunction<BaseEvent, BaseEvent>

@@ -55,6 +55,7 @@ describe('demo agent: gated backend tools (approval interrupts)', () => {
           },
         ],
       },
+      usage: [expect.objectContaining({ model: 'demo-scripted-1' })],
     })
     expect(textOf(turn.events, 'run-1-approval-intro')).toBe(
       'I need your approval to delete “Read the AG-UI event list”, and to send the task report to team@example.com.',
