@@ -74,7 +74,7 @@ function checkMessage(msg: unknown, frame: unknown): UAgentsChatMessage {
  * Creates the mapping of one run (issue 8, seed-systems README §4):
  * - `ack` of our message → `CUSTOM` `uagents.delivered` `{msg_id, timestamp, metadata}`;
  * - `text` items → one assistant text message each (`messageId` = `msg_id`, or
- *   `msg_id:index` for later items of the same ChatMessage);
+ *   `msg_id:1`, `msg_id:2`, ... for later text items of the same ChatMessage);
  * - `start-stream` … `end-stream` → one streamed message (`messageId` = `stream_id`): every text
  *   item in between is a `TEXT_MESSAGE_CONTENT` delta, across ChatMessages;
  * - `resource` → `ACTIVITY_SNAPSHOT` `uagents.resource` (`messageId` = `resource_id`,
@@ -91,6 +91,8 @@ export function createUAgentsFrameMapper(options: UAgentsFrameMapperOptions): UA
   let acknowledged = false
   let stream: string | undefined
   let replies = 0
+  /** Text messages started from the current ChatMessage (the first is `msg_id`, then `msg_id:1`, ...). */
+  let texts = 0
 
   const closeStream = (out: WireEvent[]) => {
     if (stream !== undefined) out.push({ type: 'TEXT_MESSAGE_END', messageId: stream })
@@ -125,7 +127,8 @@ export function createUAgentsFrameMapper(options: UAgentsFrameMapperOptions): UA
             out.push({ type: 'TEXT_MESSAGE_CONTENT', messageId: stream, delta: item.text })
           return false
         }
-        const messageId = index === 0 ? msg.msg_id : `${msg.msg_id}:${index}`
+        const messageId = texts === 0 ? msg.msg_id : `${msg.msg_id}:${texts}`
+        texts += 1
         out.push({ type: 'TEXT_MESSAGE_START', messageId, role: 'assistant' })
         if (item.text) out.push({ type: 'TEXT_MESSAGE_CONTENT', messageId, delta: item.text })
         out.push({ type: 'TEXT_MESSAGE_END', messageId })
@@ -196,6 +199,7 @@ export function createUAgentsFrameMapper(options: UAgentsFrameMapperOptions): UA
 
   function mapMessage(msg: UAgentsChatMessage, frame: unknown): WireEvent[] {
     replies += 1
+    texts = 0
     const out: WireEvent[] = []
     const interrupts: Interrupt[] = []
     let ended = false
