@@ -3,6 +3,16 @@
  * from here: this module has no side effects) and the `--awr-*` CSS variables.
  */
 export { Chat, type ChatProps } from './Chat'
+export { CodeBlock, type CodeBlockProps } from './CodeBlock'
+export {
+  CodeHighlightContext,
+  CodeHighlightProvider,
+  createLazyHighlighter,
+  useCodeHighlighter,
+  type CodeHighlightProviderProps,
+  type HighlightResult,
+  type Highlighter,
+} from './CodeHighlight'
 export { ChatContext, useChatContext, type ChatContextValue } from './ChatContext'
 export { defaultChatLabels, resolveChatLabels, type ChatLabels } from './ChatLabels'
 export { ChatMessage, type ChatMessageProps } from './ChatMessage'
@@ -11,6 +21,7 @@ export { ErrorBanner, type ErrorBannerProps } from './ErrorBanner'
 export { HitlAnnouncer, selectLatestApproval, selectLatestInterrupt } from './HitlAnnouncer'
 export { InterruptList, selectPromptInterruptIds, type InterruptListProps } from './InterruptList'
 export { InterruptPrompt, type InterruptPromptProps } from './InterruptPrompt'
+export { MarkdownCodeBlock, MarkdownSourceContext, isOpenFence } from './MarkdownCodeBlock'
 export { MarkdownText, safeUrl, type MarkdownTextProps } from './MarkdownText'
 export { MessageActionBar, type MessageActionBarProps } from './MessageActionBar'
 export { MessageContent, formatJson, imageSource, type MessageContentProps } from './MessageContent'
