@@ -1,6 +1,7 @@
 import { memo, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
+import { MarkdownCodeBlock, MarkdownSourceContext } from './MarkdownCodeBlock'
 import { splitMarkdownBlocks } from './splitMarkdownBlocks'
 
 /** Props of {@link MarkdownText}. */
@@ -36,18 +37,6 @@ function SafeLink({
   )
 }
 
-function CodeBlock({
-  children,
-  node: _node,
-  ...rest
-}: ComponentPropsWithoutRef<'pre'> & { node?: unknown }) {
-  return (
-    <pre {...rest} className="awr-code-block" tabIndex={0}>
-      {children}
-    </pre>
-  )
-}
-
 function Table({
   children,
   node: _node,
@@ -71,15 +60,22 @@ function SafeImage({
   return <img {...rest} src={url} alt={alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />
 }
 
-const components: Components = { a: SafeLink, pre: CodeBlock, table: Table, img: SafeImage }
+const components: Components = { a: SafeLink, pre: MarkdownCodeBlock, table: Table, img: SafeImage }
 const remarkPlugins = [remarkGfm]
 
 /** One top-level chunk of the text; memoized, so an unchanged chunk is never parsed again. */
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }): ReactNode {
   return (
-    <Markdown remarkPlugins={remarkPlugins} components={components} skipHtml urlTransform={safeUrl}>
-      {text}
-    </Markdown>
+    <MarkdownSourceContext.Provider value={text}>
+      <Markdown
+        remarkPlugins={remarkPlugins}
+        components={components}
+        skipHtml
+        urlTransform={safeUrl}
+      >
+        {text}
+      </Markdown>
+    </MarkdownSourceContext.Provider>
   )
 })
 
@@ -88,7 +84,8 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }): R
  * - raw HTML in the source is dropped (`skipHtml`; no `rehype-raw`), never rendered;
  * - links keep only `http:`/`https:`/`mailto:` hrefs (others render as plain text) and open in a
  *   new tab with `rel="noopener noreferrer nofollow"`;
- * - fenced code renders as `<pre class="awr-code-block"><code class="language-xyz">`;
+ * - code renders as a `CodeBlock` (language label, copy button, optional lazy highlighting
+ *   through `CodeHighlightProvider`; an open fence stays plain while it streams);
  * - tables are wrapped in a horizontally scrollable `div.awr-table-wrap`.
  *
  * Memoized on `text`. The text is parsed in top-level chunks (`splitMarkdownBlocks`), each
