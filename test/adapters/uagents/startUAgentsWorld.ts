@@ -22,11 +22,10 @@ export async function startUAgentsWorld(
   bridgeOptions: Partial<UAgentsBridgeOptions> = {},
   agentOptions: Partial<FakeUAgentOptions> = {},
 ): Promise<UAgentsWorld> {
-  let agent: FakeUAgent | undefined
-  let bridge: UAgentsBridge | undefined
-  const agentHost = await serveFake({ http: (r) => agent!.http(r) })
-  const bridgeHost = await serveFake({ http: (r) => bridge!.handle(r) })
-  bridge = createUAgentsBridge({
+  const ref: { agent?: FakeUAgent; bridge?: UAgentsBridge } = {}
+  const agentHost = await serveFake({ http: (r) => ref.agent!.http(r) })
+  const bridgeHost = await serveFake({ http: (r) => ref.bridge!.handle(r) })
+  const bridge = (ref.bridge = createUAgentsBridge({
     agentAddress: 'agent1qfakeuagent0000000000000000000000000000000000000000000000',
     agentEndpoint: `${agentHost.url}/submit`,
     publicUrl: bridgeHost.url,
@@ -34,14 +33,14 @@ export async function startUAgentsWorld(
     ackTimeoutMs: 2000,
     keepAliveMs: 0,
     ...bridgeOptions,
-  })
+  }))
   const bridgeAddress = bridge.address
-  agent = createFakeUAgent({
+  const agent = (ref.agent = createFakeUAgent({
     endpoint: `${agentHost.url}/submit`,
     resolve: (address) =>
       address === bridgeAddress ? `${bridgeHost.url}/submit` : 'http://127.0.0.1:9/submit',
     ...agentOptions,
-  })
+  }))
   return {
     agent,
     bridge,
@@ -49,7 +48,7 @@ export async function startUAgentsWorld(
     bridgeHost,
     url: `${bridgeHost.url}/uagents`,
     async close() {
-      bridge!.close()
+      bridge.close()
       await Promise.all([agentHost.close(), bridgeHost.close()])
     },
   }
