@@ -6,6 +6,7 @@ import { createBackoff } from '../../transport/createBackoff'
 import { discardWebSocket, type WebSocketLike } from '../../transport/openWebSocket'
 import type { AgentConnectAgentOptions } from './AgentConnectAgentOptions'
 import type { AgentConnectClient, AgentConnectSession } from './AgentConnectClient'
+import { handshakeWebSocket, webSocketBase, type HandshakeResult } from './handshakeWebSocket'
 
 /** What the connection tells its agent. */
 export interface AgentConnectConnectionHooks {
@@ -15,18 +16,7 @@ export interface AgentConnectConnectionHooks {
   onDrop(error: AgentError): void
 }
 
-type Handshake = { open: WebSocketLike } | { failed: AgentError }
-
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
-
-/** `ws(s)://…` base of the WebSocket: `wsUrl`, or `baseUrl` with its scheme swapped. */
-function socketBase(options: AgentConnectAgentOptions): string {
-  if (options.wsUrl) return options.wsUrl.replace(/\/+$/, '')
-  const location = (globalThis as { location?: { href?: string } }).location
-  const base = new URL(options.baseUrl, location?.href)
-  base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:'
-  return base.href.replace(/\/+$/, '')
-}
 
 /**
  * The AgentConnect session and its WebSocket (`/api/chat/ws/{session_id}?token=<jwt>`: the token
@@ -173,32 +163,13 @@ export class AgentConnectConnection {
     throw this.#refusal(check, sessionId, new AgentError('network', 'unreachable'))
   }
 
-  #handshake(sessionId: string, token: string): Promise<Handshake> {
-    const WebSocketImpl = this.#o.WebSocket ?? (globalThis.WebSocket as never)
-    const url = `${socketBase(this.#o)}/api/chat/ws/${encodeURIComponent(sessionId)}?token=${encodeURIComponent(token)}`
-    return new Promise<Handshake>((resolve) => {
-      let socket: WebSocketLike
-      try {
-        socket = new WebSocketImpl(url)
-      } catch (cause) {
-        return resolve({
-          failed: new AgentError('network', `Bad WebSocket URL ${url}.`, { cause }),
-        })
-      }
-      const timer = this.#clock.setTimeout(() => {
-        discardWebSocket(socket, 4000)
-        const ms = this.#o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
-        resolve({ failed: new AgentError('network', `No WebSocket handshake within ${ms} ms.`) })
-      }, this.#o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS)
-      socket.onopen = () => {
-        this.#clock.clearTimeout(timer)
-        resolve({ open: socket })
-      }
-      socket.onerror = () => undefined
-      socket.onclose = (event: { code?: number; reason?: string }) => {
-        this.#clock.clearTimeout(timer)
-        resolve({ failed: closeOutcome(event.code ?? 1006, event.reason ?? '').error })
-      }
+  #handshake(sessionId: string, token: string): Promise<HandshakeResult> {
+    const path = `/api/chat/ws/${encodeURIComponent(sessionId)}?token=${encodeURIComponent(token)}`
+    return handshakeWebSocket({
+      ...(this.#o.WebSocket && { WebSocket: this.#o.WebSocket }),
+      url: webSocketBase(this.#o) + path,
+      clock: this.#clock,
+      timeoutMs: this.#o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     })
   }
 
