@@ -23,10 +23,12 @@ import { createListenerSet } from './createListenerSet'
 import { createPublisher } from './createPublisher'
 import { createThreadEdits } from './createThreadEdits'
 import { defaultScheduler } from './defaultScheduler'
+import { deferUntil } from './deferUntil'
 import type { ActiveRun, RunRequest } from './RunRequest'
 import { snapshotToPersisted } from './snapshotToPersisted'
 import { createActiveRun, streamRun, type RunStreamHost } from './streamRun'
 import { toUserMessage } from './toUserMessage'
+import { payloadValidatorPending } from './validatePayload'
 
 /** A run the store stopped listening to (`detach()`); `attach()` continues its pipeline. */
 type DetachedRun = Pick<ActiveRun, 'runId' | 'pipeline' | 'applied' | 'lastEventId'>
@@ -126,7 +128,13 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     resumeFrom?: DetachedRun,
   ): Promise<AgentSnapshot> {
     return new Promise<AgentSnapshot>((resolve) => {
-      const run = createActiveRun(host, runId, resolve, resumeFrom)
+      // A run that ends with interrupts to answer resolves once their validator is loaded.
+      const settle = (s: AgentSnapshot) => {
+        const pending = payloadValidatorPending(s.interrupts)
+        if (pending) void pending.then(() => resolve(s))
+        else resolve(s)
+      }
+      const run = createActiveRun(host, runId, settle, resumeFrom)
       active = run
       flush()
       streamRun(host, run, open)
@@ -160,6 +168,15 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     }
     runStart = { messages: snapshot.messages, state: snapshot.state }
     current = beginRun(snapshot, { runId, threadId })
+    // A zod/mini tool schema whose converter is still loading: send the tools once it is.
+    const toolsPending = hitl.toolsPending()
+    if (toolsPending) {
+      return stream(runId, (runOptions) =>
+        deferUntil(toolsPending, () =>
+          agent.run({ ...input, tools: hitl.tools(request.tools) }, runOptions),
+        ),
+      )
+    }
     return stream(runId, (runOptions) => agent.run(input, runOptions))
   }
 

@@ -18,7 +18,8 @@ import {
   stageAnswer,
   stageCancel,
 } from './interruptUpdates'
-import { mergeTools } from './toJsonSchema'
+import { jsonSchemaPending, mergeTools } from './toJsonSchema'
+import { payloadValidatorPending } from './validatePayload'
 import type { ToolDefinition } from './ToolDefinition'
 
 /** What the human-in-the-loop controller needs from the store. @internal */
@@ -101,6 +102,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   function refresh(): void {
     let s = host.get()
     s = replaceInterrupts(s, expireDue(s.interrupts, options.now()))
+    void payloadValidatorPending(s.interrupts) // loads the responseSchema validator on first need
     s = deriver.derive(deriver.voidStaleDecisions(s))
     host.set(s)
     let decided = false
@@ -174,6 +176,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   const interrupts: InterruptActions = createInterruptActions(state)
 
   const onRegistryChange = () => {
+    void jsonSchemaPending(registry.all()) // a zod/mini schema: load its converter now
     refresh()
     host.publish()
     queueSettle() // after StrictMode's unregister/register pair, not between
@@ -187,7 +190,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       list =
         entry.status === 'cancelled'
           ? stageCancel(list, entry.interruptId)
-          : stageAnswer(list, entry.interruptId, entry.payload, options.now()).list
+          : stageAnswer(list, entry.interruptId, entry.payload, options.now(), false).list
     }
     host.set(replaceInterrupts(host.get(), list))
   }
@@ -226,6 +229,8 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     },
     /** `base` tools plus the registered frontend tools (registered ones win by name). */
     tools: (base: readonly Tool[]) => mergeTools(base, registry.all()),
+    /** Set while a registered tool's JSON Schema converter is loading; `tools` waits for it. */
+    toolsPending: () => jsonSchemaPending(registry.all()),
     /** Applied events of the running run: re-derive when a tool call or the run changed. */
     onApplied(events: readonly AgentEvent[]) {
       let relevant = false

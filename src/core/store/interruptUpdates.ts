@@ -17,7 +17,8 @@ function replaceAt(list: readonly InterruptView[], index: number, view: Interrup
 
 /**
  * Stages `payload` as the answer to interrupt `id` (issue 3): validated against its
- * `responseSchema`; refused past `expiresAt` (`interrupt_expired`, the view turns `expired`).
+ * `responseSchema` (unless `validate` is false: an answer restored after a reload, validated
+ * when it was given); refused past `expiresAt` (`interrupt_expired`, the view turns `expired`).
  * On failure the view records the error (visible on the card) and nothing is staged.
  */
 export function stageAnswer(
@@ -25,6 +26,7 @@ export function stageAnswer(
   id: string,
   payload: unknown,
   now: number,
+  validate = true,
 ): { list: readonly InterruptView[]; error?: AgentError } {
   const index = list.findIndex((i) => i.id === id)
   const view = list[index]
@@ -38,7 +40,7 @@ export function stageAnswer(
     )
     return { list: replaceAt(list, index, { ...view, state: 'expired', error }), error }
   }
-  const error = validatePayload(id, view.responseSchema, payload)
+  const error = validate ? validatePayload(id, view.responseSchema, payload) : undefined
   if (error) return { list: replaceAt(list, index, { ...view, error }), error }
   const { error: _cleared, ...rest } = view
   return {

@@ -3,7 +3,7 @@ import * as z from 'zod'
 import { hashArgs } from '../../../src/core/store'
 import { mergeTools, toJsonSchema } from '../../../src/core/store/toJsonSchema'
 import { validateArgs } from '../../../src/core/store/validateArgs'
-import { validatePayload } from '../../../src/core/store/validatePayload'
+import { loadPayloadValidator, validatePayload } from '../../../src/core/store/validatePayload'
 import { runTool, toToolContent } from '../../../src/core/store/runTool'
 
 describe('hashArgs', () => {
@@ -63,12 +63,16 @@ describe('validateArgs / validatePayload', () => {
     expect(!('then' in bad) && !bad.ok && bad.error.message).toMatch(/tags\.0: /)
   })
 
-  it('validates against JSON Schema without eval and explains failures', () => {
+  it('validates against JSON Schema without eval and explains failures, once its chunk is loaded', async () => {
     const schema = {
       type: 'object',
       properties: { age: { type: 'integer', minimum: 0 } },
       required: ['age'],
     }
+    // Loaded on first use: before that, a retryable not_ready (nothing judged).
+    const early = validatePayload('i', schema, { age: 3 })
+    expect(early).toMatchObject({ code: 'not_ready', retryable: true })
+    await loadPayloadValidator()
     expect(validatePayload('i', schema, { age: 3 })).toBeUndefined()
     const error = validatePayload('i', schema, { age: -1 })
     expect(error?.code).toBe('invalid_payload')
