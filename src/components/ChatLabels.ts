@@ -34,6 +34,14 @@ export interface ChatLabels {
   errorTitle: string
   /** Prefix before the error `code` in the error banner. */
   errorCode: string
+  /** Dismiss button of the error banner (hides it until the next error). */
+  dismissError: string
+  /** Composer button that opens the file picker. */
+  attachFiles: string
+  /** Accessible name of the composer's list of attached files. */
+  attachments: string
+  /** Accessible name of an attachment's remove button (`{name}`: the file name). */
+  removeAttachment: string
   /** Summary of the collapsed reasoning block. */
   reasoning: string
   /** Title of an activity card when the activity has no better name. */
@@ -133,6 +141,10 @@ export const defaultChatLabels: ChatLabels = {
   retry: 'Retry',
   errorTitle: 'Something went wrong',
   errorCode: 'Code',
+  dismissError: 'Dismiss',
+  attachFiles: 'Attach',
+  attachments: 'Attachments',
+  removeAttachment: 'Remove {name}',
   reasoning: 'Reasoning',
   activity: 'Activity',
   toolArguments: 'Arguments',
