@@ -95,7 +95,10 @@ describe('mapProtolinkFrame', () => {
 
   it('approval_required emits the call and ends the run with a tool_call interrupt', () => {
     const request = approvalRequest('req-9', 'act-9', 'fetch_url', { url: 'https://x.test' })
-    const { ends, snapshot, state } = run([ok(llm('approval_required', '', { request }))])
+    const { ends, snapshot, state } = run([
+      ok(llm('llm_call_started')),
+      ok(llm('approval_required', '', { request })),
+    ])
     const interrupt = {
       id: 'protolink-approval:req-9',
       reason: 'tool_call',
@@ -123,6 +126,7 @@ describe('mapProtolinkFrame', () => {
         ok(llm('tool_start', '', { action_id: 'act-9', tool: 'fetch_url' })),
         ok(llm('tool_result', 'page', { action_id: 'act-9', tool: 'fetch_url' })),
         ok(llm('llm_chunk', 'Fetched.')),
+        ok(llm('llm_call_completed')),
         ok(status('task-1', 'working', 'completed', true)),
       ],
       state,

@@ -22,6 +22,8 @@ export interface ProtolinkMapState {
   toolCalls: Set<string>
   /** `action_id`s with a `TOOL_CALL_RESULT` already. */
   toolResults: Set<string>
+  /** Step names started (`llm_call_started`) and not finished yet, in order. */
+  openSteps: string[]
   /** Whether a terminal event (`RUN_FINISHED`/`RUN_ERROR`) was emitted. */
   ended: boolean
 }
@@ -58,6 +60,7 @@ export function createProtolinkMapState(
     textSeen: false,
     toolCalls: new Set(),
     toolResults: new Set(),
+    openSteps: [],
     ended: false,
   }
   return state
@@ -162,19 +165,38 @@ export function finalTaskText(task: unknown): string {
     .join('')
 }
 
+/** Starts (`open`) or finishes a step; a finish of a step that is not open emits nothing. */
+export function step(state: ProtolinkMapState, stepName: string, open: boolean, out: BaseEvent[]) {
+  const at = state.openSteps.indexOf(stepName)
+  if (open) {
+    if (at !== -1) return
+    state.openSteps.push(stepName)
+    out.push(ev({ type: 'STEP_STARTED', stepName }))
+  } else if (at !== -1) {
+    state.openSteps.splice(at, 1)
+    out.push(ev({ type: 'STEP_FINISHED', stepName }))
+  }
+}
+
+/** Closes the open text and steps (AG-UI forbids ending a run with either open). */
+function closeAll(state: ProtolinkMapState, out: BaseEvent[]) {
+  closeText(state, out)
+  for (const name of [...state.openSteps].reverse()) step(state, name, false, out)
+}
+
 export function finish(
   state: ProtolinkMapState,
   out: BaseEvent[],
   outcome: Record<string, unknown>,
 ) {
-  closeText(state, out)
+  closeAll(state, out)
   state.ended = true
   const { threadId, runId } = state
   out.push(ev({ type: 'RUN_FINISHED', threadId, runId, outcome }))
 }
 
 export function fail(state: ProtolinkMapState, out: BaseEvent[], message: string, code?: string) {
-  closeText(state, out)
+  closeAll(state, out)
   state.ended = true
   out.push(ev({ type: 'RUN_ERROR', message, ...(code !== undefined && { code }) }))
 }

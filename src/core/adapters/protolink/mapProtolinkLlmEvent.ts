@@ -10,6 +10,7 @@ import {
   toolCall,
   toolResult,
   ev,
+  step,
   type ProtolinkMapState,
   type ProtolinkRunEnd,
 } from './ProtolinkMapState'
@@ -55,7 +56,7 @@ export function mapProtolinkLlmEvent(
   const kind = str(e.llm_event_type)
   const metadata = isObject(e.metadata) ? e.metadata : {}
   const actionId = str(metadata.action_id)
-  const step = `${str(e.agent_name) ?? 'agent'} llm call${e.step === undefined ? '' : ` ${asText(e.step)}`}`
+  const stepName = `${str(e.agent_name) ?? 'agent'} llm call${e.step === undefined ? '' : ` ${asText(e.step)}`}`
   switch (kind) {
     case 'llm_chunk':
       if (typeof e.content !== 'string') throw badFrame('an llm_chunk without string content.', raw)
@@ -67,10 +68,8 @@ export function mapProtolinkLlmEvent(
       closeText(state, out)
       return undefined
     case 'llm_call_started':
-      out.push(ev({ type: 'STEP_STARTED', stepName: step }))
-      return undefined
     case 'llm_call_completed':
-      out.push(ev({ type: 'STEP_FINISHED', stepName: step }))
+      step(state, stepName, kind === 'llm_call_started', out)
       return undefined
     case 'approval_required': {
       const request = readApproval(metadata, raw)
