@@ -2,7 +2,7 @@ import { AgentError, isAgentError } from '../../protocol/AgentError'
 import { createEventParser, type EventParser } from '../../protocol/parseEvent'
 import type { AgentEvent, RunAgentInput, WireEvent } from '../../protocol/types'
 import type { Agent, Observable, RunOptions } from '../../transport/Agent'
-import type { ConnectionState } from '../../transport/ConnectionState'
+import { createConnectionStateHolder, type ConnectionState } from '../../transport/ConnectionState'
 import { createObservable, type SubscriberSink } from '../../transport/createObservable'
 import {
   createRunConnectionTracker,
@@ -70,11 +70,14 @@ export class UAgentsChatAgent implements Agent {
   readonly statusSource: AgentStatusSource
   readonly #options: UAgentsChatAgentOptions
   readonly #tracker = createRunConnectionTracker()
+  /** The tracker's state, except after a refused credential or a lost agent (see `#settle`). */
+  readonly #state = createConnectionStateHolder()
   readonly #cards = new Map<string, UAgentsCard>()
   readonly #active = new Set<UAgentsRun>()
 
   constructor(options: UAgentsChatAgentOptions) {
     this.#options = options
+    this.#tracker.state.subscribe((state) => this.#state.set(state))
     this.statusSource = createUAgentsStatusSource({
       url: options.url,
       ...(options.fetch && { fetch: options.fetch }),
@@ -111,6 +114,7 @@ export class UAgentsChatAgent implements Agent {
           clearTimeout(run.timer)
           for (const [id, card] of run.mapper.cards) this.#cards.set(id, card)
           run.connection.end(error)
+          this.#settle(error)
           if (error === undefined) sink.complete()
           else
             sink.error(
@@ -143,12 +147,23 @@ export class UAgentsChatAgent implements Agent {
 
   /** The connection state over the runs in flight (`connecting` → `open` → `idle`/`closed`). */
   getConnectionState(): ConnectionState {
-    return this.#tracker.state.get()
+    return this.#state.get()
   }
 
   /** Calls `listener` on every connection state change; returns the unsubscribe function. */
   subscribeConnection(listener: (state: ConnectionState) => void): () => void {
-    return this.#tracker.state.subscribe(listener)
+    return this.#state.subscribe(listener)
+  }
+
+  /**
+   * After the last run in flight ended: a refused credential (`auth_required`) reads as the
+   * `auth_required` state, an agent that never acknowledged (`heartbeat_timeout`) as `closed`
+   * with the error (the tracker alone would read both as `idle`).
+   */
+  #settle(error: unknown): void {
+    if (!isAgentError(error) || this.#active.size > 1) return
+    if (error.code === 'auth_required') this.#state.set({ status: 'auth_required', error })
+    if (error.code === 'heartbeat_timeout') this.#state.set({ status: 'closed', error })
   }
 
   #newId(): string {
