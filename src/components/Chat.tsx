@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, type ReactNode } from 'react'
 import type { ToolCallState } from '../react'
 import { ChatContext, type ChatContextValue } from './ChatContext'
 import { resolveChatLabels, type ChatLabels } from './ChatLabels'
-import { Composer } from './Composer'
+import { Composer, type ComposerProps } from './Composer'
 import { ErrorBanner } from './ErrorBanner'
 import { HitlAnnouncer } from './HitlAnnouncer'
 import { InterruptList } from './InterruptList'
@@ -27,6 +27,13 @@ export interface ChatProps {
   renderToolCall?: (call: ToolCallState) => ReactNode | undefined
   /** Color scheme: `'light'`/`'dark'` force one (sets `data-theme`); default follows the OS. */
   theme?: 'light' | 'dark'
+  /**
+   * Number of visible messages from which the message list virtualizes (see `MessageList`).
+   * Default 100; `Infinity` never virtualizes.
+   */
+  virtualizeAt?: number
+  /** Let people attach files in the composer (see `Composer` `attachments`). Default `false`. */
+  attachments?: ComposerProps['attachments']
 }
 
 /**
@@ -49,6 +56,8 @@ export function Chat({
   emptyState,
   renderToolCall,
   theme,
+  virtualizeAt,
+  attachments,
 }: ChatProps): ReactNode {
   const scrollRef = useRef<(() => void) | null>(null)
   const scrollToBottom = useCallback(() => scrollRef.current?.(), [])
@@ -70,11 +79,11 @@ export function Chat({
         data-awr="chat"
         data-theme={theme}
       >
-        <MessageList emptyState={emptyState} />
+        <MessageList emptyState={emptyState} virtualizeAt={virtualizeAt} />
         <RunStatusLine />
         <ErrorBanner />
         <InterruptList />
-        <Composer placeholder={placeholder} />
+        <Composer placeholder={placeholder} attachments={attachments} />
         <ReplyAnnouncer />
         <HitlAnnouncer />
       </div>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useAgentRun } from '../react'
+import * as RunStatus from '../primitives/runStatus'
 import { useChatContext } from './ChatContext'
 
 /** Props of {@link RunStatusLine}. */
@@ -8,23 +8,17 @@ export interface RunStatusLineProps {
 }
 
 /**
- * A one-line run status (`labels.runStatus[status]`, e.g. "Thinking…" while running). Always
- * rendered, with `data-status` set to the `RunStatus`, so layouts do not jump; empty text for
- * `idle`/`finished` by default. Not a live region: completed replies and errors are announced
- * elsewhere.
+ * A one-line run status (`labels.runStatus[status]`, e.g. "Thinking…" while running), composed
+ * from `RunStatus.Root`/`Spinner`/`Label` and CSS. Always rendered, with `data-status` set to the
+ * `RunStatus`, so layouts do not jump; empty text for `idle`/`finished` by default. Not a live
+ * region: completed replies and errors are announced elsewhere.
  */
 export function RunStatusLine({ className }: RunStatusLineProps): ReactNode {
-  const { status } = useAgentRun()
   const { labels } = useChatContext()
-  const text = labels.runStatus[status]
   return (
-    <div
-      className={className ? `awr-run-status ${className}` : 'awr-run-status'}
-      data-awr="run-status"
-      data-status={status}
-    >
-      {status === 'running' && <span className="awr-spinner" aria-hidden="true" />}
-      {text}
-    </div>
+    <RunStatus.Root className={className ? `awr-run-status ${className}` : 'awr-run-status'}>
+      <RunStatus.Spinner className="awr-spinner" />
+      <RunStatus.Label labels={labels.runStatus} />
+    </RunStatus.Root>
   )
 }

@@ -144,57 +144,39 @@ export {
   type ToolCallContextValue,
   type ToolCallDisplayStatus,
 } from './toolCall/ToolCallContext'
-export * as Thread from './thread'
-export type { ThreadRootProps } from './thread/ThreadRoot'
-export type { ThreadViewportProps } from './thread/ThreadViewport'
-export type { ThreadMessageProps, ThreadMessagesProps } from './thread/ThreadMessages'
-export type { ThreadEmptyProps, ThreadScrollToBottomProps } from './thread/ThreadParts'
+/** `Composer`'s headless parts (the styled `Composer` takes the plain name in this entry). */
+export * as ComposerPrimitive from './composer'
+export type { ComposerRootProps } from './composer/ComposerRoot'
+export type { ComposerButtonProps, ComposerInputProps } from './composer/ComposerParts'
 export type {
-  ThreadContextValue,
-  ThreadController,
-  ThreadHandle,
-  ThreadLayout,
-} from './thread/ThreadContext'
+  ComposerAddAttachmentProps,
+  ComposerAttachmentsProps,
+  ComposerErrorProps,
+} from './composer/ComposerAttachments'
+export type { ComposerContextValue } from './composer/ComposerContext'
 export {
-  useStickToBottom,
-  type StickToBottom,
-  type StickToBottomOptions,
-} from './thread/useStickToBottom'
+  acceptsFile,
+  admitFiles,
+  attachmentPart,
+  formatBytes,
+  type AttachmentLimits,
+  type ComposerAttachment,
+} from './composer/attachmentParts'
+/** `ErrorBanner`'s headless parts (the styled `ErrorBanner` takes the plain name in this entry). */
+export * as ErrorBannerPrimitive from './errorBanner'
+export type { ErrorBannerRootProps } from './errorBanner/ErrorBannerRoot'
 export {
-  useMessageVirtualizer,
-  type MessageVirtualizer,
-  type MessageVirtualizerOptions,
-} from './thread/useMessageVirtualizer'
-export * as Message from './message'
-export type { MessageRootProps } from './message/MessageRoot'
-export type { MessageContentComponents, MessageContentPartProps } from './message/MessageContent'
-export type {
-  MessageActivityProps,
-  MessageReasoningProps,
-  MessageTextProps,
-  MessageToolResultProps,
-} from './message/MessageParts'
+  errorCodeText,
+  type ErrorBannerButtonProps,
+  type ErrorBannerTextProps,
+} from './errorBanner/ErrorBannerParts'
+export type { ErrorBannerContextValue } from './errorBanner/ErrorBannerContext'
+export * as RunStatus from './runStatus'
+export type { RunStatusRootProps } from './runStatus/RunStatusRoot'
 export {
-  partLabel,
-  type MediaContentPart,
-  type MessageFileProps,
-  type MessageImageProps,
-} from './message/MessageMedia'
-export type { MessageContextValue, MessageStatus } from './message/MessageContext'
-export { partUrl } from './message/partUrl'
-export { formatJson } from './formatJson'
-export * as ToolCall from './toolCall'
-export type { ToolCallRootProps } from './toolCall/ToolCallRoot'
-export {
-  defaultToolCallStatusLabels,
-  toolCallArgsText,
-  type ToolCallArgsProps,
-  type ToolCallNameProps,
-  type ToolCallResultProps,
-  type ToolCallStatusProps,
-} from './toolCall/ToolCallParts'
-export {
-  toolCallStatus,
-  type ToolCallContextValue,
-  type ToolCallDisplayStatus,
-} from './toolCall/ToolCallContext'
+  defaultRunStatusLabels,
+  type RunStatusElapsedProps,
+  type RunStatusLabelProps,
+  type RunStatusPartProps,
+} from './runStatus/RunStatusParts'
+export type { RunStatusContextValue } from './runStatus/RunStatusContext'
