@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import type { RequestFaults } from './createFaultProxy'
+import type { RequestFaults } from './FaultConnection'
 import { defineLostFramePlan } from './lostFramePlan'
 import { runStore, wsAgentAt } from './faultHarness'
 import { withRig } from './defineFaultSuite'

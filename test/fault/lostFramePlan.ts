@@ -1,4 +1,5 @@
-import type { FaultPlan, RequestFaults } from './createFaultProxy'
+import type { FaultPlan } from './createFaultProxy'
+import type { RequestFaults } from './FaultConnection'
 
 /**
  * A fault plan for WebSocket connections that loses client frames: connection `n` gets
@@ -9,8 +10,6 @@ import type { FaultPlan, RequestFaults } from './createFaultProxy'
 export function defineLostFramePlan(
   perConnection: ReadonlyArray<(head: string, i: number) => RequestFaults | undefined>,
 ): FaultPlan {
-  return ({ index }) => {
-    const perRequest = perConnection[index]
-    return perRequest ? { perRequest } : undefined
-  }
+  return ({ index }) =>
+    index < perConnection.length ? { perRequest: perConnection[index] } : undefined
 }
