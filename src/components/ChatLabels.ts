@@ -213,7 +213,7 @@ export const defaultChatLabels: ChatLabels = {
   copied: 'Copied',
   copyFailed: 'Copy failed',
   regenerate: 'Regenerate',
-  editMessage: 'Edit',
+  editMessage: 'Edit message',
   editMessageInput: 'Edit your message',
   resend: 'Send',
   copyCode: 'Copy {language} code',

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import * as Actions from '../primitives/messageActions'
+import { messageText } from '../primitives/messageActions/messageText'
+import { useMessage, useMessageActions } from '../react'
 import { useChatContext } from './ChatContext'
 
 /** Props of {@link MessageActionBar}. */
@@ -36,10 +38,16 @@ function CopyButton(): ReactNode {
  * `store.editAndResend`, Escape cancels). Buttons are disabled while a run is running.
  * Must be inside `AgentProvider`; strings come from `<Chat labels>` (`copy`, `copied`,
  * `copyFailed`, `regenerate`, `editMessage`, `editMessageInput`, `resend`, `cancel`,
- * `messageActions`). `<ChatMessage>` renders it under each complete user and assistant message.
+ * `messageActions`). Renders nothing for other roles, while the message streams, and for a
+ * message without text that cannot be regenerated. `<ChatMessage>` renders it after each message.
  */
 export function MessageActionBar({ messageId, className }: MessageActionBarProps): ReactNode {
   const { labels } = useChatContext()
+  const message = useMessage(messageId)
+  const { isStreaming, canRegenerate } = useMessageActions(messageId)
+  const role = message?.role
+  if (isStreaming || (role !== 'user' && role !== 'assistant')) return null
+  if (!canRegenerate && messageText(message) === '') return null // e.g. tool calls only
   return (
     <Actions.Root
       messageId={messageId}

@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react'
 import type { AgentError } from '../core/protocol/AgentError'
-import type { ContentPart, Message } from '../core/protocol/types'
+import type { ContentPart } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
-import { Snapshot } from '../core/reducer/Snapshot'
 import type { ThreadEditOptions } from '../core/store/AgentStore'
 import { useSelect } from './useAgentSelector'
 import { useStoreOf } from './useAgentStore'
+import { readMessageList } from './readMessageList'
 
 /** What {@link useMessageActions} returns for one message. */
 export interface MessageActionsControls {
@@ -18,6 +18,8 @@ export interface MessageActionsControls {
   canEdit: boolean
   /** A run is running (`run.status === 'running'`): both actions answer `AgentError('busy')`. */
   isRunning: boolean
+  /** The message is streaming (`useIsStreaming`); apps usually hide its actions meanwhile. */
+  isStreaming: boolean
   /** `store.regenerate(messageId, options)`; see `AgentStore.regenerate`. */
   regenerate: (options?: ThreadEditOptions) => AgentError | Promise<AgentSnapshot>
   /** `store.editAndResend(messageId, content, options)`; see `AgentStore.editAndResend`. */
@@ -31,28 +33,17 @@ export interface MessageActionsControls {
 const REGENERATE = 1
 const EDIT = 2
 const RUNNING = 4
-
-/** Reads the thread without building `snapshot.messages` (O(1) per publication). */
-function listOf(snapshot: AgentSnapshot) {
-  if (snapshot instanceof Snapshot) return snapshot.list
-  const { messages } = snapshot
-  return {
-    length: messages.length,
-    at: (i: number): Message | undefined => messages[i],
-    indexOf: (id: string) => messages.findIndex((m) => m.id === id),
-  }
-}
+const STREAMING = 8
 
 function selectFlags(snapshot: AgentSnapshot, messageId: string): number {
-  const list = listOf(snapshot)
+  const list = readMessageList(snapshot)
   const running = snapshot.run.status === 'running' ? RUNNING : 0
   const index = list.indexOf(messageId)
   const message = index < 0 ? undefined : list.at(index)
   if (!message) return running
   if (message.role === 'user') return running | EDIT
-  if (message.role !== 'assistant' || snapshot.streamingMessageIds.includes(messageId)) {
-    return running
-  }
+  if (snapshot.streamingMessageIds.includes(messageId)) return running | STREAMING
+  if (message.role !== 'assistant') return running
   for (let i = list.length - 1; i > index; i--) {
     if (list.at(i)?.role === 'assistant') return running // a later reply exists
   }
@@ -82,6 +73,7 @@ export function useMessageActions(messageId: string): MessageActionsControls {
       canRegenerate: (flags & REGENERATE) !== 0,
       canEdit: (flags & EDIT) !== 0,
       isRunning: (flags & RUNNING) !== 0,
+      isStreaming: (flags & STREAMING) !== 0,
       regenerate: (options?: ThreadEditOptions) => store.regenerate(messageId, options),
       editAndResend: (content: string | ContentPart[], options?: ThreadEditOptions) =>
         store.editAndResend(messageId, content, options),

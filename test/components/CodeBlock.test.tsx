@@ -59,9 +59,14 @@ describe.each(modes)('<CodeBlock /> ($name)', ({ strict }) => {
     expect(await axeViolations(container)).toEqual([])
   })
 
-  it('without a highlighter it stays plain', () => {
+  it('without a highlighter it stays plain', async () => {
     const { container } = show(<MarkdownText text={'```js\nconst a = 1\n```\n'} />)
-    const block = container.querySelector('[data-awr="code-block"]')
+    // MarkdownText may load its renderer lazily: wait for the code block.
+    const block = await waitFor(() => {
+      const found = container.querySelector('[data-awr="code-block"]')
+      expect(found).not.toBeNull()
+      return found
+    })
     expect(block?.getAttribute('data-state')).toBe('plain')
     expect(block?.getAttribute('data-language')).toBe('js')
   })
@@ -76,7 +81,7 @@ describe.each(modes)('<CodeBlock /> ($name)', ({ strict }) => {
     )
     const { container, rerender } = show(ui('Intro\n\n```js\nconst a = 1\n'))
     const block = () => container.querySelector('[data-awr="code-block"]')
-    expect(block()?.getAttribute('data-open')).toBe('true')
+    await waitFor(() => expect(block()?.getAttribute('data-open')).toBe('true'))
     await Promise.resolve()
     expect(load).not.toHaveBeenCalled()
     expect(block()?.getAttribute('data-state')).toBe('plain')

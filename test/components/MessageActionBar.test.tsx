@@ -80,8 +80,8 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
     const { group } = setup(strict)
     expect(group('a2').queryByRole('button', { name: 'Regenerate' })).not.toBeNull()
     expect(group('a1').queryByRole('button', { name: 'Regenerate' })).toBeNull()
-    expect(group('a2').queryByRole('button', { name: 'Edit' })).toBeNull()
-    expect(group('u1').queryByRole('button', { name: 'Edit' })).not.toBeNull()
+    expect(group('a2').queryByRole('button', { name: 'Edit message' })).toBeNull()
+    expect(group('u1').queryByRole('button', { name: 'Edit message' })).not.toBeNull()
     expect(group('u1').queryByRole('button', { name: 'Regenerate' })).toBeNull()
   })
 
@@ -100,7 +100,7 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
 
   it('Edit opens a focused form with the text; Escape closes it and returns focus', async () => {
     const { group, agent } = setup(strict)
-    const edit = group('u1').getByRole('button', { name: 'Edit' })
+    const edit = group('u1').getByRole('button', { name: 'Edit message' })
     expect(edit.getAttribute('aria-expanded')).toBe('false')
     fireEvent.click(edit)
     const input = group('u1').getByRole('textbox', { name: 'Edit your message' })
@@ -116,7 +116,7 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
 
   it('Enter in the form sends the edit: later messages go, the run starts', async () => {
     const { group, store, agent } = setup(strict)
-    fireEvent.click(group('u1').getByRole('button', { name: 'Edit' }))
+    fireEvent.click(group('u1').getByRole('button', { name: 'Edit message' }))
     const input = group('u1').getByRole('textbox')
     fireEvent.change(input, { target: { value: '  Edited question ' } })
     fireEvent.keyDown(input, { key: 'Enter' })
@@ -130,7 +130,7 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
 
   it('an empty draft cannot be sent', () => {
     const { group, agent } = setup(strict)
-    fireEvent.click(group('u2').getByRole('button', { name: 'Edit' }))
+    fireEvent.click(group('u2').getByRole('button', { name: 'Edit message' }))
     fireEvent.change(group('u2').getByRole('textbox'), { target: { value: '   ' } })
     const send = group('u2').getByRole('button', { name: 'Send' })
     expect(send).toHaveProperty('disabled', true)
@@ -157,7 +157,7 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
     act(() => {
       done = store.run({ message: 'more' })
     })
-    const edit = within(screen.getByTestId('u1')).getByRole('button', { name: 'Edit' })
+    const edit = within(screen.getByTestId('u1')).getByRole('button', { name: 'Edit message' })
     expect(edit).toHaveProperty('disabled', true)
     await act(async () => {
       await done
@@ -172,7 +172,7 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
   it('has no axe violations, closed and while editing', async () => {
     const { group, view } = setup(strict)
     expect(await axeViolations(view.container)).toEqual([])
-    fireEvent.click(group('u1').getByRole('button', { name: 'Edit' }))
+    fireEvent.click(group('u1').getByRole('button', { name: 'Edit message' }))
     expect(await axeViolations(view.container)).toEqual([])
   })
 })
