@@ -5,6 +5,7 @@ import type { MessageContentComponents } from '../primitives/message/MessageCont
 import { formatJson } from '../primitives/formatJson'
 import { useChatContext } from './ChatContext'
 import { MarkdownText } from './MarkdownText'
+import { MessageActionBar } from './MessageActionBar'
 import { ChatFile, ChatImage, MessageContent } from './MessageContent'
 import { ToolCallItem } from './ToolCallItem'
 
@@ -113,7 +114,8 @@ function Body(): ReactNode {
  * inside their call's card). `system`/`developer` render nothing.
  *
  * DOM contract: `<article data-role={role} data-status="streaming|complete" data-message-id={id}>`,
- * plus `aria-posinset`/`aria-setsize` when `posInSet`/`setSize` are given.
+ * plus `aria-posinset`/`aria-setsize` when `posInSet`/`setSize` are given, followed by the
+ * message's `MessageActionBar` (copy, regenerate, edit; none while it streams).
  */
 export const ChatMessage = memo(function ChatMessage({
   id,
@@ -122,14 +124,17 @@ export const ChatMessage = memo(function ChatMessage({
 }: ChatMessageProps): ReactNode {
   const { labels } = useChatContext()
   return (
-    <Message.Root
-      id={id}
-      className="awr-message"
-      roleLabels={labels.roles}
-      aria-posinset={posInSet}
-      aria-setsize={setSize}
-    >
-      <Body />
-    </Message.Root>
+    <>
+      <Message.Root
+        id={id}
+        className="awr-message"
+        roleLabels={labels.roles}
+        aria-posinset={posInSet}
+        aria-setsize={setSize}
+      >
+        <Body />
+      </Message.Root>
+      <MessageActionBar messageId={id} />
+    </>
   )
 })
