@@ -7,6 +7,7 @@ import {
 } from 'react'
 import { composeEventHandlers } from '../composeEventHandlers'
 import { Slot } from '../Slot'
+import { withDefaultContent } from '../withDefaultContent'
 import { visuallyHidden } from '../visuallyHidden'
 import type { ComposerAttachment } from './attachmentParts'
 import { useComposerContext } from './ComposerContext'
@@ -140,7 +141,7 @@ export const Error = forwardRef<HTMLDivElement, ComposerErrorProps>(function Err
       data-awr="composer-error"
       data-code={ctx.error.code}
     >
-      {children ?? ctx.error.message}
+      {withDefaultContent(asChild, children, ctx.error.message)}
     </Comp>
   )
 })

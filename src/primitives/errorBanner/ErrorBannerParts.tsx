@@ -2,6 +2,7 @@ import { forwardRef, type ButtonHTMLAttributes, type HTMLAttributes } from 'reac
 import type { AgentError } from '../../core/protocol/AgentError'
 import { composeEventHandlers } from '../composeEventHandlers'
 import { Slot } from '../Slot'
+import { withDefaultContent } from '../withDefaultContent'
 import { useErrorBannerContext } from './ErrorBannerContext'
 
 /** Props of `ErrorBanner.Message` and `ErrorBanner.Code`. */
@@ -18,7 +19,7 @@ export const Message = forwardRef<HTMLSpanElement, ErrorBannerTextProps>(functio
   const Comp = asChild ? Slot : 'span'
   return (
     <Comp {...rest} ref={ref} data-awr="error-banner-message">
-      {children ?? error.message}
+      {withDefaultContent(asChild, children, error.message)}
     </Comp>
   )
 })
@@ -37,7 +38,7 @@ export const Code = forwardRef<HTMLElement, ErrorBannerTextProps>(function Code(
   const Comp = asChild ? Slot : 'code'
   return (
     <Comp {...rest} ref={ref} data-awr="error-banner-code">
-      {children ?? errorCodeText(error)}
+      {withDefaultContent(asChild, children, errorCodeText(error))}
     </Comp>
   )
 })

@@ -9,6 +9,7 @@ import type { ActivityMessage, ReasoningMessage, ToolMessage } from '../../core/
 import { composeEventHandlers } from '../composeEventHandlers'
 import { formatJson } from '../formatJson'
 import { Slot } from '../Slot'
+import { withDefaultContent } from '../withDefaultContent'
 import { useControllableState } from '../useControllableState'
 import { useMessageContext } from './MessageContext'
 
@@ -32,7 +33,7 @@ export const Text = forwardRef<HTMLDivElement, MessageTextProps>(function Text(
   const Comp = asChild ? Slot : 'div'
   return (
     <Comp {...rest} ref={ref} data-awr="message-text" data-status={status}>
-      {children ?? shown}
+      {withDefaultContent(asChild, children, shown)}
     </Comp>
   )
 })

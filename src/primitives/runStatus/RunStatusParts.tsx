@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useState, type HTMLAttributes } from 'react'
 import type { RunStatus } from '../../core/reducer/AgentSnapshot'
 import { Slot } from '../Slot'
+import { withDefaultContent } from '../withDefaultContent'
 import { formatDuration } from '../status/formatDuration'
 import { useRunStatusContext } from './RunStatusContext'
 
@@ -36,7 +37,7 @@ export const Label = forwardRef<HTMLSpanElement, RunStatusLabelProps>(function L
   const Comp = asChild ? Slot : 'span'
   return (
     <Comp {...rest} ref={ref} data-awr="run-status-label">
-      {children ?? labels?.[status] ?? defaultRunStatusLabels[status]}
+      {withDefaultContent(asChild, children, labels?.[status] ?? defaultRunStatusLabels[status])}
     </Comp>
   )
 })
@@ -101,7 +102,7 @@ export const Elapsed = forwardRef<HTMLTimeElement, RunStatusElapsedProps>(functi
       dateTime={`PT${Math.floor(ms / 1000)}S`}
       data-awr="run-status-elapsed"
     >
-      {children ?? formatDuration(Math.floor(ms / 1000) * 1000)}
+      {withDefaultContent(asChild, children, formatDuration(Math.floor(ms / 1000) * 1000))}
     </Comp>
   )
 })

@@ -2,6 +2,7 @@ import { forwardRef, type HTMLAttributes } from 'react'
 import type { ToolCallState } from '../../react/toToolCallState'
 import { formatJson } from '../formatJson'
 import { Slot } from '../Slot'
+import { withDefaultContent } from '../withDefaultContent'
 import { useToolCallContext, type ToolCallDisplayStatus } from './ToolCallContext'
 
 /**
@@ -30,7 +31,7 @@ export const Name = forwardRef<HTMLSpanElement, ToolCallNameProps>(function Name
   const Comp = asChild ? Slot : 'span'
   return (
     <Comp {...rest} ref={ref} data-awr="tool-call-name">
-      {children ?? call.name}
+      {withDefaultContent(asChild, children, call.name)}
     </Comp>
   )
 })
@@ -56,7 +57,7 @@ export const Args = forwardRef<HTMLPreElement, ToolCallArgsProps>(function Args(
   const Comp = asChild ? Slot : 'pre'
   return (
     <Comp tabIndex={0} {...rest} ref={ref} data-awr="tool-call-args" data-state={call.status}>
-      {children ?? text}
+      {withDefaultContent(asChild, children, text)}
     </Comp>
   )
 })
@@ -96,7 +97,7 @@ export const Error = forwardRef<HTMLDivElement, ToolCallResultProps>(function Er
   const Comp = asChild ? Slot : 'div'
   return (
     <Comp {...rest} ref={ref} data-awr="tool-call-error">
-      {children ?? call.result.error}
+      {withDefaultContent(asChild, children, call.result.error)}
     </Comp>
   )
 })
@@ -126,7 +127,11 @@ export const Status = forwardRef<HTMLSpanElement, ToolCallStatusProps>(function 
   const Comp = asChild ? Slot : 'span'
   return (
     <Comp {...rest} ref={ref} data-awr="tool-call-status" data-status={status}>
-      {children ?? labels?.[status] ?? defaultToolCallStatusLabels[status]}
+      {withDefaultContent(
+        asChild,
+        children,
+        labels?.[status] ?? defaultToolCallStatusLabels[status],
+      )}
     </Comp>
   )
 })

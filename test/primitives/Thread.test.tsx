@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createRef } from 'react'
+import type { Message as AgMessage } from '../../src/core/protocol/types'
+import { createAgentStore } from '../../src/core/store'
+import { Message, Thread, type ThreadHandle, type ThreadMessageProps } from '../../src/primitives'
+import { createScriptedAgent } from '../../src/testing'
+import { axeViolations, modes, renderWithAgent } from '../components/chatTestUtils'
+
+afterEach(cleanup)
+
+/** A fake layout: scroll height follows the text length, a 100 px viewport. */
+function fakeLayout(el: HTMLElement) {
+  let scrollTop = 0
+  Object.defineProperties(el, {
+    clientHeight: { configurable: true, get: () => 100 },
+    scrollHeight: { configurable: true, get: () => 100 + (el.textContent?.length ?? 0) * 10 },
+    scrollTop: {
+      configurable: true,
+      get: () => scrollTop,
+      set: (value: number) => {
+        scrollTop = Math.max(0, Math.min(value, el.scrollHeight - el.clientHeight))
+      },
+    },
+  })
+  return { bottom: () => el.scrollHeight - el.clientHeight }
+}
+
+function Bubble({ id, posInSet }: ThreadMessageProps) {
+  return (
+    <Message.Root id={id} aria-posinset={posInSet} className="bubble">
+      <Message.Content />
+    </Message.Root>
+  )
+}
+
+function CustomThread({ virtualizeAt }: { virtualizeAt?: number }) {
+  return (
+    <Thread.Root className="thread">
+      <Thread.Viewport aria-label="Conversation">
+        <Thread.Empty>No messages yet</Thread.Empty>
+        <Thread.Messages components={{ Message: Bubble }} virtualizeAt={virtualizeAt} />
+      </Thread.Viewport>
+      <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
+    </Thread.Root>
+  )
+}
+
+const storeWith = (messages: AgMessage[] = []) =>
+  createAgentStore({ agent: createScriptedAgent([]), threadId: 't', initialMessages: messages })
+
+describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
+  it('shows Empty while there is no message, then one row per visible message', async () => {
+    const store = storeWith()
+    const { container } = renderWithAgent(<CustomThread />, { strict, store })
+    const root = container.querySelector('[data-awr="thread"]')!
+    expect(root.getAttribute('data-state')).toBe('at-bottom')
+    const log = screen.getByRole('log', { name: 'Conversation' })
+    expect(log.getAttribute('aria-live')).toBe('off')
+    expect(log.getAttribute('tabindex')).toBe('0')
+    expect(screen.getByText('No messages yet')).toBeTruthy()
+    expect(await axeViolations(container)).toEqual([])
+
+    act(() => {
+      store.addMessage({ id: 'u1', role: 'user', content: 'hi' })
+      store.addMessage({ id: 's1', role: 'system', content: 'hidden' })
+      store.addMessage({ id: 'a1', role: 'assistant', content: 'hello' })
+    })
+    await waitFor(() => expect(container.querySelectorAll('article.bubble')).toHaveLength(2))
+    expect(screen.queryByText('No messages yet')).toBeNull()
+    const rows = [...container.querySelectorAll('[data-awr="thread-row"]')]
+    expect(rows.map((r) => r.getAttribute('data-index'))).toEqual(['0', '1'])
+    expect(container.textContent).not.toContain('hidden')
+    store.destroy()
+  })
+
+  it('renders rows through a render prop, with the index', () => {
+    const store = storeWith([
+      { id: 'u1', role: 'user', content: 'one' },
+      { id: 'u2', role: 'user', content: 'two' },
+    ])
+    renderWithAgent(
+      <Thread.Root>
+        <Thread.Viewport aria-label="Log">
+          <Thread.Messages>{(id, { index }) => <p>{`${index}:${id}`}</p>}</Thread.Messages>
+        </Thread.Viewport>
+      </Thread.Root>,
+      { strict, store },
+    )
+    expect(screen.getAllByText(/^\d:u\d$/).map((p) => p.textContent)).toEqual(['0:u1', '1:u2'])
+    store.destroy()
+  })
+
+  it('asChild renders the given elements with the parts behaviour', () => {
+    const store = storeWith([{ id: 'u1', role: 'user', content: 'one' }])
+    const { container } = renderWithAgent(
+      <Thread.Root asChild>
+        <section data-awr="mine" className="frame">
+          <Thread.Viewport asChild>
+            <main aria-label="Chat log" />
+          </Thread.Viewport>
+        </section>
+      </Thread.Root>,
+      { strict, store },
+    )
+    const section = container.querySelector('section.frame')!
+    expect(section.getAttribute('data-awr')).toBe('mine')
+    expect(section.getAttribute('data-state')).toBe('at-bottom')
+    const main = container.querySelector('main')!
+    expect(main.getAttribute('role')).toBe('log')
+    expect(main.getAttribute('data-awr')).toBe('thread-viewport')
+    store.destroy()
+  })
+
+  it('sticks to the bottom, shows ScrollToBottom once scrolled up; it returns and focuses the log', async () => {
+    const store = storeWith()
+    const handle = createRef<ThreadHandle>()
+    const { container } = renderWithAgent(
+      <Thread.Root handleRef={handle}>
+        <Thread.Viewport aria-label="Log">
+          <Thread.Messages />
+        </Thread.Viewport>
+        <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
+      </Thread.Root>,
+      { strict, store },
+    )
+    const log = screen.getByRole('log')
+    const layout = fakeLayout(log)
+    act(() => store.addMessage({ id: 'a1', role: 'assistant', content: 'a long enough reply' }))
+    await waitFor(() => expect(log.scrollTop).toBe(layout.bottom()))
+    expect(screen.queryByRole('button', { name: 'Latest' })).toBeNull()
+
+    log.scrollTop = 0
+    fireEvent.scroll(log)
+    const jump = await screen.findByRole('button', { name: 'Latest' })
+    expect(jump.getAttribute('data-state')).toBe('visible')
+    expect(container.querySelector('[data-awr="thread"]')!.getAttribute('data-state')).toBe(
+      'scrolled-up',
+    )
+    await userEvent.setup().click(jump)
+    expect(log.scrollTop).toBe(layout.bottom())
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Latest' })).toBeNull())
+    expect(document.activeElement).toBe(log)
+
+    // The imperative handle scrolls too (a composer outside the thread uses it after a send).
+    log.scrollTop = 0
+    fireEvent.scroll(log)
+    await screen.findByRole('button', { name: 'Latest' })
+    act(() => handle.current!.scrollToBottom())
+    expect(log.scrollTop).toBe(layout.bottom())
+    store.destroy()
+  })
+
+  it('virtualizes from virtualizeAt: positions in set, set size, Home/End handled', () => {
+    const messages: AgMessage[] = Array.from({ length: 50 }, (_, i) => ({
+      id: `m${i}`,
+      role: 'user',
+      content: `message ${i}`,
+    }))
+    const store = storeWith(messages)
+    const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })
+    const log = screen.getByRole('log')
+    expect(log.getAttribute('data-virtualized')).toBe('true')
+    const articles = [...container.querySelectorAll('article')]
+    expect(articles.length).toBeGreaterThan(0)
+    expect(articles.length).toBeLessThan(50)
+    expect(articles.at(-1)!.getAttribute('aria-posinset')).toBe('50')
+    expect(articles.at(-1)!.getAttribute('aria-setsize')).toBe('50')
+    const home = fireEvent.keyDown(log, { key: 'Home' })
+    expect(home).toBe(false) // handled (default prevented)
+    store.destroy()
+  })
+
+  it('does not virtualize below the threshold (no posinset)', () => {
+    const store = storeWith([{ id: 'u1', role: 'user', content: 'x' }])
+    const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })
+    expect(screen.getByRole('log').hasAttribute('data-virtualized')).toBe(false)
+    expect(container.querySelector('article')!.hasAttribute('aria-posinset')).toBe(false)
+    store.destroy()
+  })
+})
+
+describe('Thread parts outside their Root', () => {
+  it('throw an error naming the part', () => {
+    const store = storeWith()
+    expect(() => renderWithAgent(<Thread.Empty />, { strict: false, store })).toThrow(
+      '<Thread.Empty> must be used inside <Thread.Root>.',
+    )
+    expect(() => render(<Thread.Root />)).toThrow(/AgentProvider/)
+    store.destroy()
+  })
+})
