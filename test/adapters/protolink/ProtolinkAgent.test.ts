@@ -29,7 +29,13 @@ const texts = (messages: readonly { role: string; content?: unknown }[]) =>
 
 describe('ProtolinkAgent → proxy → Protolink fake (JSON-RPC SSE) → createAgentStore', () => {
   it('streams an answer through the same-origin proxy; only the last user message is sent', async () => {
-    const { fake, agent } = await world()
+    const { fake, agent, served } = await world()
+    // The quirk the proxy exists for: Protolink answers cross-origin requests without CORS headers.
+    const direct = await fetch(`${served.url}/.well-known/agent.json`, {
+      headers: { Origin: 'http://app.test' },
+    })
+    expect(direct.status).toBe(200)
+    expect(direct.headers.get('access-control-allow-origin')).toBeNull()
     const store = storeOf(agent())
     const first = await store.run({ message: 'hello there' })
     expect(first.run.status).toBe('finished')

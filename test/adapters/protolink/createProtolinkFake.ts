@@ -77,8 +77,13 @@ const CARD = {
 const words = (text: string) => text.match(/\S+\s*/g) ?? []
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true })
+    const done = () => {
+      clearTimeout(t)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const t = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
   })
 
 /** Creates the fake; serve it with `serveFake` or `createInBrowserFake`. */

@@ -4,7 +4,8 @@ import type { ProtolinkAgentOptions } from './ProtolinkAgentOptions'
 
 /**
  * The decision a resume entry carries for an approval interrupt (the kit's payload
- * `{approved, reason}`); a missing or `cancelled` entry is a denial. @internal
+ * `{approved, reason}`); a missing or `cancelled` entry is a denial, and so is an edit (Protolink
+ * has no way to run edited arguments: the reason carries them to the agent). @internal
  */
 export function readDecision(entry: ResumeEntry | undefined): {
   approved: boolean
@@ -15,7 +16,13 @@ export function readDecision(entry: ResumeEntry | undefined): {
   const p = (typeof entry.payload === 'object' && entry.payload !== null ? entry.payload : {}) as {
     approved?: unknown
     reason?: unknown
+    editedArgs?: unknown
   }
+  if (p.approved !== false && p.editedArgs !== undefined)
+    return {
+      approved: false,
+      reason: `Protolink cannot run edited arguments; the user proposed instead: ${JSON.stringify(p.editedArgs)}`,
+    }
   return {
     approved: p.approved !== false,
     ...(typeof p.reason === 'string' && { reason: p.reason }),
