@@ -212,3 +212,17 @@ describe('uagentsUserContent', () => {
     ])
   })
 })
+
+describe('uagentsSessionId', () => {
+  it('keeps a uuid4, derives a stable uuid4 from anything else', async () => {
+    const { uagentsSessionId } = await import('../../../src/core/adapters/uagents/uagentsSessionId')
+    const { isUuid4 } = await import('../../../src/server/adapters/uagents/uagentsEnvelope')
+    expect(uagentsSessionId('9A8B7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D')).toBe(
+      '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    )
+    const a = uagentsSessionId('story-thread')
+    expect(isUuid4(a)).toBe(true)
+    expect(uagentsSessionId('story-thread')).toBe(a)
+    expect(uagentsSessionId('story-thread-2')).not.toBe(a)
+  })
+})

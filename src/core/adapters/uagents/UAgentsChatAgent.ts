@@ -16,6 +16,7 @@ import type { UAgentsCard } from './uagentsCards'
 import type { UAgentsChatAgentOptions } from './UAgentsChatAgentOptions'
 import { createUAgentsStatusSource } from './createUAgentsStatusSource'
 import { uagentsUserContent } from './uagentsUserContent'
+import { uagentsSessionId } from './uagentsSessionId'
 
 export type { UAgentsChatAgentOptions } from './UAgentsChatAgentOptions'
 
@@ -45,9 +46,9 @@ const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
  * browser cannot hold the conversation itself because the agent pushes replies to the sender's
  * own `/submit` endpoint, which the bridge owns.
  *
- * One run: opens `GET <url>/chat/<threadId>/events` (SSE; session uuid = `threadId`, so
- * `threadId` must be a uuid4), waits for the bridge's `ready` frame, emits `RUN_STARTED`, then
- * `POST`s the new content (see `uagentsUserContent`: only the LAST user message of
+ * One run: opens `GET <url>/chat/<session>/events` (SSE; the uAgents session is the
+ * `threadId` when it is a uuid4, else a uuid4 derived from it: `uagentsSessionId`), waits for
+ * the bridge's `ready` frame, emits `RUN_STARTED`, then `POST`s the new content (see `uagentsUserContent`: only the LAST user message of
  * `input.messages` is sent, since the agent keeps its own history; `input.resume` answers cards)
  * and maps the relayed frames with `createUAgentsFrameMapper`. Every event is validated
  * against the AG-UI schema before delivery (`validatesEvents`). The run finishes at
@@ -244,7 +245,7 @@ export class UAgentsChatAgent implements Agent {
     const content = uagentsUserContent(run.input, this.#cards, () => this.#newId())
     run.expectsAck = content.length > 0
     if (!run.expectsAck) return this.#arm(run)
-    const path = `/chat/${encodeURIComponent(run.input.threadId)}`
+    const path = `/chat/${uagentsSessionId(run.input.threadId)}`
     const body = JSON.stringify({ msg_id: run.msgId, content })
     const headers = { 'Content-Type': 'application/json' }
     const response = await this.#fetch(path, { method: 'POST', headers, body }, run.signal)
@@ -255,7 +256,7 @@ export class UAgentsChatAgent implements Agent {
 
   async #serve(run: UAgentsRun): Promise<void> {
     run.connection.set({ status: 'connecting' })
-    const path = `/chat/${encodeURIComponent(run.input.threadId)}/events`
+    const path = `/chat/${uagentsSessionId(run.input.threadId)}/events`
     const response = await this.#fetch(
       path,
       { headers: { Accept: 'text/event-stream' } },

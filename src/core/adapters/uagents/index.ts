@@ -27,3 +27,4 @@ export {
   type UAgentsStatusSourceOptions,
 } from './createUAgentsStatusSource'
 export type * from './uagentsChatTypes'
+export { uagentsSessionId } from './uagentsSessionId'
