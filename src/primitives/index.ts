@@ -175,6 +175,7 @@ export * as RunStatus from './runStatus'
 export type { RunStatusRootProps } from './runStatus/RunStatusRoot'
 export {
   defaultRunStatusLabels,
+  elapsedText,
   type RunStatusElapsedProps,
   type RunStatusLabelProps,
   type RunStatusPartProps,

@@ -67,6 +67,12 @@ export const Spinner = forwardRef<HTMLSpanElement, RunStatusPartProps>(function 
   )
 })
 
+/** Whole seconds for people: `0 s`, `42 s`, then `formatDuration` (`2 min 5 s`, `1 h 3 min`). */
+export function elapsedText(ms: number): string {
+  const s = Math.floor(Math.max(0, ms) / 1000)
+  return s < 60 ? `${s} s` : formatDuration(s * 1000)
+}
+
 /** Props of `RunStatus.Elapsed`. */
 export interface RunStatusElapsedProps extends RunStatusPartProps {
   /** How often the time updates while running, ms. Default 1000. */
@@ -75,7 +81,7 @@ export interface RunStatusElapsedProps extends RunStatusPartProps {
 
 /**
  * Time since the run started running (local clock), as `time[data-awr="run-status-elapsed"]`
- * with `dateTime` in ISO 8601 (`PT12S`) and `formatDuration` text (`12 s`), updated every
+ * with `dateTime` in ISO 8601 (`PT12S`) and {@link elapsedText} (`12 s`), updated every
  * `intervalMs` while running. Nothing otherwise unless `forceMount` (then it keeps the last
  * value). Children replace the text.
  */
@@ -102,7 +108,7 @@ export const Elapsed = forwardRef<HTMLTimeElement, RunStatusElapsedProps>(functi
       dateTime={`PT${Math.floor(ms / 1000)}S`}
       data-awr="run-status-elapsed"
     >
-      {withDefaultContent(asChild, children, formatDuration(Math.floor(ms / 1000) * 1000))}
+      {withDefaultContent(asChild, children, elapsedText(ms))}
     </Comp>
   )
 })
