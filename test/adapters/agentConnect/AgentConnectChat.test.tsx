@@ -39,7 +39,7 @@ describe('<Chat /> + AgentConnectAgent against the Node fake', () => {
     await user.type(input, 'Hi there{Enter}')
     await waitFor(
       () =>
-        expect(document.querySelector('[data-role="assistant"]')?.textContent).toBe(
+        expect(document.querySelector('article[data-role="assistant"]')?.textContent).toBe(
           'Hello! You said Hi there',
         ),
       { timeout: 5000 },
@@ -52,6 +52,6 @@ describe('<Chat /> + AgentConnectAgent against the Node fake', () => {
     const banner = await screen.findByRole('alert', {}, { timeout: 5000 })
     expect(banner.textContent).toContain('rate_limited')
     expect(h.fake.received).toHaveLength(2) // nothing sent while cooling down
-    expect(document.querySelectorAll('[data-role="assistant"]')).toHaveLength(1)
+    expect(document.querySelectorAll('article[data-role="assistant"]')).toHaveLength(1)
   })
 })

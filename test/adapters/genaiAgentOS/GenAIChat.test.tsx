@@ -27,7 +27,7 @@ describe('<Chat /> + GenAIAgentOSAgent against the Node fake', () => {
       await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Weather?{Enter}')
       await waitFor(
         () => {
-          const articles = [...document.querySelectorAll('[data-role="assistant"]')]
+          const articles = [...document.querySelectorAll('article[data-role="assistant"]')]
           expect(articles.map((a) => a.textContent).join(' | ')).toContain(
             'Sunny in Paris (you asked: Weather?)',
           )

@@ -205,8 +205,10 @@ export class AgentConnectConnection {
     })
     this.#retryTimer = this.#clock.setTimeout(() => {
       if (generation !== this.#generation) return
-      this.open().catch((failure: AgentError) => {
-        if (failure.retryable && generation + 1 === this.#generation)
+      const attempt = this.open()
+      const current = this.#generation // a close() or a newer attempt changes it
+      attempt.catch((failure: AgentError) => {
+        if (failure.retryable && current === this.#generation && !this.#socket)
           this.#scheduleReconnect(failure)
       })
     }, step.delayMs)

@@ -1,2 +1,2 @@
-/** Filled by the agentConnect adapter's server pieces (issue 8). */
-export {}
+/** AgentConnect server piece (issue 8): a same-origin proxy limited to the adapter's REST routes. */
+export { createAgentConnectProxy, type AgentConnectProxyOptions } from './createAgentConnectProxy'
