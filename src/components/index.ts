@@ -22,11 +22,24 @@ export { HitlAnnouncer, selectLatestApproval, selectLatestInterrupt } from './Hi
 export { InterruptList, selectPromptInterruptIds, type InterruptListProps } from './InterruptList'
 export { InterruptPrompt, type InterruptPromptProps } from './InterruptPrompt'
 export { MarkdownCodeBlock, MarkdownSourceContext, isOpenFence } from './MarkdownCodeBlock'
-export { MarkdownText, safeUrl, type MarkdownTextProps } from './MarkdownText'
+export { MarkdownText, preloadMarkdown, safeUrl, type MarkdownTextProps } from './MarkdownText'
 export { MessageActionBar, type MessageActionBarProps } from './MessageActionBar'
 export { MessageContent, formatJson, imageSource, type MessageContentProps } from './MessageContent'
 export { MessageList, selectVisibleMessageIds, type MessageListProps } from './MessageList'
-export { ReplyAnnouncer, selectLastCompletedReply } from './ReplyAnnouncer'
+export {
+  ReplyAnnouncer,
+  SENTENCE_THROTTLE_MS,
+  selectLastCompletedReply,
+  selectLastReply,
+  type ReplyAnnouncerProps,
+} from './ReplyAnnouncer'
+export {
+  AnnouncePolicyContext,
+  AnnouncePolicyProvider,
+  useAnnouncePolicy,
+  type AnnouncePolicy,
+  type AnnouncePolicyProviderProps,
+} from './AnnouncePolicy'
 export { RunStatusLine, type RunStatusLineProps } from './RunStatusLine'
 export { ToolCallCard, type ToolCallCardProps } from './ToolCallCard'
 export { ToolCallItem, type ToolCallItemProps } from './ToolCallItem'
