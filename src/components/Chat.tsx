@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react'
 import type { ToolCallState } from '../react'
+import type { AnnouncePolicy } from './AnnouncePolicy'
 import { ChatContext, type ChatContextValue } from './ChatContext'
 import { resolveChatLabels, type ChatLabels } from './ChatLabels'
 import { Composer, type ComposerProps } from './Composer'
@@ -34,6 +35,11 @@ export interface ChatProps {
   virtualizeAt?: number
   /** Let people attach files in the composer (see `Composer` `attachments`). Default `false`. */
   attachments?: ComposerProps['attachments']
+  /**
+   * When screen readers hear replies: `on-complete` (default; or an `AnnouncePolicyProvider`'s),
+   * `sentence` (complete sentences, throttled), `off`. See `AnnouncePolicy`.
+   */
+  announce?: AnnouncePolicy
 }
 
 /**
@@ -58,6 +64,7 @@ export function Chat({
   theme,
   virtualizeAt,
   attachments,
+  announce,
 }: ChatProps): ReactNode {
   const scrollRef = useRef<(() => void) | null>(null)
   const scrollToBottom = useCallback(() => scrollRef.current?.(), [])
@@ -84,7 +91,7 @@ export function Chat({
         <ErrorBanner />
         <InterruptList />
         <Composer placeholder={placeholder} attachments={attachments} />
-        <ReplyAnnouncer />
+        <ReplyAnnouncer policy={announce} />
         <HitlAnnouncer />
       </div>
     </ChatContext.Provider>
