@@ -143,3 +143,24 @@ describe.each(modes)('<MessageList /> jump to latest and long threads ($name)', 
     expect(articles.every((a) => !a.hasAttribute('aria-posinset'))).toBe(true)
   })
 })
+
+describe('<Chat virtualizeAt>', () => {
+  it('passes the threshold to the message list', () => {
+    const messages: Message[] = Array.from({ length: 8 }, (_, i) => ({
+      id: `m${i}`,
+      role: 'user',
+      content: `message ${i}`,
+    }))
+    const store = createAgentStore({
+      agent: createScriptedAgent([]),
+      threadId: 'thread-1',
+      initialMessages: messages,
+    })
+    renderWithAgent(<Chat virtualizeAt={5} />, { strict: false, store })
+    expect(screen.getByRole('log').getAttribute('data-virtualized')).toBe('true')
+    cleanup()
+    renderWithAgent(<Chat />, { strict: false, store })
+    expect(screen.getByRole('log').hasAttribute('data-virtualized')).toBe(false)
+    store.destroy()
+  })
+})
