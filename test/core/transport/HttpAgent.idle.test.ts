@@ -22,6 +22,8 @@ afterAll(() => server.close())
 const input: RunAgentInput = { threadId: 't1', runId: 'r1', messages: [], tools: [], context: [] }
 const events = replyEvents('t1', 'r1')
 const IDLE = 5000
+/** Lets the reader finish the chunk it is on (it may yield between events) and re-arm. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
 
 /** Answers the POST with the first `n` events, then keeps the response open and silent. */
 function silentAfter(n: number) {
@@ -49,10 +51,11 @@ it('a silent non-resumable stream ends `truncated` (cause heartbeat_timeout) aft
   const diagnostics: Diagnostic[] = []
   const seen = watch(new HttpAgent({ url: server.url, clock, idleTimeoutMs: IDLE }), diagnostics)
   await until(() => seen.events.length === 3)
+  await settle()
   clock.advance(IDLE - 1)
-  await new Promise((r) => setTimeout(r, 20))
+  await settle()
   expect(seen.error).toBeUndefined()
-  clock.advance(1)
+  clock.advance(IDLE) // (not 1: the reader may re-arm after the 3rd event a little later)
   await until(() => seen.error !== undefined)
   expect(seen.events).toEqual(events.slice(0, 3))
   expect(seen.error.code).toBe('truncated')
@@ -67,6 +70,7 @@ it('`: ping` comments reset the timeout: a run that only pings between events is
   const diagnostics: Diagnostic[] = []
   const seen = watch(new HttpAgent({ url: server.url, clock, idleTimeoutMs: IDLE }), diagnostics)
   await until(() => seen.events.length === 3)
+  await settle()
   for (let i = 0; i < 3; i++) {
     const armed = clock.delays.length
     clock.advance(IDLE - 1)
