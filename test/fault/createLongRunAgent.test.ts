@@ -93,7 +93,7 @@ describe('fault harness: uncut runs through the real server (no faults)', () => 
     await server.close()
   })
 
-  it('the SSE answer head is shorter than 800 bytes (the smallest cut the fault plans make in a POST answer)', async () => {
+  it('the SSE answer head says X-AWR-Resumable and is shorter than 800 bytes (so some POST cuts in 0-24 kB land inside it: the lost-head attach is exercised)', async () => {
     const head = await new Promise<string>((resolve, reject) => {
       const body = JSON.stringify(input('head-run'))
       const socket = connect(server.port, '127.0.0.1', () =>

@@ -6,8 +6,6 @@ import { httpAgentAt, runStore, tally, wsAgentAt, type LaneRun } from './faultHa
 
 /** Default largest cut offset, bytes: a 3,000-event run is 300-500 kB, so it gets ~25-40 cuts. */
 const MAX_CUT = 24_000
-/** Smallest cut in the answer to a `POST`: after its head, which carries `X-AWR-Resumable`. */
-const POST_MIN_CUT = 800
 
 /**
  * True when `tail` ends an HTTP/1.1 response the kit's server sends: the last chunk of a chunked
@@ -28,10 +26,11 @@ export interface CutRange {
 
 /**
  * Cuts for SSE: every answer is cut at a random offset in `[minCut, maxCut]` (default
- * `[0, 24 000]`; per request on keep-alive connections). A `POST` answer is cut only after its
- * head (before it, the client cannot know the run is resumable: the contract makes that a
- * failed run). A share `timeCuts` (15%) of the resume `GET`s are cut after 1-60 ms instead. Half the cuts
- * are RST, half FIN.
+ * `[0, 24 000]`; per request on keep-alive connections), a `POST` answer also inside its head
+ * (the agent knows the endpoint is resumable and attaches to the run). A share `timeCuts` (15%)
+ * of the resume `GET`s are cut after 1-60 ms instead (not `POST`s: a time cut can land before
+ * the request reached the server, and a run that never started cannot be re-joined). Half the
+ * cuts are RST, half FIN.
  */
 export function httpCutPlan(range: CutRange = {}): FaultPlan {
   const { minCut = 0, maxCut = MAX_CUT, timeCuts = 0.15 } = range
@@ -39,8 +38,7 @@ export function httpCutPlan(range: CutRange = {}): FaultPlan {
     cutMode: rng.chance(0.5) ? 'reset' : 'end',
     isResponseEnd: endsHttpResponse,
     perRequest: (head) => {
-      if (head.startsWith('POST'))
-        return { cutAtByte: rng.int(Math.max(minCut, POST_MIN_CUT), maxCut) }
+      if (head.startsWith('POST')) return { cutAtByte: rng.int(minCut, maxCut) }
       if (rng.chance(timeCuts)) return { cutAfterMs: rng.int(1, 60) }
       return { cutAtByte: rng.int(minCut, maxCut) }
     },
@@ -77,7 +75,7 @@ export interface TransportKit {
 
 export const HTTP_KIT: TransportKit = {
   name: 'http',
-  makeAgent: (port) => httpAgentAt(port),
+  makeAgent: (port) => httpAgentAt(port, { resumable: true }),
   cutPlan: httpCutPlan,
 }
 export const WS_KIT: TransportKit = {

@@ -9,20 +9,18 @@ import type { ConnectionState } from './ConnectionState'
 import { createEventIdTracker } from './createEventIdTracker'
 import { createObservable, type SubscriberSink } from './createObservable'
 import { createRunConnectionTracker, type RunConnection } from './createRunConnectionTracker'
-import {
-  readResponse,
-  readTextPrefix,
-  type ReadResponseContext,
-  type RunProgress,
-} from './readResponse'
+import { readResponse, type ReadResponseContext, type RunProgress } from './readResponse'
 import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
-import { resumeHttpRun } from './resumeHttpRun'
+import { cancelHttpRun } from './cancelHttpRun'
+import { resumeHttpRun, type ResumeHttpRunOptions } from './resumeHttpRun'
 import { runRouteUrl } from './runRouteUrl'
 
 export type { HttpAgentHeaders, HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
 const DEFAULT_IDLE_TIMEOUT_MS = 45_000
+/** Attach requests tried after a `POST` lost before its answer (fault-findings F5). */
+const LOST_REQUEST_ATTEMPTS = 3
 const RESUMABLE_HEADER = 'x-awr-resumable'
 const RUN_ID_HEADER = 'x-awr-run-id'
 
@@ -56,7 +54,11 @@ interface HttpRun {
  * `reconnect` caps), each event de-duplicated by its SSE `id:` (an id already delivered is
  * dropped with a diagnostic); a 409 gap is re-synced only from a replay that starts with
  * `MESSAGES_SNAPSHOT`/`STATE_SNAPSHOT`. Stopping such a run (`signal`, `abortRun()`) also
- * `POST`s its cancel endpoint. Servers without the header behave exactly as before.
+ * `POST`s its cancel endpoint. Servers without the header behave exactly as before. Once an
+ * answer said `X-AWR-Resumable: 1` (or with `resumable: true`), a `POST` whose `fetch` rejects
+ * (dropped before the answer's head) is followed by an attach to the run's resume endpoint
+ * (`Last-Event-ID: 0`, up to 3 attempts with the backoff): 200 goes on as a resumed run; 404
+ * (the `POST` never arrived) or 3 failures end it with the `POST`'s `network` error.
  *
  * Silent connections: a response body that sends no byte (no event, no `: ping` comment) for
  * `idleTimeoutMs` (default 45 s, three times the kit server's 15 s heartbeat) is a drop: a
@@ -75,9 +77,12 @@ export class HttpAgent implements Agent {
   readonly #options: HttpAgentOptions
   readonly #active = new Map<AbortController, HttpRun>()
   readonly #tracker = createRunConnectionTracker()
+  /** The endpoint keeps runs (`resumable: true`, or an answer said `X-AWR-Resumable: 1`). */
+  #endpointResumable: boolean
 
   constructor(options: HttpAgentOptions) {
     this.#options = options
+    this.#endpointResumable = options.resumable === true
   }
 
   /** Starts a run; see the class docs for how the Observable ends. */
@@ -110,33 +115,8 @@ export class HttpAgent implements Agent {
    * Cancels a run on the server: `POST` to `cancelUrl` (default `<url>/runs/<runId>/cancel`).
    * @throws AgentError `http_error` (non-2xx), `network`, or `invalid_response` when `cancelUrl` is `false`.
    */
-  async cancelRun(runId: string): Promise<void> {
-    const { cancelUrl, url } = this.#options
-    if (cancelUrl === false)
-      throw new AgentError(
-        'invalid_response',
-        'This HttpAgent has no cancel endpoint (cancelUrl: false).',
-      )
-    const target =
-      typeof cancelUrl === 'function'
-        ? cancelUrl(runId)
-        : (cancelUrl ?? runRouteUrl(url, runId, 'cancel'))
-    let response: Response
-    try {
-      response = await this.#fetch(target, { method: 'POST' })
-    } catch (error) {
-      const message = `The cancel request to ${target} failed: ${error instanceof Error ? error.message : String(error)}`
-      throw new AgentError('network', message, { cause: error })
-    }
-    const body = await readTextPrefix(response)
-    if (!response.ok) {
-      const { status } = response
-      throw new AgentError(
-        'http_error',
-        `Cancelling run ${runId}: HTTP ${status}: ${body.slice(0, 200)}`,
-        { status, body },
-      )
-    }
+  cancelRun(runId: string): Promise<void> {
+    return cancelHttpRun(this.#options, runId, (target) => this.#fetch(target, { method: 'POST' }))
   }
 
   /** Aborts every run in flight: each Observable errors with `AgentError('aborted')`. */
@@ -286,21 +266,28 @@ export class HttpAgent implements Agent {
     } catch (error) {
       if (signal.aborted) throw error
       const message = error instanceof Error ? error.message : String(error)
-      throw new AgentError('network', `The request to ${String(options.url)} failed: ${message}`, {
-        cause: error,
+      const failed = new AgentError(
+        'network',
+        `The request to ${String(options.url)} failed: ${message}`,
+        { cause: error },
+      )
+      if (options.resume === false || !this.#endpointResumable) throw failed
+      // The server may run it anyway, detached: re-join it (F5), else fail as `network`.
+      run.resumable = true
+      report({
+        level: 'info',
+        code: 'attach_after_lost_request',
+        message: `${failed.message}; re-joining run ${run.runId} through its resume endpoint in case the server started it.`,
       })
+      const ctx = this.#context(runOptions, signal, sink, this.#progress(run, runOptions))
+      return this.#resume(run, ctx, undefined, { error: failed, attempts: LOST_REQUEST_ATTEMPTS })
     }
     if (sink.closed) return
     run.resumable =
       options.resume !== false && response.ok && response.headers.get(RESUMABLE_HEADER) === '1'
+    if (run.resumable) this.#endpointResumable = true
     run.runId = response.headers.get(RUN_ID_HEADER) || run.runId
-    const progress: RunProgress = {
-      delivered: 0,
-      runOpen: false,
-      ...(run.resumable && { ids: createEventIdTracker() }),
-      ...(run.resumable && runOptions.onEventId && { onEventId: runOptions.onEventId }),
-    }
-    const ctx = this.#context(runOptions, signal, sink, progress)
+    const ctx = this.#context(runOptions, signal, sink, this.#progress(run, runOptions))
     run.connection.set({ status: 'open' })
     const dropped = await readResponse(response, ctx)
     if (!dropped) return
@@ -308,26 +295,47 @@ export class HttpAgent implements Agent {
     await this.#resume(run, ctx, dropped)
   }
 
-  #resume(run: HttpRun, ctx: ReadResponseContext, dropped?: AgentError): Promise<void> {
+  #progress(run: HttpRun, runOptions: HttpRunOptions): RunProgress {
+    return {
+      delivered: 0,
+      runOpen: false,
+      ...(run.resumable && { ids: createEventIdTracker() }),
+      ...(run.resumable && runOptions.onEventId && { onEventId: runOptions.onEventId }),
+    }
+  }
+
+  /** `GET`s `runId`'s resume endpoint with `Last-Event-ID` (fresh headers each time). */
+  #resumeRequest(runId: string, signal: AbortSignal): (lastEventId: number) => Promise<Response> {
     const options = this.#options
-    const url = options.resumeUrl?.(run.runId) ?? runRouteUrl(options.url, run.runId, 'events')
+    const url = options.resumeUrl?.(runId) ?? runRouteUrl(options.url, runId, 'events')
+    return (lastEventId) =>
+      this.#fetch(
+        url,
+        {
+          method: 'GET',
+          headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(lastEventId) },
+        },
+        signal,
+      )
+  }
+
+  #resume(
+    run: HttpRun,
+    ctx: ReadResponseContext,
+    dropped?: AgentError,
+    lostRequest?: ResumeHttpRunOptions['lostRequest'],
+  ): Promise<void> {
+    const options = this.#options
     return resumeHttpRun({
       runId: run.runId,
       ctx,
       ...(dropped && { dropped }),
+      ...(lostRequest && { lostRequest }),
       reconnect: options.reconnect ?? {},
       clock: options.clock ?? systemClock,
       random: options.random ?? Math.random,
       onState: (state) => run.connection.set(state),
-      request: (lastEventId) =>
-        this.#fetch(
-          url,
-          {
-            method: 'GET',
-            headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(lastEventId) },
-          },
-          ctx.signal,
-        ),
+      request: this.#resumeRequest(run.runId, ctx.signal),
     })
   }
 }

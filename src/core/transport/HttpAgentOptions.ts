@@ -56,6 +56,14 @@ export interface HttpAgentOptions {
    * disables it. Does not cover the wait for the response head. Default: 45000.
    */
   idleTimeoutMs?: number
+  /**
+   * The endpoint keeps runs after their request (the kit's `createAgentHandler({ resumable })`),
+   * known before any answer: a `POST` dropped before its answer's head is then followed by an
+   * attach (`GET` resume endpoint, `Last-Event-ID: 0`, up to 3 attempts) instead of failing at
+   * once with `network`. Without it the agent learns it from the first answer with `X-AWR-Resumable: 1`.
+   * Ignored with `resume: false`. Default: false.
+   */
+  resumable?: boolean
   /** Backoff of resume attempts (full jitter): base 500 ms, cap 30 s, 10 attempts or 5 min. */
   reconnect?: BackoffOptions
   /** The resume/attach endpoint of a run. Default: `<url>/runs/<runId>/events` (query kept). */

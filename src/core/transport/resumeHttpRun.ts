@@ -19,6 +19,12 @@ export interface ResumeHttpRunOptions {
   /** Why the stream dropped; absent for an `attach` (the first request goes out at once). */
   dropped?: AgentError
   runId: string
+  /**
+   * An attach after the run's `POST` failed before its answer (fault-findings F5): until a
+   * request is answered 200, a 404 (the `POST` never arrived) or `attempts` failed requests
+   * throw `error` (the `POST`'s own failure) instead.
+   */
+  lostRequest?: { error: AgentError; attempts: number }
 }
 
 function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
@@ -80,7 +86,10 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
   let immediate = lastError === undefined
   let step: { exactMs?: number } | undefined
   let from: number | undefined
+  const { lostRequest } = options
+  let probing = lostRequest !== undefined // no 200 yet for the attach after a lost `POST`
   for (;;) {
+    if (probing && backoff.attempt + 1 >= lostRequest!.attempts) throw lostRequest!.error
     if (!immediate) {
       const next = backoff.next(step)
       if (!next) {
@@ -110,6 +119,7 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
     const { status } = response
     if (status === 404) {
       void response.body?.cancel().catch(() => undefined)
+      if (probing) throw lostRequest!.error
       const message = `The server does not know run ${runId} (unknown or expired).`
       throw finalError(new AgentError('run_not_found', message, { status, retryable: false }))
     }
@@ -142,6 +152,7 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
     }
     ids.beginReplay()
     from = undefined
+    probing = false
     const before = progress.delivered
     let drop: AgentError | undefined
     try {
