@@ -101,6 +101,27 @@ describe('ProtolinkAgent → proxy → Protolink fake (JSON-RPC SSE) → createA
     expect(fake.log.filter((l) => l === 'POST /tasks/stream')).toHaveLength(1) // one task, resumed
   })
 
+  it('a refused decision POST fails the resume run; the approval stays open and a retry goes through', async () => {
+    const { fake, agent } = await world()
+    let refuse = true
+    const a = agent({
+      approvalUrl: (id) =>
+        refuse ? `${h!.baseUrl}/no-such-route/${id}` : `${h!.baseUrl}/approvals/${id}`,
+    })
+    const store = storeOf(a)
+    await store.run({ message: 'fetch https://r.test' })
+    store.approve('act-1')
+    await until(() => store.getSnapshot().run.status === 'error')
+    const failed = store.getSnapshot()
+    expect(failed.run.error).toMatchObject({ code: 'http_error', status: 404 })
+    expect(failed.interrupts[0]?.state).not.toBe('resolved')
+    expect(fake.broker.pending()).toEqual(['req-1']) // Protolink still waits
+    refuse = false
+    await store.resume()
+    await until(() => store.getSnapshot().run.status === 'finished')
+    expect(fake.log).toContain('decision req-1 true')
+  })
+
   it('deny(reason) posts approved:false; Protolink answers action_denied and finishes', async () => {
     const { fake, agent } = await world()
     const store = storeOf(agent())
