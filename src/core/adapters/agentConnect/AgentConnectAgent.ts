@@ -1,30 +1,17 @@
-import { AgentError, toAgentError } from '../../protocol/AgentError'
-import type { BaseEvent, RunAgentInput, WireEvent } from '../../protocol/types'
+import { AgentError } from '../../protocol/AgentError'
+import type { BaseEvent, RunAgentInput } from '../../protocol/types'
 import type { Agent, Observable, RunOptions } from '../../transport/Agent'
 import { systemClock, type Clock } from '../../transport/Clock'
 import type { ConnectionState } from '../../transport/ConnectionState'
-import { createObservable, type SubscriberSink } from '../../transport/createObservable'
 import type { AgentStatusSource } from '../../status/AgentStatusSource'
 import type { AgentConnectAgentOptions } from './AgentConnectAgentOptions'
 import { AgentConnectClient } from './AgentConnectClient'
 import { AgentConnectConnection } from './AgentConnectConnection'
 import { createAgentConnectStatusSource } from './createAgentConnectStatusSource'
-import { lastUserText } from './lastUserText'
 import { mapAgentConnectFrame, readAgentConnectFrame } from './mapAgentConnectFrame'
+import { TurnController } from './TurnController'
 
 export type { AgentConnectAgentOptions } from './AgentConnectAgentOptions'
-
-interface ConnectRun {
-  input: RunAgentInput
-  options: RunOptions
-  sink: SubscriberSink<BaseEvent>
-  /** The user's message went out: a reply to it is owed. */
-  sent: boolean
-  /** A terminal frame (reply, cooldown, stop, error) arrived: nothing more is owed. */
-  answered: boolean
-  replies: number
-  done: boolean
-}
 
 /** `2026-11-21T20:15:32.123` (AgentConnect's ISO timestamps carry no zone). */
 function isoNoZone(ms: number): string {
@@ -65,9 +52,11 @@ export class AgentConnectAgent implements Agent {
   readonly statusSource: AgentStatusSource
   readonly #clock: Clock
   readonly #connection: AgentConnectConnection
-  #run: ConnectRun | undefined
+  readonly #turns: TurnController
   #staleReplies = 0
   #cooldownUntil = 0
+  /** Replies received so far (message ids). */
+  #replies = 0
 
   /** @throws TypeError when neither `session` nor `sessionId` is given. */
   constructor(options: AgentConnectAgentOptions) {
@@ -78,6 +67,21 @@ export class AgentConnectAgent implements Agent {
     this.#connection = new AgentConnectConnection(options, client, {
       onMessage: (data) => this.#onMessage(data),
       onDrop: (error) => this.#fail(error),
+    })
+    this.#turns = new TurnController({
+      system: 'AgentConnect',
+      refuse: () => this.#refuse(),
+      open: () => this.#connection.open(),
+      send: (text) =>
+        this.#connection.send({
+          type: 'text',
+          content: text,
+          timestamp: isoNoZone(this.#clock.now()),
+        }),
+      ended: (_turn, owed) => {
+        // The answer to a message whose run was stopped will still come: drop it then.
+        if (owed && this.#connection.session?.sessionType !== 'agent_agent') this.#staleReplies++
+      },
     })
     this.statusSource = createAgentConnectStatusSource(client, {
       agentId: () => options.agentId ?? this.#connection.session?.agentIds[0],
@@ -94,63 +98,7 @@ export class AgentConnectAgent implements Agent {
 
   /** Sends the last user message; see the class docs for the events and errors. */
   run(input: RunAgentInput, options: RunOptions = {}): Observable<BaseEvent> {
-    return createObservable<BaseEvent>((sink) => {
-      const { signal } = options
-      if (signal?.aborted) return sink.error(new AgentError('aborted', 'The run was aborted.'))
-      if (this.#run) return sink.error(new AgentError('busy', 'An AgentConnect run is in flight.'))
-      const waitMs = this.#cooldownUntil - this.#clock.now()
-      if (waitMs > 0)
-        return sink.error(
-          new AgentError(
-            'rate_limited',
-            `The AgentConnect agent cools down for ${Math.ceil(waitMs / 1000)} s.`,
-            {
-              retryAfterMs: waitMs,
-            },
-          ),
-        )
-      const text = lastUserText(input.messages)
-      if (text === undefined)
-        return sink.error(
-          new AgentError(
-            'bad_frame',
-            'AgentConnect takes a user message: the last message is not one with text.',
-          ),
-        )
-      const run: ConnectRun = {
-        input,
-        options,
-        sink,
-        sent: false,
-        answered: false,
-        replies: 0,
-        done: false,
-      }
-      this.#run = run
-      const abort = () => this.#end(run, new AgentError('aborted', 'The run was aborted.'))
-      signal?.addEventListener('abort', abort, { once: true })
-      this.#connection.open().then(
-        () => {
-          if (run.done) return
-          const frame = { type: 'text', content: text, timestamp: isoNoZone(this.#clock.now()) }
-          if (!this.#connection.send(frame))
-            return this.#end(
-              run,
-              new AgentError(
-                'connection_closed',
-                'The AgentConnect socket closed before the message went out.',
-              ),
-            )
-          run.sent = true
-          this.#emit(run, { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId })
-        },
-        (error: unknown) => this.#end(run, toAgentError(error, 'network')),
-      )
-      return () => {
-        signal?.removeEventListener('abort', abort)
-        this.#end(run)
-      }
-    })
+    return this.#turns.run(input, options)
   }
 
   /** The session socket's state (`idle` until the first run). */
@@ -168,62 +116,45 @@ export class AgentConnectAgent implements Agent {
     this.#connection.close()
   }
 
-  #emit(run: ConnectRun, event: WireEvent): void {
-    run.sink.next(event as unknown as BaseEvent)
-  }
-
-  /** Ends `run`: completes (no error), or errors; an unanswered message's reply will be dropped. */
-  #end(run: ConnectRun, error?: AgentError): void {
-    if (run.done) return
-    run.done = true
-    if (this.#run === run) this.#run = undefined
-    const sessionType = this.#connection.session?.sessionType
-    if (run.sent && !run.answered && sessionType !== 'agent_agent') this.#staleReplies++
-    if (error) run.sink.error(error)
-    else run.sink.complete()
+  #refuse(): AgentError | undefined {
+    const waitMs = this.#cooldownUntil - this.#clock.now()
+    if (waitMs <= 0) return undefined
+    const message = `The AgentConnect agent cools down for ${Math.ceil(waitMs / 1000)} s.`
+    return new AgentError('rate_limited', message, { retryAfterMs: waitMs })
   }
 
   /** The socket dropped: the run in flight fails; replies owed on that socket will never come. */
   #fail(error: AgentError): void {
-    if (this.#run) this.#end(this.#run, error)
+    if (this.#turns.current) this.#turns.end(this.#turns.current, error)
     this.#staleReplies = 0
   }
 
   #onMessage(data: unknown): void {
     const frame = readAgentConnectFrame(data)
-    const run = this.#run
-    if (frame instanceof AgentError) return run?.sent ? this.#end(run, frame) : undefined
+    const turn = this.#turns.current
+    if (frame instanceof AgentError) return turn?.sent ? this.#turns.end(turn, frame) : undefined
     if ((frame.type === 'text' || frame.type === 'response') && this.#staleReplies > 0) {
       this.#staleReplies-- // the answer to a message whose run was stopped
       return
     }
-    if (!run?.sent) {
+    if (!turn?.sent) {
       if (frame.type === 'cooldown')
         this.#noteCooldown(Number(frame.metadata?.cooldown_remaining) * 1000)
       return
     }
     const action = mapAgentConnectFrame(frame, {
-      threadId: run.input.threadId,
-      runId: run.input.runId,
+      threadId: turn.input.threadId,
+      runId: turn.input.runId,
       sessionType: this.#connection.session?.sessionType ?? 'human_agent',
-      messageId: `${run.input.runId}-reply-${run.replies + 1}`,
+      messageId: `${turn.input.runId}-reply-${++this.#replies}`,
     })
-    if (action instanceof AgentError) return this.#end(run, action)
+    if (action instanceof AgentError) return this.#turns.end(turn, action)
     if (action.kind === 'ignore') {
-      if (action.unknownType !== undefined)
-        run.options.onDiagnostic?.({
-          level: 'warning',
-          code: 'unknown_frame_dropped',
-          message: `AgentConnect frame type '${action.unknownType}' is not known; dropped.`,
-        })
+      if (action.unknownType !== undefined) this.#turns.unknown(turn, action.unknownType)
       return
     }
-    if (action.reply) run.replies++
     if (action.cooldownMs !== undefined) this.#noteCooldown(action.cooldownMs)
-    for (const event of action.events) this.#emit(run, event)
-    if (!action.terminal) return
-    run.answered = true
-    this.#end(run)
+    this.#turns.deliver(turn, action.events, action.terminal)
   }
 
   #noteCooldown(ms: number): void {

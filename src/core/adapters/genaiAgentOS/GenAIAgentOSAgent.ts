@@ -1,15 +1,14 @@
 import { AgentError, toAgentError } from '../../protocol/AgentError'
-import type { BaseEvent, RunAgentInput, WireEvent } from '../../protocol/types'
+import type { BaseEvent, RunAgentInput } from '../../protocol/types'
 import type { AgentStatusSource } from '../../status/AgentStatusSource'
 import type { Agent, Observable, RunOptions } from '../../transport/Agent'
 import { systemClock, type Clock } from '../../transport/Clock'
 import { closeOutcome } from '../../transport/closeCodePolicy'
 import { createConnectionStateHolder, type ConnectionState } from '../../transport/ConnectionState'
-import { createObservable, type SubscriberSink } from '../../transport/createObservable'
 import { discardWebSocket, type WebSocketLike } from '../../transport/openWebSocket'
 import { fetchJson } from '../agentConnect/fetchJson'
 import { handshakeWebSocket, webSocketBase } from '../agentConnect/handshakeWebSocket'
-import { lastUserText } from '../agentConnect/lastUserText'
+import { TurnController } from '../agentConnect/TurnController'
 import { createGenAIStatusSource } from './createGenAIStatusSource'
 import { GenAIClient } from './GenAIClient'
 import type { GenAIAgentOSAgentOptions } from './GenAIAgentOSAgentOptions'
@@ -17,15 +16,6 @@ import { mapGenAIFrame } from './mapGenAIFrame'
 import { toSessionUuid } from './toSessionUuid'
 
 export type { GenAIAgentOSAgentOptions } from './GenAIAgentOSAgentOptions'
-
-interface GenAIRun {
-  input: RunAgentInput
-  options: RunOptions
-  sink: SubscriberSink<BaseEvent>
-  sent: boolean
-  answered: boolean
-  done: boolean
-}
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
 
@@ -79,7 +69,7 @@ export class GenAIAgentOSAgent implements Agent {
   #socketSession: string | undefined
   #opening: { session: string; promise: Promise<void> } | undefined
   #generation = 0
-  #run: GenAIRun | undefined
+  readonly #turns: TurnController
   #staleAnswers = 0
 
   constructor(options: GenAIAgentOSAgentOptions) {
@@ -90,54 +80,26 @@ export class GenAIAgentOSAgent implements Agent {
       ...(options.statusPollMs !== undefined && { pollMs: options.statusPollMs }),
       clock: this.#clock,
     })
+    this.#turns = new TurnController({
+      system: 'GenAI AgentOS',
+      open: (input) => this.#open(toSessionUuid(input.threadId)),
+      send: (text, input) =>
+        this.#send({
+          message: text,
+          provider: options.provider,
+          llm_name: options.llmName,
+          files: options.files?.({ threadId: input.threadId, runId: input.runId }) ?? [],
+        }),
+      ended: (_turn, owed) => {
+        // The late answer (and its logs) of a stopped run will still come on this socket.
+        if (owed && this.#socket) this.#staleAnswers++
+      },
+    })
   }
 
   /** Sends the last user message; see the class docs for the events and errors. */
   run(input: RunAgentInput, options: RunOptions = {}): Observable<BaseEvent> {
-    return createObservable<BaseEvent>((sink) => {
-      const { signal } = options
-      if (signal?.aborted) return sink.error(new AgentError('aborted', 'The run was aborted.'))
-      if (this.#run) return sink.error(new AgentError('busy', 'A GenAI AgentOS run is in flight.'))
-      const text = lastUserText(input.messages)
-      if (text === undefined)
-        return sink.error(
-          new AgentError(
-            'bad_frame',
-            'GenAI AgentOS takes a user message: the last message is not one with text.',
-          ),
-        )
-      const run: GenAIRun = { input, options, sink, sent: false, answered: false, done: false }
-      this.#run = run
-      const abort = () => this.#end(run, new AgentError('aborted', 'The run was aborted.'))
-      signal?.addEventListener('abort', abort, { once: true })
-      this.#open(toSessionUuid(input.threadId)).then(
-        () => {
-          if (run.done) return
-          const { provider, llmName, files } = this.#o
-          const frame = {
-            message: text,
-            provider,
-            llm_name: llmName,
-            files: files?.({ threadId: input.threadId, runId: input.runId }) ?? [],
-          }
-          if (!this.#send(frame))
-            return this.#end(
-              run,
-              new AgentError(
-                'connection_closed',
-                'The GenAI socket closed before the message went out.',
-              ),
-            )
-          run.sent = true
-          this.#emit(run, { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId })
-        },
-        (error: unknown) => this.#end(run, toAgentError(error, 'network')),
-      )
-      return () => {
-        signal?.removeEventListener('abort', abort)
-        this.#end(run)
-      }
-    })
+    return this.#turns.run(input, options)
   }
 
   /** The frontend socket's state (`idle` until the first run). */
@@ -256,44 +218,21 @@ export class GenAIAgentOSAgent implements Agent {
               )
             : closeOutcome(code, reason).error
       this.#state.set(code === 1000 ? { status: 'closed' } : { status: 'closed', error })
-      if (this.#run) this.#end(this.#run, error)
+      if (this.#turns.current) this.#turns.end(this.#turns.current, error)
     }
   }
 
-  #emit(run: GenAIRun, event: WireEvent): void {
-    run.sink.next(event as unknown as BaseEvent)
-  }
-
-  #end(run: GenAIRun, error?: AgentError): void {
-    if (run.done) return
-    run.done = true
-    if (this.#run === run) this.#run = undefined
-    if (run.sent && !run.answered && this.#socket) this.#staleAnswers++
-    if (error) run.sink.error(error)
-    else run.sink.complete()
-  }
-
   #onMessage(data: unknown): void {
-    const run = this.#run
     const type = this.#staleAnswers > 0 ? frameType(data) : undefined
     if (type === 'agent_log' || type === 'agent_response') {
       if (type === 'agent_response') this.#staleAnswers--
       return // logs and the answer of a request whose run was stopped
     }
-    if (!run?.sent) return
-    const action = mapGenAIFrame(data, { threadId: run.input.threadId, runId: run.input.runId })
-    if (action instanceof AgentError) return this.#end(run, action)
-    if (action.kind === 'ignore') {
-      run.options.onDiagnostic?.({
-        level: 'warning',
-        code: 'unknown_frame_dropped',
-        message: `GenAI AgentOS frame type '${action.unknownType}' is not known; dropped.`,
-      })
-      return
-    }
-    for (const event of action.events) this.#emit(run, event)
-    if (!action.terminal) return
-    run.answered = true
-    this.#end(run)
+    const turn = this.#turns.current
+    if (!turn?.sent) return
+    const action = mapGenAIFrame(data, { threadId: turn.input.threadId, runId: turn.input.runId })
+    if (action instanceof AgentError) return this.#turns.end(turn, action)
+    if (action.kind === 'ignore') return this.#turns.unknown(turn, action.unknownType)
+    this.#turns.deliver(turn, action.events, action.terminal)
   }
 }
