@@ -16,6 +16,8 @@ export {
 export { ChatContext, useChatContext, type ChatContextValue } from './ChatContext'
 export { defaultChatLabels, resolveChatLabels, type ChatLabels } from './ChatLabels'
 export { ChatMessage, type ChatMessageProps } from './ChatMessage'
+export { ChatPopup, type ChatPopupProps } from './ChatPopup'
+export { ChatSidebar, type ChatSidebarProps } from './ChatSidebar'
 export { Composer, type ComposerProps } from './Composer'
 export { ErrorBanner, type ErrorBannerProps } from './ErrorBanner'
 export { HitlAnnouncer, selectLatestApproval, selectLatestInterrupt } from './HitlAnnouncer'
