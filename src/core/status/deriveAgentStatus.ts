@@ -14,7 +14,7 @@ import type {
 import { describeCapabilities } from './describeCapabilities'
 import { describeConnection } from './describeConnection'
 import type { EventLogEntry } from './EventLog'
-import { foldEventLog, type FoldedRun } from './foldEventLog'
+import { foldEventLogIncrementally, type FoldedRun } from './foldEventLog'
 import { mergeAgentCards } from './mergeAgentCards'
 import { addUsage, emptyUsage, sumUsage } from './sumUsage'
 
@@ -65,7 +65,12 @@ function identityOf(
   return identity
 }
 
+/** Counts by message list (lists are immutable and shared between snapshots). */
+const messageCounts = new WeakMap<readonly unknown[], MessageCounts>()
+
 function countMessages(snapshot: AgentSnapshot): MessageCounts {
+  const cached = messageCounts.get(snapshot.messages)
+  if (cached) return cached
   const counts: MessageCounts = {
     total: 0,
     user: 0,
@@ -80,6 +85,7 @@ function countMessages(snapshot: AgentSnapshot): MessageCounts {
     counts.total++
     if (m.role in counts) counts[m.role as keyof MessageCounts]++
   }
+  messageCounts.set(snapshot.messages, counts)
   return counts
 }
 
@@ -158,7 +164,18 @@ function mergeLastRun(folded: FoldedRun, snapshot: AgentSnapshot, now: number): 
   return merged
 }
 
-const strip = ({ ended: _e, timeline: _t, ...summary }: FoldedRun): RunSummary => summary
+/** Summaries by folded run: an unchanged run keeps its summary object between derivations. */
+const summaryOf = new WeakMap<FoldedRun, RunSummary>()
+
+function strip(run: FoldedRun): RunSummary {
+  let summary = summaryOf.get(run)
+  if (!summary) {
+    const { ended: _e, timeline: _t, ...rest } = run
+    summary = rest
+    summaryOf.set(run, summary)
+  }
+  return summary
+}
 
 /**
  * Derives an {@link AgentStatus} from a snapshot, the event log, and what is known about the
@@ -170,14 +187,17 @@ const strip = ({ ended: _e, timeline: _t, ...summary }: FoldedRun): RunSummary =
  * them the status has the snapshot's run, its steps and `run.usage`. The snapshot's run status
  * wins for the last run (a stop or a truncation is not an event).
  *
- * Cost: O(events + messages) per call.
+ * Cost: O(events + messages) for a new log; for the growing log of one store (the snapshots of
+ * one `EventLog`) only the entries added since the previous call are folded
+ * (`foldEventLogIncrementally`), and message counts are cached per message list, so a
+ * re-derivation costs O(new events + runs + changed timeline items).
  */
 export function deriveAgentStatus(
   snapshot: AgentSnapshot,
   options: DeriveAgentStatusOptions,
 ): AgentStatus {
   const { now, events = [] } = options
-  const folded = foldEventLog(events, now)
+  const folded = foldEventLogIncrementally(events, now)
   let runs: FoldedRun[] = folded.runs
   if (runs.length > 0)
     runs = [...runs.slice(0, -1), mergeLastRun(runs[runs.length - 1], snapshot, now)]

@@ -51,7 +51,13 @@ export {
   type EventLogSource,
 } from './EventLog'
 export { getEventLog } from './getEventLog'
-export { foldEventLog, type FoldedLog, type FoldedRun } from './foldEventLog'
+export {
+  foldEventLog,
+  foldEventLogIncrementally,
+  type FoldedLog,
+  type FoldedRun,
+} from './foldEventLog'
+export { createLogFolder, type LogFolder } from './createLogFolder'
 export { checkTimestamp, EARLIEST_PLAUSIBLE_MS, FUTURE_TOLERANCE_MS } from './checkTimestamp'
 export { describeCapabilities } from './describeCapabilities'
 export { describeConnection, transportName } from './describeConnection'
