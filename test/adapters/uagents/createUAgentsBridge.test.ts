@@ -146,7 +146,8 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
   })
 
   it('its /submit checks envelopes like an agent: content type, JSON, schema, target; drops unknown digests', async () => {
-    world = await startUAgentsWorld()
+    const logs: string[] = []
+    world = await startUAgentsWorld({ onLog: (e) => logs.push(e.message) })
     const submit = `${world.bridgeHost.url}/submit`
     const d = await chatProtocolDigests()
     const good = buildUAgentsEnvelope({
@@ -168,6 +169,8 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
     expect(await (await post(submit, { ...good, target: 'user1other' })).json()).toEqual({
       error: 'unable to route envelope',
     })
+    const stranger = await post(submit, { ...good, sender: 'agent1qstranger' })
+    expect(stranger.status).toBe(200)
     const wrongDigest = await post(submit, { ...good, schema_digest: 'model:0000' })
     expect(wrongDigest.status).toBe(200)
     expect(
@@ -178,6 +181,11 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
       f.some((x) => x.kind === 'message'),
     )
     expect(frames.filter((f) => f.kind === 'message')).toHaveLength(1)
+    expect(logs).toEqual([
+      'dropped an envelope from an unexpected sender agent1qstranger',
+      'dropped a message with unrecognized schema digest: model:0000',
+      `dropped a malformed ChatMessage from ${world.agent.address}`,
+    ])
   })
 
   it('HEAD /submit answers readiness, GET /status reports agent_info, readiness and the manifest', async () => {

@@ -29,6 +29,11 @@ export interface UAgentsBridgeOptions {
    * instead (e.g. 401). Default: allow all (put the bridge behind the app's own auth).
    */
   authorize?: (request: Request) => boolean | Response | Promise<boolean | Response>
+  /**
+   * Which senders' envelopes `/submit` relays (others are dropped with a log entry). Default:
+   * only `agentAddress` (signatures are not verified, so this is the spoofing guard).
+   */
+  acceptFrom?: (sender: string) => boolean
   /** The `fetch` used to reach the agent. Default `globalThis.fetch`. */
   fetch?: typeof fetch
   /** Clock for ChatMessage / ChatAcknowledgement timestamps. Default `() => new Date()`. */

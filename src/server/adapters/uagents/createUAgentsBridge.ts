@@ -52,7 +52,8 @@ function randomUserAddress(): string {
  *   envelope schema, target = this address; 400 `{error}` otherwise). A ChatMessage is relayed to
  *   its session's stream and ACKNOWLEDGED (a ChatAcknowledgement envelope to the sender's
  *   endpoint); a ChatAcknowledgement clears its ack timer and is relayed; other digests are
- *   dropped (200 `{}`, like an agent with no handler). Envelope signatures are NOT verified:
+ *   dropped (200 `{}`, like an agent with no handler), and so are envelopes from senders other
+ *   than the agent (`acceptFrom`). Envelope signatures are NOT verified (no secp256k1 here):
  *   keep `/submit` reachable only from the agent's network.
  * - `HEAD /submit`: readiness (`x-uagents-status`), as agents answer it.
  * - `POST <basePath>/chat/<session>` `{msg_id?, content[]}`: builds a ChatMessage and its envelope
@@ -141,6 +142,11 @@ export function createUAgentsBridge(options: UAgentsBridgeOptions): UAgentsBridg
     const envelope = parseUAgentsEnvelope(raw)
     if (!envelope) return json({ error: 'contents do not match envelope schema' }, 400)
     if (envelope.target !== address) return json({ error: 'unable to route envelope' }, 400)
+    const accept = options.acceptFrom ?? ((sender: string) => sender === options.agentAddress)
+    if (!accept(envelope.sender)) {
+      log('warning', `dropped an envelope from an unexpected sender ${envelope.sender}`)
+      return json({})
+    }
     const digests = await chatProtocolDigests()
     let payload: unknown
     try {
