@@ -1,8 +1,16 @@
-import { memo, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react'
-import Markdown, { type Components } from 'react-markdown'
-import remarkGfm from 'remark-gfm'
-import { MarkdownCodeBlock, MarkdownSourceContext } from './MarkdownCodeBlock'
+import {
+  lazy,
+  memo,
+  Suspense,
+  useMemo,
+  type ComponentType,
+  type CSSProperties,
+  type ReactNode,
+} from 'react'
+import type { MarkdownBlocksProps } from './MarkdownBlocks'
 import { splitMarkdownBlocks } from './splitMarkdownBlocks'
+
+export { safeUrl } from './safeUrl'
 
 /** Props of {@link MarkdownText}. */
 export interface MarkdownTextProps {
@@ -11,73 +19,60 @@ export interface MarkdownTextProps {
   className?: string
 }
 
-const SAFE_PROTOCOL = /^(https?|mailto):/i
+type Renderer = ComponentType<MarkdownBlocksProps>
+
+const PLAIN: CSSProperties = { whiteSpace: 'pre-wrap' }
+
+/** The text as plain paragraphs, one per chunk: shown until the renderer is loaded. */
+function PlainBlocks({ blocks }: MarkdownBlocksProps): ReactNode {
+  return blocks.map((block, index) => (
+    <p key={index} style={PLAIN}>
+      {block.trimEnd()}
+    </p>
+  ))
+}
+
+let renderer: Renderer | undefined
+let loading: Promise<{ default: Renderer }> | undefined
 
 /**
- * Keeps only absolute `http:`, `https:` and `mailto:` URLs; anything else (`javascript:`,
- * `data:`, relative paths) is dropped, so the element renders without `href` / `src`.
+ * Starts loading the markdown renderer (`react-markdown` + `remark-gfm`, ~35 kB gzipped, its own
+ * chunk) if it is not loaded yet; resolves once it is. `MarkdownText` calls it on first render;
+ * call it earlier (e.g. when the chat opens, or before a test or server render) so the first
+ * reply renders as markdown at once. Never rejects: if the chunk cannot be loaded, the error is
+ * logged and the text stays plain.
  */
-export function safeUrl(url: string): string | undefined {
-  const trimmed = url.trim()
-  return SAFE_PROTOCOL.test(trimmed) ? trimmed : undefined
-}
-
-function SafeLink({
-  href,
-  children,
-  node: _node,
-  ...rest
-}: ComponentPropsWithoutRef<'a'> & { node?: unknown }) {
-  const url = href ? safeUrl(href) : undefined
-  if (!url) return <span className="awr-link-blocked">{children}</span>
-  return (
-    <a {...rest} href={url} target="_blank" rel="noopener noreferrer nofollow">
-      {children}
-    </a>
+export function preloadMarkdown(): Promise<void> {
+  loading ??= import('./MarkdownBlocks').then(
+    (module) => {
+      renderer = module.MarkdownBlocks
+      return { default: renderer }
+    },
+    (error: unknown) => {
+      loading = undefined
+      console.error('[agent-wire-react] loading the markdown renderer failed:', error)
+      return { default: PlainBlocks }
+    },
   )
+  return loading.then(() => undefined)
 }
 
-function Table({
-  children,
-  node: _node,
-  ...rest
-}: ComponentPropsWithoutRef<'table'> & { node?: unknown }) {
-  return (
-    <div className="awr-table-wrap">
-      <table {...rest}>{children}</table>
-    </div>
-  )
+/** React.lazy's loader: once the renderer is loaded, a synchronous thenable (see below). */
+function loadRenderer(): Promise<{ default: Renderer }> {
+  const loaded = renderer
+  if (!loaded) {
+    void preloadMarkdown()
+    return loading!
+  }
+  // React settles a lazy component whose thenable resolves synchronously in the same render
+  // pass: no fallback frame once the renderer is loaded, in renderToString too.
+  const settled = {
+    then: (resolve: (m: { default: Renderer }) => void) => resolve({ default: loaded }),
+  }
+  return settled as unknown as Promise<{ default: Renderer }>
 }
 
-function SafeImage({
-  src,
-  alt,
-  node: _node,
-  ...rest
-}: ComponentPropsWithoutRef<'img'> & { node?: unknown }) {
-  const url = typeof src === 'string' ? safeUrl(src) : undefined
-  if (!url || url.startsWith('mailto:')) return <span className="awr-image-blocked">{alt}</span>
-  return <img {...rest} src={url} alt={alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />
-}
-
-const components: Components = { a: SafeLink, pre: MarkdownCodeBlock, table: Table, img: SafeImage }
-const remarkPlugins = [remarkGfm]
-
-/** One top-level chunk of the text; memoized, so an unchanged chunk is never parsed again. */
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }): ReactNode {
-  return (
-    <MarkdownSourceContext.Provider value={text}>
-      <Markdown
-        remarkPlugins={remarkPlugins}
-        components={components}
-        skipHtml
-        urlTransform={safeUrl}
-      >
-        {text}
-      </Markdown>
-    </MarkdownSourceContext.Provider>
-  )
-})
+const LazyBlocks = lazy(loadRenderer)
 
 /**
  * Renders assistant markdown safely with `react-markdown` + `remark-gfm`:
@@ -87,6 +82,9 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }): R
  * - code renders as a `CodeBlock` (language label, copy button, optional lazy highlighting
  *   through `CodeHighlightProvider`; an open fence stays plain while it streams);
  * - tables are wrapped in a horizontally scrollable `div.awr-table-wrap`.
+ *
+ * The renderer is loaded on first use (see {@link preloadMarkdown}): until then the text shows
+ * as plain paragraphs (`white-space: pre-wrap`), so nothing is hidden or jumps.
  *
  * Memoized on `text`. The text is parsed in top-level chunks (`splitMarkdownBlocks`), each
  * memoized: while a message streams, only its last chunk is parsed again per update, so the cost
@@ -99,9 +97,9 @@ export const MarkdownText = memo(function MarkdownText({
   const blocks = useMemo(() => splitMarkdownBlocks(text), [text])
   return (
     <div className={className ? `awr-markdown ${className}` : 'awr-markdown'}>
-      {blocks.map((block, index) => (
-        <MarkdownBlock key={index} text={block} />
-      ))}
+      <Suspense fallback={<PlainBlocks blocks={blocks} />}>
+        <LazyBlocks blocks={blocks} />
+      </Suspense>
     </div>
   )
 })

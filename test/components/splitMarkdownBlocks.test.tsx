@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { MarkdownText } from '../../src/components'
+import { MarkdownText, preloadMarkdown } from '../../src/components'
 import { splitMarkdownBlocks } from '../../src/components/splitMarkdownBlocks'
+
+// A server render shows the plain fallback until the renderer is loaded (MarkdownText.lazy.test).
+beforeAll(() => preloadMarkdown())
 
 /** The markup of `text` parsed as one document (react-markdown with the kit's options). */
 function whole(text: string): string {
