@@ -27,6 +27,7 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/browser/**'],
           environment: 'node',
+          setupFiles: ['test/setup/preloadLazyChunks.ts'],
         },
       },
       {
