@@ -59,17 +59,8 @@ export class AgentConnectClient {
   }
 
   /** An authenticated request; a 401 with credentials known re-logs in once and retries. */
-  async #authed(path: string, init: RequestInit, what: string): Promise<JsonReply> {
-    const send = async (token: string) =>
-      fetchJson(
-        this.#fetch,
-        this.url(path),
-        { ...init, headers: { ...(init.headers as object), authorization: `Bearer ${token}` } },
-        what,
-      )
-    const reply = await send(await this.token())
-    if (reply.status !== 401 || !this.canRefresh) return reply
-    return send(await this.refresh())
+  #authed(path: string, init: RequestInit, what: string): Promise<JsonReply> {
+    return this.#tokens.send(this.url(path), init, what)
   }
 
   /**

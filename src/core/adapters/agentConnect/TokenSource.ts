@@ -1,5 +1,5 @@
 import { AgentError } from '../../protocol/AgentError'
-import { fetchJson, okJson, type FetchLike } from './fetchJson'
+import { fetchJson, okJson, type FetchLike, type JsonReply } from './fetchJson'
 
 /** Options of {@link TokenSource}: where a bearer token comes from. */
 export interface TokenSourceOptions {
@@ -50,6 +50,24 @@ export class TokenSource {
   async token(): Promise<string> {
     if (this.#token !== undefined && this.#o.now() < this.#expiresAt) return this.#token
     return this.refresh()
+  }
+
+  /**
+   * Sends a request with `Authorization: Bearer <token>`; a 401 while a new token can be had
+   * gets one and is sent once more. Resolves with the reply whatever its status.
+   * @throws AgentError from {@link fetchJson} and {@link TokenSource.token}.
+   */
+  async send(url: string, init: RequestInit, what: string): Promise<JsonReply> {
+    const attempt = async (token: string) =>
+      fetchJson(
+        this.#o.fetch,
+        url,
+        { ...init, headers: { ...(init.headers as object), authorization: `Bearer ${token}` } },
+        what,
+      )
+    const reply = await attempt(await this.token())
+    if (reply.status !== 401 || !this.canRefresh) return reply
+    return attempt(await this.refresh())
   }
 
   /** Drops the cached token and gets a new one. */

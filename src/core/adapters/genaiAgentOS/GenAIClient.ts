@@ -1,4 +1,4 @@
-import { fetchJson, okJson, type FetchLike } from '../agentConnect/fetchJson'
+import { okJson, type FetchLike } from '../agentConnect/fetchJson'
 import { TokenSource } from '../agentConnect/TokenSource'
 import type { GenAIAgentOSAgentOptions } from './GenAIAgentOSAgentOptions'
 
@@ -34,16 +34,7 @@ export class GenAIClient {
    * @throws AgentError `auth_required`, `rate_limited`, `not_found`, `http_error`, `invalid_response`, `network`.
    */
   async get(path: string, what: string, signal?: AbortSignal): Promise<unknown> {
-    const send = async (token: string) =>
-      fetchJson(
-        this.#fetch,
-        this.url(path),
-        { headers: { authorization: `Bearer ${token}` }, ...(signal && { signal }) },
-        what,
-      )
-    let reply = await send(await this.tokens.token())
-    if (reply.status === 401 && this.tokens.canRefresh)
-      reply = await send(await this.tokens.refresh())
+    const reply = await this.tokens.send(this.url(path), signal ? { signal } : {}, what)
     return okJson(reply, what)
   }
 
