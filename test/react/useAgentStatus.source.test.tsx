@@ -65,19 +65,25 @@ function Probe(props: { source?: AgentStatusSource | null; pollMs?: number }) {
 }
 const text = (id: string) => screen.getByTestId(id).textContent
 
+/** Renders `<Probe />` under a provider whose agent offers `source` as `statusSource`. */
+function mountWithSource(mode: (typeof modes)[number], source: AgentStatusSource) {
+  const agent = Object.assign(createScriptedAgent([]), { statusSource: source })
+  const store = createAgentStore({ agent, threadId: 't' })
+  renderIn(
+    mode,
+    <AgentProvider store={store}>
+      <Probe />
+    </AgentProvider>,
+  )
+  return store
+}
+
 const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
 
 describe.each(modes)('useAgentStatus with a status source ($name)', (mode) => {
   it('picks up agent.statusSource: loads on mount, merges the card under the app card, polls', async () => {
     const { source, calls, live } = manualSource(2000)
-    const agent = Object.assign(createScriptedAgent([]), { statusSource: source })
-    const store = createAgentStore({ agent, threadId: 't' })
-    renderIn(
-      mode,
-      <AgentProvider store={store}>
-        <Probe />
-      </AgentProvider>,
-    )
+    const store = mountWithSource(mode, source)
     await flush()
     expect(live()).toHaveLength(1)
     expect(calls.length).toBe(mode.name === 'StrictMode' ? 2 : 1) // the first mount's load aborted
@@ -137,16 +143,9 @@ describe.each(modes)('useAgentStatus with a status source ($name)', (mode) => {
 
   it('pauses while the document is hidden', async () => {
     const { source, live } = manualSource(1000)
-    const agent = Object.assign(createScriptedAgent([]), { statusSource: source })
-    const store = createAgentStore({ agent, threadId: 't' })
     let state: DocumentVisibilityState = 'visible'
     const spy = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => state)
-    renderIn(
-      mode,
-      <AgentProvider store={store}>
-        <Probe />
-      </AgentProvider>,
-    )
+    const store = mountWithSource(mode, source)
     await flush()
     act(() => live()[0].settle(REPORT))
     await flush()
