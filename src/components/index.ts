@@ -2,6 +2,7 @@
  * Styled chat components. Style them with `agent-wire-react/styles.css` (imported by the app, not
  * from here: this module has no side effects) and the `--awr-*` CSS variables.
  */
+export { ActivityCard, type ActivityCardProps } from './ActivityCard'
 export { Chat, type ChatProps } from './Chat'
 export { CodeBlock, type CodeBlockProps } from './CodeBlock'
 export {
@@ -28,6 +29,7 @@ export { MarkdownText, preloadMarkdown, safeUrl, type MarkdownTextProps } from '
 export { MessageActionBar, type MessageActionBarProps } from './MessageActionBar'
 export { MessageContent, formatJson, imageSource, type MessageContentProps } from './MessageContent'
 export { MessageList, selectVisibleMessageIds, type MessageListProps } from './MessageList'
+export { ReasoningDisclosure, type ReasoningDisclosureProps } from './ReasoningDisclosure'
 export {
   ReplyAnnouncer,
   SENTENCE_THROTTLE_MS,
