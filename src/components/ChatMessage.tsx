@@ -1,11 +1,12 @@
 import { memo, type ReactNode } from 'react'
-import type { ActivityMessage, ReasoningMessage, ToolMessage } from '../core/protocol/types'
+import type { ToolMessage } from '../core/protocol/types'
 import * as Message from '../primitives/message'
 import type { MessageContentComponents } from '../primitives/message/MessageContent'
-import { formatJson } from '../primitives/formatJson'
+import { ActivityCard } from './ActivityCard'
 import { useChatContext } from './ChatContext'
 import { MarkdownText } from './MarkdownText'
 import { MessageActionBar } from './MessageActionBar'
+import { ReasoningDisclosure } from './ReasoningDisclosure'
 import { ChatFile, ChatImage, MessageContent } from './MessageContent'
 import { ToolCallItem } from './ToolCallItem'
 
@@ -40,27 +41,6 @@ function Typing(): ReactNode {
   )
 }
 
-function Reasoning({ message }: { message: ReasoningMessage }): ReactNode {
-  const { labels } = useChatContext()
-  return (
-    <Message.Reasoning className="awr-reasoning" summary={labels.reasoning}>
-      <div className="awr-reasoning-body">{message.content}</div>
-    </Message.Reasoning>
-  )
-}
-
-function Activity({ message }: { message: ActivityMessage }): ReactNode {
-  const { labels } = useChatContext()
-  return (
-    <Message.Activity className="awr-activity-card">
-      <div className="awr-activity-type">{message.activityType || labels.activity}</div>
-      <pre className="awr-code-block" tabIndex={0}>
-        <code className="language-json">{formatJson(message.content)}</code>
-      </pre>
-    </Message.Activity>
-  )
-}
-
 function ToolResult({ message }: { message: ToolMessage }): ReactNode {
   const { labels } = useChatContext()
   return (
@@ -76,8 +56,8 @@ const assistantComponents: MessageContentComponents = {
   Text: Markdown,
   Pending: Typing,
   ToolCall: ToolCallItem,
-  Reasoning,
-  Activity,
+  Reasoning: ReasoningDisclosure,
+  Activity: ActivityCard,
   ToolResult,
 }
 
