@@ -36,7 +36,9 @@ export interface ToolHandlerContext {
  * A tool the app registers with `store.registerTool` (or `useFrontendTool` / `useBackendTool`).
  *
  * - **Frontend tool** (`handler` set): sent to the agent in `RunAgentInput.tools` (its
- *   `parameters` converted to JSON Schema with zod's own `toJSONSchema`); when a run ends with
+ *   `parameters` converted to JSON Schema by the schema itself through Standard JSON Schema —
+ *   zod 4 classic, ArkType — or, for zod/mini, by zod's `toJSONSchema`, loaded on first use;
+ *   other schemas are sent as an open object); when a run ends with
  *   a call of it unanswered, the kit validates the arguments, runs `handler`, appends the tool
  *   message (`JSON.stringify(result)`, a string as is) and starts one follow-up run.
  * - **Backend tool** (no `handler`): the agent runs it; the app names it to require approval
