@@ -260,6 +260,32 @@ describe('AgentConnectAgent bad input', () => {
     expect(states).toEqual(['connecting', 'open', 'reconnecting', 'connecting', 'open'])
   })
 
+  it('a lost connection mid-run (no close frame): network with closeCode 1006, the turn received kept, then reconnects', async () => {
+    h.fake.respond = (_t, session) => [
+      {
+        frame: {
+          type: 'text',
+          content: 'First turn',
+          sender: Object.values(session.agents)[0].agent_id,
+        },
+      },
+      { delayMs: 20 },
+      { terminate: true },
+    ]
+    const agent = h.agent({
+      session: {
+        session_type: 'agent_agent',
+        agents: { a: { provider: 'openai' }, b: { provider: 'groq' } },
+      },
+    })
+    const store = createAgentStore({ agent, threadId: 't' })
+    const snap = await store.run({ message: 'go' })
+    expect(snap.run.error).toMatchObject({ code: 'network', closeCode: 1006 })
+    expect(texts(snap.messages)).toEqual(['user: go', 'assistant: First turn'])
+    await vi.waitFor(() => expect(agent.getConnectionState().status).toBe('open'))
+    store.destroy()
+  })
+
   it('close 4000 while idle: reconnecting (attempt, delay, error), then open; the next run works', async () => {
     const agent = h.agent()
     await collectRun(agent, userInput('a'))

@@ -54,6 +54,14 @@ describe('GenAIAgentOSAgent → real fake over HTTP + WebSocket → createAgentS
     store.destroy()
   })
 
+  it('each thread has its own session: a UUID threadId is used as is, another thread reopens the socket', async () => {
+    const agent = h.agent()
+    const uuid = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+    await collectRun(agent, userInput('a', { threadId: uuid, runId: 'r1' }))
+    await collectRun(agent, userInput('b', { threadId: 'other-thread', runId: 'r2' }))
+    expect(h.fake.turns.map((t) => t.sessionId)).toEqual([uuid, toSessionUuid('other-thread')])
+  })
+
   it('is_success:false → run error genai_failed, the trace received is kept', async () => {
     h.fake.respond = (turn) => [
       genaiLog(turn, JSON.stringify({ agent_name: 'master_agent', is_start_execution: true })),
