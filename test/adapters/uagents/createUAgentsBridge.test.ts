@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { UAgentsBridgeStatus } from '../../../src/core/adapters/uagents/uagentsChatTypes'
 import { chatProtocolDigests } from '../../../src/server/adapters/uagents/chatProtocol'
+import { listenUAgentsBridge } from '../../../src/server/adapters/uagents/listenUAgentsBridge'
 import {
   buildUAgentsEnvelope,
   decodePayload,
@@ -212,5 +213,28 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
 
   it('envelope payloads round-trip UTF-8', () => {
     expect(decodePayload(encodePayload('héllo ☕ 😀'))).toBe('héllo ☕ 😀')
+  })
+})
+
+describe('listenUAgentsBridge (Node host)', () => {
+  it('serves the bridge over node:http: status, SSE and a turn with the fake agent', async () => {
+    const { listenUAgentsBridge } =
+      await import('../../../src/server/adapters/uagents/listenUAgentsBridge')
+    world = await startUAgentsWorld()
+    const { server, port } = await listenUAgentsBridge(world.bridge)
+    try {
+      const url = `http://127.0.0.1:${port}/uagents`
+      const status = (await (await fetch(`${url}/status`)).json()) as UAgentsBridgeStatus
+      expect(status.readiness).toBe('ready')
+      const frames = await readFrames(
+        `${url}/chat/${SESSION}/events`,
+        (f) => f.some((x) => x.kind === 'message'),
+        () => post(`${url}/chat/${SESSION}`, { content: [{ type: 'text', text: 'via node' }] }),
+      )
+      expect(frames.map((f) => f.kind)).toEqual(['ready', 'sent', 'ack', 'message'])
+    } finally {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+    }
   })
 })
