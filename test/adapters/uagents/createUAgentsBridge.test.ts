@@ -218,8 +218,6 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
 
 describe('listenUAgentsBridge (Node host)', () => {
   it('serves the bridge over node:http: status, SSE and a turn with the fake agent', async () => {
-    const { listenUAgentsBridge } =
-      await import('../../../src/server/adapters/uagents/listenUAgentsBridge')
     world = await startUAgentsWorld()
     const { server, port } = await listenUAgentsBridge(world.bridge)
     try {
