@@ -10,8 +10,15 @@ import { WS_CLOSE_CODES, type WebSocketAuthDecision } from './webSocketCloseCode
 
 /** Most entries sent to the socket at once. */
 const BATCH = 256
-/** Socket bytes queued above which event delivery waits for the socket to drain. */
-const HIGH_WATER_BYTES = 1024 * 1024
+/**
+ * Frames a cursor sends before it yields to the event loop (`setImmediate`), so a long replay
+ * interleaves with the other sockets and timers of the process (fault-findings F2).
+ */
+const YIELD_EVERY_FRAMES = 256
+/** Socket bytes queued above which event delivery waits for the socket to drain (64 KiB). */
+const HIGH_WATER_BYTES = 64 * 1024
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** What a {@link WebSocketSession} needs from its server. @internal */
 export interface WebSocketSessionOptions {
@@ -171,12 +178,17 @@ export class WebSocketSession {
     this.follow(runId, listening.cursor)
   }
 
-  /** Streams `cursor` as `event` frames, then `end`; a newer cursor for the run replaces it. */
+  /**
+   * Streams `cursor` as `event` frames, then `end`; a newer cursor for the run replaces it.
+   * Yields to the event loop every {@link YIELD_EVERY_FRAMES} frames and waits for `drain`
+   * above {@link HIGH_WATER_BYTES} queued, so a replay never monopolises the process.
+   */
   private follow(runId: string, cursor: RunCursor) {
     void this.cursors.get(runId)?.return()
     this.cursors.set(runId, cursor)
     const current = () => this.cursors.get(runId) === cursor
     void (async () => {
+      let sinceYield = 0
       try {
         for (;;) {
           const step = await cursor.next()
@@ -184,6 +196,11 @@ export class WebSocketSession {
           const batch = [step.value, ...cursor.takeReady(BATCH - 1)]
           const prefix = `{"type":"event","runId":${JSON.stringify(runId)},"id":`
           await this.sendAll(batch.map((e) => `${prefix}${e.id},"event":${e.json}}`))
+          sinceYield += batch.length
+          if (sinceYield >= YIELD_EVERY_FRAMES) {
+            sinceYield = 0
+            await nextTurn()
+          }
         }
         if (current()) this.send(JSON.stringify({ type: 'end', runId }))
       } catch (error) {
