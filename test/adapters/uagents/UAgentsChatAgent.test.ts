@@ -145,6 +145,24 @@ describe('UAgentsChatAgent → bridge → fake uAgent (real HTTP) → createAgen
     expect(s.run.error?.code).toBe('network')
   })
 
+  it('the bridge gates its browser API with authorize: an expired token is auth_required, a fresh one chats', async () => {
+    const valid = 'fresh'
+    world = await startUAgentsWorld({
+      authorize: (r) =>
+        r.headers.get('authorization') === `Bearer ${valid}` ||
+        new Response('{"error":"token expired"}', { status: 401 }),
+    })
+    let token = 'stale'
+    const { store, agent } = setup({ headers: () => ({ authorization: `Bearer ${token}` }) })
+    const s = await store.run({ message: 'hi' })
+    expect(s.run.error).toMatchObject({ code: 'auth_required', status: 401 })
+    expect(agent.getConnectionState()).toMatchObject({ status: 'auth_required' })
+    await expect(agent.statusSource.load()).rejects.toMatchObject({ code: 'auth_required' })
+    token = valid
+    const s2 = await store.run({ message: 'hi' })
+    expect(texts(s2).at(-1)).toBe('assistant:You said: hi')
+  })
+
   it.each([
     [401, {}, 'auth_required'],
     [429, { 'retry-after': '3' }, 'rate_limited'],

@@ -112,6 +112,7 @@ export class UAgentsChatAgent implements Agent {
         expectsAck: false,
         started: false,
         done: (error) => {
+          if (sink.closed) return
           clearTimeout(run.timer)
           for (const [id, card] of run.mapper.cards) this.#cards.set(id, card)
           run.connection.end(error)
