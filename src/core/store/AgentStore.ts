@@ -255,7 +255,10 @@ export interface AgentStore {
    * Stages an answer to an open interrupt, validated against its `responseSchema`. Returns
    * `invalid_payload`, `interrupt_expired` (past `expiresAt`: only `cancelInterrupt` is allowed)
    * or `not_found` without changing anything; `undefined` on success. With `autoResume`, the
-   * resume run starts once every open interrupt is answered or cancelled.
+   * resume run starts once every open interrupt is answered or cancelled. In the moment the
+   * `responseSchema` validator is still loading (it is fetched on first need, in its own chunk),
+   * the answer is judged once it is in: `undefined` is returned, the interrupt stays `open`
+   * until then, and a failure shows on the interrupt's `error`.
    */
   respondToInterrupt(id: string, payload: unknown): AgentError | undefined
   /** Stages a cancellation (`status: 'cancelled'`) of an open or expired interrupt. */

@@ -6,6 +6,7 @@ import type { HitlState } from './createHumanInTheLoop'
 import { hashArgs } from './hashArgs'
 import { rejectSent, stageAnswer, stageCancel, takeResume } from './interruptUpdates'
 import { validateArgs } from './validateArgs'
+import { payloadValidatorPending } from './validatePayload'
 
 /** The decision as sent: a tool-approval interrupt's payload, or a backend tool's tool message. */
 export function decisionPayload(decision: ApprovalDecision): Record<string, unknown> {
@@ -35,6 +36,14 @@ function decisionFromPayload(payload: unknown): Pick<ApprovalDecision, 'type' | 
  */
 export function createInterruptActions(state: HitlState) {
   const { host, options } = state
+
+  /**
+   * While the `responseSchema` validator of the interrupts `ids` is loading (its chunk is fetched
+   * on first need): the promise of its load. An answer given in that moment is judged once it is
+   * loaded (the interrupt stays `open` until then; a failure shows on its `error`).
+   */
+  const validatorLoading = (ids: ReadonlyArray<string | undefined>) =>
+    payloadValidatorPending(host.get().interrupts.filter((i) => ids.includes(i.id)))
 
   function bind(
     toolCallId: string,
@@ -74,7 +83,18 @@ export function createInterruptActions(state: HitlState) {
     approval: ToolApproval,
     d: Pick<ApprovalDecision, 'type' | 'reason' | 'args'>,
     by: 'user' | 'policy',
+    retried = false,
   ): AgentError | undefined {
+    const loading = retried ? undefined : validatorLoading([approval.interruptId])
+    if (loading) {
+      void loading.then(() => {
+        const current = host.get().approvals[approval.toolCallId]
+        if (current?.state !== 'pending') return
+        decide(current, d, by, true)
+        state.update()
+      })
+      return undefined
+    }
     const decision: ApprovalDecision = {
       ...d,
       argsHash: hashArgs(d.type === 'edited' ? d.args : approval.args),
@@ -136,7 +156,12 @@ export function createInterruptActions(state: HitlState) {
     return error
   }
 
-  function respond(id: string, payload: unknown): AgentError | undefined {
+  function respond(id: string, payload: unknown, retried = false): AgentError | undefined {
+    const loading = retried ? undefined : validatorLoading([id])
+    if (loading) {
+      void loading.then(() => void respond(id, payload, true))
+      return undefined
+    }
     const s = host.get()
     const { list, error } = stageAnswer(s.interrupts, id, payload, options.now())
     host.set(replaceInterrupts(s, list))
@@ -151,7 +176,12 @@ export function createInterruptActions(state: HitlState) {
     return error
   }
 
-  function respondAll(payload: unknown): AgentError | undefined {
+  function respondAll(payload: unknown, retried = false): AgentError | undefined {
+    const loading = retried ? undefined : validatorLoading(host.get().interrupts.map((i) => i.id))
+    if (loading) {
+      void loading.then(() => void respondAll(payload, true))
+      return undefined
+    }
     const s = host.get()
     const now = options.now()
     let list = s.interrupts

@@ -45,8 +45,9 @@ export function payloadValidatorPending(
  * valid or when there is no schema, else:
  * - `AgentError('invalid_payload')` listing the failures (a schema the validator cannot read
  *   too);
- * - `AgentError('not_ready')` (retryable) in the moment between an interrupt's arrival and its
- *   validator being loaded (an answer given within milliseconds): nothing is staged, answer again.
+ * - `AgentError('not_ready')` (retryable) while the validator is not loaded: nothing judged.
+ *   The store's interrupt actions wait for the load instead (see `payloadValidatorPending`), so
+ *   this only surfaces when the validator's chunk cannot be loaded.
  */
 export function validatePayload(
   interruptId: string,
