@@ -5,12 +5,16 @@
  * The thread: 50 runs of 2,000 events (a step, a tool call with 20 argument deltas, a reply of
  * 1,968 text deltas, usage on RUN_FINISHED). Measured: (1) one derivation from scratch over the
  * whole log; (2) streaming: per "frame", 10 more events are appended to the log, then what
- * `useAgentStatus` does on a publication (log snapshot + `deriveAgentStatus`).
+ * `useAgentStatus` does on a publication (log snapshot + `deriveAgentStatus`); (3) the same
+ * frames through the event inspector's type list and row index (`createEventIndex`), against
+ * the full scan it replaced.
  */
 import { createEventLog } from '../../src/core/status/EventLog'
 import { deriveAgentStatus } from '../../src/core/status/deriveAgentStatus'
 import { reduceEventLog } from '../../src/core/status/reduceEventLog'
 import type { AgentEvent } from '../../src/core/protocol/types'
+import { createEventIndex } from '../../src/components/createEventIndex'
+import type { EventLogEntry } from '../../src/core/status/EventLog'
 
 const RUNS = 50
 const PER_RUN = 2000
@@ -76,10 +80,46 @@ export function main() {
     frames.push(performance.now() - read)
     reads.push(read - start)
   }
+  // (3) The inspector's types and rows per publication: incremental index vs full scan.
+  const index = createEventIndex()
+  const all = () => true
+  const fullScan = (entries: readonly EventLogEntry[]) => {
+    const seen = new Set<string>()
+    const rows: number[] = []
+    for (let i = 0; i < entries.length; i++) {
+      seen.add(String((entries[i].event as unknown as { type?: unknown })?.type))
+      if (all()) rows.push(i)
+    }
+    return [[...seen].sort(), rows]
+  }
+  const inspector = createEventLog(null, { limit: 200_000 })
+  for (let i = 0; i < head; i++) inspector.append(events[i] as unknown as AgentEvent, t0 + i)
+  index.types(inspector.getSnapshot().entries)
+  index.visible(inspector.getSnapshot().entries, '', all)
+  const incremental: number[] = []
+  const scans: number[] = []
+  for (let f = 0; f < 200; f++) {
+    for (let i = 0; i < 10; i++) {
+      const n = head + f * 10 + i
+      inspector.append(events[n] as unknown as AgentEvent, t0 + n)
+    }
+    const entries = inspector.getSnapshot().entries
+    let start = performance.now()
+    index.types(entries)
+    index.visible(entries, '', all)
+    incremental.push(performance.now() - start)
+    start = performance.now()
+    fullScan(entries)
+    scans.push(performance.now() - start)
+  }
+
   const n = log.getSnapshot().entries.length
   console.log(`events in the log: ${n.toLocaleString('en-US')}`)
   console.log(`from scratch: median ${median(scratch).toFixed(2)} ms per derivation`)
   const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]
+  console.log(
+    `inspector types + rows, per publication: incremental median ${median(incremental).toFixed(3)} ms (p95 ${p95(incremental).toFixed(3)} ms); full scan median ${median(scans).toFixed(3)} ms (p95 ${p95(scans).toFixed(3)} ms)`,
+  )
   console.log(
     `streaming, per publication: deriveAgentStatus median ${median(frames).toFixed(3)} ms (p95 ${p95(frames).toFixed(3)} ms); log.getSnapshot() median ${median(reads).toFixed(3)} ms (p95 ${p95(reads).toFixed(3)} ms)`,
   )

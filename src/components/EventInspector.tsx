@@ -12,6 +12,7 @@ import { formatEventLog, parseEventLog } from '../core/status/eventLogFormat'
 import { useAgentSelector } from '../react/useAgentSelector'
 import { useEventLog } from '../react/useEventLog'
 import { defaultStatusLabels, type StatusLabels } from '../primitives/status/StatusLabels'
+import { createEventIndex } from './createEventIndex'
 import { EventInspectorDetail } from './EventInspectorDetail'
 import { EventInspectorList } from './EventInspectorList'
 import { eventLifecycle } from './eventSummary'
@@ -89,22 +90,18 @@ function InspectorView({
   const query = useDeferredValue(text.trim().toLowerCase())
   const entries = imported?.entries ?? liveEntries
 
-  const types = useMemo(() => {
-    const seen = new Set<string>()
-    for (const e of entries) seen.add(String((e.event as unknown as { type?: unknown })?.type))
-    return [...seen].sort()
-  }, [entries])
+  // Incremental over the live log: each publication looks at the new events only.
+  const [index] = useState(createEventIndex)
+  const types = useMemo(() => index.types(entries), [index, entries])
   const visible = useMemo(() => {
-    const out: number[] = []
-    for (let i = 0; i < entries.length; i++) {
-      const event = entries[i].event as unknown as { type?: unknown }
+    const match = (raw: unknown) => {
+      const event = raw as { type?: unknown } | null
       if (type === LIFECYCLE ? !eventLifecycle(event) : type !== '' && event?.type !== type)
-        continue
-      if (query !== '' && !textOf(event).includes(query)) continue
-      out.push(i)
+        return false
+      return query === '' || textOf(event).includes(query)
     }
-    return out
-  }, [entries, type, query])
+    return index.visible(entries, `${type}\u0000${query}`, match)
+  }, [index, entries, type, query])
 
   const exportLog = useCallback(() => {
     const body = formatEventLog(

@@ -43,5 +43,5 @@ describe('status page and inspector are left out of bundles that do not import t
       `export { Chat, AgentProvider, EventInspector } from ${JSON.stringify(src)}`,
     )
     expect(inspector).toContain('__awr_fixture__')
-  })
+  }, 60_000) // two production builds: seconds each on a busy machine
 })
