@@ -59,7 +59,14 @@ export function MessageList({
     [registerScrollToBottom],
   )
   return (
-    <Thread.Root handleRef={handle} asChild>
+    <Thread.Root
+      handleRef={handle}
+      stickThreshold={stickThreshold}
+      virtualizeAt={virtualizeAt}
+      estimateSize={estimateSize}
+      overscan={overscan}
+      asChild
+    >
       <div className="awr-message-list-frame" data-awr="message-list-frame">
         <Thread.Viewport asChild>
           <div
@@ -74,10 +81,6 @@ export function MessageList({
               className="awr-message-list-content"
               rowClassName="awr-message-row"
               components={components}
-              stickThreshold={stickThreshold}
-              virtualizeAt={virtualizeAt}
-              estimateSize={estimateSize}
-              overscan={overscan}
             />
           </div>
         </Thread.Viewport>

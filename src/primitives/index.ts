@@ -95,12 +95,7 @@ export type { ThreadRootProps } from './thread/ThreadRoot'
 export type { ThreadViewportProps } from './thread/ThreadViewport'
 export type { ThreadMessageProps, ThreadMessagesProps } from './thread/ThreadMessages'
 export type { ThreadEmptyProps, ThreadScrollToBottomProps } from './thread/ThreadParts'
-export type {
-  ThreadContextValue,
-  ThreadController,
-  ThreadHandle,
-  ThreadLayout,
-} from './thread/ThreadContext'
+export type { ThreadContextValue, ThreadHandle } from './thread/ThreadContext'
 export {
   useStickToBottom,
   type StickToBottom,

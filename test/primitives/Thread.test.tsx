@@ -38,10 +38,10 @@ function Bubble({ id, posInSet }: ThreadMessageProps) {
 
 function CustomThread({ virtualizeAt }: { virtualizeAt?: number }) {
   return (
-    <Thread.Root className="thread">
+    <Thread.Root className="thread" virtualizeAt={virtualizeAt}>
       <Thread.Viewport aria-label="Conversation">
         <Thread.Empty>No messages yet</Thread.Empty>
-        <Thread.Messages components={{ Message: Bubble }} virtualizeAt={virtualizeAt} />
+        <Thread.Messages components={{ Message: Bubble }} />
       </Thread.Viewport>
       <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
     </Thread.Root>

@@ -1,12 +1,5 @@
 import { createContext, useContext, type RefObject } from 'react'
-
-/** What `Thread.Messages` registers with its Root so other parts can scroll the thread. */
-export interface ThreadController {
-  /** Scrolls to the newest message and sticks to the bottom again. */
-  scrollToBottom: () => void
-  /** Scrolls to the first message (virtualized lists jump there themselves). */
-  scrollToStart: () => void
-}
+import type { VirtualItem } from '@tanstack/react-virtual'
 
 /** The imperative handle of `Thread.Root` (its `handleRef` prop). */
 export interface ThreadHandle {
@@ -14,26 +7,28 @@ export interface ThreadHandle {
   scrollToBottom: () => void
 }
 
-/** Layout facts `Thread.Messages` reports to its Root (they re-render the Root when they flip). */
-export interface ThreadLayout {
-  /** Whether the viewport is within the stick threshold of its end. */
-  atBottom: boolean
-  /** Whether the message list renders only a window of rows. */
-  virtualized: boolean
-}
-
 /** What `Thread.Root` shares with its parts; read it with {@link useThreadContext}. */
-export interface ThreadContextValue extends ThreadLayout {
+export interface ThreadContextValue {
   /** Visible message ids (`useMessageIds`), in thread order. */
   ids: readonly string[]
-  /** The scrolling element (`Thread.Viewport`). */
+  /** Whether the viewport is within the stick threshold of its end. */
+  atBottom: boolean
+  /** Whether the list renders only a window of rows. */
+  virtualized: boolean
+  /** Rows to render while virtualized (a window around the viewport), else `undefined`: all. */
+  items: VirtualItem[] | undefined
+  /** Ref callback of each row element (carrying `data-index`) while virtualized: measures it. */
+  measureRow: ((element: HTMLElement | null) => void) | undefined
+  /** The scrolling element (`Thread.Viewport` sets it). */
   viewportRef: RefObject<HTMLElement | null>
-  /** The scroll functions of the mounted `Thread.Messages`, if any. */
-  controllerRef: RefObject<ThreadController | null>
-  /** Called by `Thread.Messages` when a layout fact changes. */
-  report: (layout: ThreadLayout) => void
-  /** Scrolls to the bottom through the mounted `Thread.Messages` (no-op without one). */
+  /** Ref callback of the rows' container (`Thread.Messages` sets it). */
+  setContent: (element: HTMLElement | null) => void
+  /** Tells the Root which message holds focus (kept rendered while virtualized). */
+  setFocusedId: (id: string | undefined) => void
+  /** Scrolls to the newest message and sticks to the bottom again. */
   scrollToBottom: () => void
+  /** Scrolls to the first message. */
+  scrollToStart: () => void
 }
 
 /** React context of the Thread parts. */

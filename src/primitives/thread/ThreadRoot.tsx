@@ -10,13 +10,9 @@ import {
 } from 'react'
 import { useMessageIds } from '../../react/useMessageIds'
 import { Slot } from '../Slot'
-import {
-  ThreadContext,
-  type ThreadContextValue,
-  type ThreadController,
-  type ThreadHandle,
-  type ThreadLayout,
-} from './ThreadContext'
+import { ThreadContext, type ThreadContextValue, type ThreadHandle } from './ThreadContext'
+import { useMessageVirtualizer } from './useMessageVirtualizer'
+import { useStickToBottom } from './useStickToBottom'
 
 /** Props of `Thread.Root`. */
 export interface ThreadRootProps extends HTMLAttributes<HTMLDivElement> {
@@ -24,13 +20,28 @@ export interface ThreadRootProps extends HTMLAttributes<HTMLDivElement> {
   asChild?: boolean
   /** Receives `{ scrollToBottom }`, e.g. for a composer outside the thread to call after a send. */
   handleRef?: Ref<ThreadHandle>
+  /** Distance from the end (px) within which the thread counts as at the bottom. Default 48. */
+  stickThreshold?: number
+  /**
+   * Number of visible messages from which the list virtualizes (`@tanstack/react-virtual`, rows
+   * near the viewport only, measured heights). Default 100; `Infinity` never virtualizes. Once
+   * on, it stays on while mounted.
+   */
+  virtualizeAt?: number
+  /** Height (px) assumed for a message not measured yet, when virtualized. Default 120. */
+  estimateSize?: number
+  /** Messages rendered beyond each edge of the viewport, when virtualized. Default 6. */
+  overscan?: number
 }
 
 /**
  * The conversation of the nearest `AgentProvider`: subscribes to the visible message ids
  * (`useMessageIds`: the same array until a message is added or removed, so never per token) and
- * shares them, the scroll state and the scroll functions with `Thread.Viewport`,
- * `Thread.Messages`, `Thread.Empty` and `Thread.ScrollToBottom`.
+ * owns the scrolling: keeps `Thread.Viewport` at the bottom while content grows unless the
+ * reader scrolled up, then keeps the reader's place (`Thread.ScrollToBottom` returns); from
+ * `virtualizeAt` messages `Thread.Messages` renders only the rows near the viewport (the row
+ * holding focus stays rendered). The scroll hooks live here, above the viewport and the rows,
+ * so both elements exist when they run.
  *
  * DOM: `div[data-awr="thread"]` with `data-state="at-bottom|scrolled-up"` and
  * `data-virtualized` while the list renders a window of rows.
@@ -38,25 +49,69 @@ export interface ThreadRootProps extends HTMLAttributes<HTMLDivElement> {
  * @throws Error naming `AgentProvider` when used outside one.
  */
 export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
-  { asChild, handleRef, children, ...rest },
+  {
+    asChild,
+    handleRef,
+    stickThreshold = 48,
+    virtualizeAt = 100,
+    estimateSize = 120,
+    overscan = 6,
+    children,
+    ...rest
+  },
   ref,
 ) {
   const ids = useMessageIds()
   const viewportRef = useRef<HTMLElement | null>(null)
-  const controllerRef = useRef<ThreadController | null>(null)
-  const [layout, setLayout] = useState<ThreadLayout>({ atBottom: true, virtualized: false })
-  const report = useCallback((next: ThreadLayout) => {
-    setLayout((current) =>
-      current.atBottom === next.atBottom && current.virtualized === next.virtualized
-        ? current
-        : next,
-    )
-  }, [])
-  const scrollToBottom = useCallback(() => controllerRef.current?.scrollToBottom(), [])
+  const contentRef = useRef<HTMLElement | null>(null)
+  const [focusedId, setFocusedId] = useState<string>()
+  const virtual = useMessageVirtualizer({
+    ids,
+    enabled: ids.length >= virtualizeAt,
+    scrollerRef: viewportRef,
+    contentRef,
+    estimateSize,
+    overscan,
+    threshold: stickThreshold,
+    focusedId,
+  })
+  const stick = useStickToBottom(viewportRef, contentRef, {
+    threshold: stickThreshold,
+    follow: !virtual.on,
+  })
+  const { on: virtualized, scrollToEnd, scrollToStart: virtualStart, containerRef } = virtual
+  const { scrollToBottom: stickToBottom, atBottom } = stick
+  const scrollToBottom = useCallback(() => {
+    if (virtualized) scrollToEnd()
+    else stickToBottom()
+  }, [virtualized, scrollToEnd, stickToBottom])
+  const scrollToStart = useCallback(() => {
+    if (virtualized) virtualStart()
+    else viewportRef.current?.scrollTo({ top: 0 })
+  }, [virtualized, virtualStart])
+  const setContent = useCallback(
+    (element: HTMLElement | null) => {
+      contentRef.current = element
+      if (virtualized) containerRef(element)
+    },
+    [virtualized, containerRef],
+  )
   useImperativeHandle(handleRef, () => ({ scrollToBottom }), [scrollToBottom])
+  const { items, measureRow } = virtual
   const context = useMemo<ThreadContextValue>(
-    () => ({ ...layout, ids, viewportRef, controllerRef, report, scrollToBottom }),
-    [layout, ids, report, scrollToBottom],
+    () => ({
+      ids,
+      atBottom,
+      virtualized,
+      items,
+      measureRow: virtualized ? measureRow : undefined,
+      viewportRef,
+      setContent,
+      setFocusedId,
+      scrollToBottom,
+      scrollToStart,
+    }),
+    [ids, atBottom, virtualized, items, measureRow, setContent, scrollToBottom, scrollToStart],
   )
   const Comp = asChild ? Slot : 'div'
   return (
@@ -65,8 +120,8 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
         {...rest}
         ref={ref}
         data-awr="thread"
-        data-state={layout.atBottom ? 'at-bottom' : 'scrolled-up'}
-        data-virtualized={layout.virtualized || undefined}
+        data-state={atBottom ? 'at-bottom' : 'scrolled-up'}
+        data-virtualized={virtualized || undefined}
       >
         {children}
       </Comp>

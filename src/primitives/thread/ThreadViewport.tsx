@@ -1,4 +1,4 @@
-import { forwardRef, type HTMLAttributes, type KeyboardEvent } from 'react'
+import { forwardRef, useMemo, type HTMLAttributes, type KeyboardEvent } from 'react'
 import { composeEventHandlers } from '../composeEventHandlers'
 import { composeRefs } from '../composeRefs'
 import { Slot } from '../Slot'
@@ -13,8 +13,8 @@ export interface ThreadViewportProps extends HTMLAttributes<HTMLDivElement> {
 /**
  * The scrolling element of the thread: `role="log"` with `aria-live="off"` (a live log would
  * announce every token; announce completed replies through a separate live region), focusable
- * (`tabIndex=0`) so it scrolls by keyboard. Holds `Thread.Messages` (which keeps it at the bottom
- * while content grows, unless the reader scrolled up) and usually `Thread.Empty`. While the list
+ * (`tabIndex=0`) so it scrolls by keyboard. Holds `Thread.Messages` and usually `Thread.Empty`;
+ * `Thread.Root` keeps it at the bottom while content grows, unless the reader scrolled up. While the list
  * is virtualized, Home/End jump to the first/last message (the browser's smooth scroll would be
  * cut short as rows are measured on the way). Give it a height (or a flex parent) and
  * `overflow-y: auto`, and an accessible name (`aria-label`).
@@ -29,11 +29,13 @@ export const Viewport = forwardRef<HTMLDivElement, ThreadViewportProps>(function
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!ctx.virtualized || event.target !== event.currentTarget) return
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
-    if (event.key === 'Home') ctx.controllerRef.current?.scrollToStart()
-    else if (event.key === 'End') ctx.controllerRef.current?.scrollToBottom()
+    if (event.key === 'Home') ctx.scrollToStart()
+    else if (event.key === 'End') ctx.scrollToBottom()
     else return
     event.preventDefault()
   }
+  const { viewportRef } = ctx
+  const composedRef = useMemo(() => composeRefs(ref, viewportRef), [ref, viewportRef])
   const Comp = asChild ? Slot : 'div'
   return (
     <Comp
@@ -41,7 +43,7 @@ export const Viewport = forwardRef<HTMLDivElement, ThreadViewportProps>(function
       aria-live="off"
       tabIndex={0}
       {...rest}
-      ref={composeRefs(ref, ctx.viewportRef)}
+      ref={composedRef}
       data-awr="thread-viewport"
       data-virtualized={ctx.virtualized || undefined}
       onKeyDown={composeEventHandlers(onKeyDown, onKey)}
