@@ -28,8 +28,13 @@ export interface HandshakeOptions {
  */
 export function handshakeWebSocket(options: HandshakeOptions): Promise<HandshakeResult> {
   const { url, clock, timeoutMs } = options
-  const WebSocketImpl = options.WebSocket ?? (globalThis.WebSocket as never as WebSocketConstructor)
+  const WebSocketImpl =
+    options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor | undefined)
   return new Promise<HandshakeResult>((resolve) => {
+    if (!WebSocketImpl) {
+      const message = 'No WebSocket implementation: pass the `WebSocket` option (e.g. from `ws`).'
+      return resolve({ failed: new AgentError('network', message, { retryable: false }) })
+    }
     let socket: WebSocketLike
     try {
       socket = new WebSocketImpl(url)
