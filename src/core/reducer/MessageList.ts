@@ -82,10 +82,13 @@ export class MessageList {
 
   /** A list with message `i` replaced by `message`. */
   set(i: number, message: Message): MessageList {
-    this.index.set(message.id, i)
     const inTail = i - this.headLen
-    if (inTail === this.tail.length && this.last !== undefined)
+    if (inTail === this.tail.length && this.last !== undefined) {
+      // A token streamed into the last message: same id, same place, the index is right already.
+      if (message.id !== this.last.id) this.index.set(message.id, i)
       return new MessageList(this.head, this.headLen, this.tail, this.index, message)
+    }
+    this.index.set(message.id, i)
     if (inTail >= 0) {
       const tail = this.tail.slice()
       tail[inTail] = message

@@ -63,6 +63,7 @@ export function applyEvent(snapshot: AgentSnapshot, event: AgentEvent | BaseEven
 }
 
 function apply(s: Snapshot, e: AgentEvent): Snapshot {
+  if (e.type === 'TEXT_MESSAGE_CONTENT') return appendContent(s, e) // most events: first
   switch (e.type) {
     case 'RUN_STARTED':
       return s.with({
