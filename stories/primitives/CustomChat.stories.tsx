@@ -70,3 +70,34 @@ export const ToolCallChip: Story = {
     await expect(chip.querySelector('[data-awr="tool-call-status"]')).toHaveTextContent('Done')
   },
 }
+
+const longThread = Array.from({ length: 600 }, (_, i) => ({
+  id: `m${i}`,
+  role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
+  content: `Message ${i}: ${'lorem ipsum '.repeat((i % 7) + 1)}`,
+}))
+
+/**
+ * 600 messages in the custom chat: `Thread.Root` virtualizes (only rows near the viewport
+ * exist, each with its place in the whole thread), opens at the newest message, and the app's
+ * "↓ Newest" button brings the reader back after scrolling up.
+ */
+export const LongThread: Story = {
+  args: { initialMessages: longThread },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const log = canvas.getByRole('log', { name: 'Conversation' })
+    await waitFor(() => expect(log).toHaveAttribute('data-virtualized', 'true'))
+    const fromBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight
+    await waitFor(() => expect(fromBottom()).toBeLessThanOrEqual(1))
+    const articles = log.querySelectorAll('article')
+    await expect(articles.length).toBeLessThan(100)
+    await expect(articles[articles.length - 1]).toHaveAttribute('aria-posinset', '600')
+    await expect(articles[articles.length - 1]).toHaveAttribute('aria-setsize', '600')
+    log.scrollTop = 0
+    const newest = await canvas.findByRole('button', { name: '↓ Newest' })
+    await userEvent.click(newest)
+    await waitFor(() => expect(fromBottom()).toBeLessThanOrEqual(1))
+    await expect(log).toHaveFocus()
+  },
+}
