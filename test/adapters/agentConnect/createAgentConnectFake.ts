@@ -40,6 +40,7 @@ export interface AgentConnectFake extends FakeSystem {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 const isoNoZone = () => new Date().toISOString().replace(/Z$/, '')
+const ALLOWED_ORIGIN = 'http://localhost:5173'
 const b64 = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '')
 
 /**
@@ -48,7 +49,8 @@ const b64 = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '')
  * agent, agent_agent: 2; 429 after 5 active sessions), session GET answering **500** for a
  * session that exists, WebSocket `/api/chat/ws/{id}?token=` rejecting bad tokens, missing
  * sessions and other owners with HTTP 403 on the upgrade, replies typed `text` from
- * `ai1_<session>`, pings every `pingMs`, agent status and list.
+ * `ai1_<session>`, pings every `pingMs`, agent status and list, and CORS headers (and preflight
+ * answers) for `http://localhost:5173` only.
  */
 export function createAgentConnectFake(options: { pingMs?: number } = {}): AgentConnectFake {
   const tokens = new Map<string, string>() // token → username
@@ -83,58 +85,13 @@ export function createAgentConnectFake(options: { pingMs?: number } = {}): Agent
       return token
     },
     async http(request) {
-      const url = new URL(request.url)
-      fake.requests.push(`${request.method} ${url.pathname}`)
-      const path = url.pathname
-      if (request.method === 'POST' && path === '/api/auth/login') {
-        if (loginLimit > 0) {
-          loginLimit--
-          return json({ detail: 'Too many requests' }, 429, { 'retry-after': '7' })
-        }
-        const form = new URLSearchParams(await request.text())
-        if (form.get('username') !== 'demo' || form.get('password') !== 'demo123')
-          return json({ detail: 'Invalid credentials' }, 401)
-        return json({ access_token: fake.issueToken(), token_type: 'bearer', expires_in: 1800 })
+      const response = await route(request)
+      // CORS: only http://localhost:5173 (the demo's default); other origins get no headers.
+      if (request.headers.get('origin') === ALLOWED_ORIGIN) {
+        response.headers.set('access-control-allow-origin', ALLOWED_ORIGIN)
+        response.headers.set('access-control-allow-credentials', 'true')
       }
-      const auth = request.headers.get('authorization') ?? ''
-      const user = tokens.get(auth.replace(/^Bearer /i, ''))
-      if (!user) return json({ detail: 'Could not validate credentials' }, 401)
-      if (request.method === 'POST' && path === '/api/chat/sessions/create')
-        return create(request, user)
-      const sessionMatch = /^\/api\/chat\/sessions\/([^/]+)$/.exec(path)
-      if (sessionMatch) {
-        const session = sessions.get(decodeURIComponent(sessionMatch[1]))
-        if (!session) return json({ detail: 'Session not found' }, 404)
-        if (session.owner !== user) return json({ detail: 'Not authorized' }, 403)
-        if (request.method === 'DELETE') {
-          sessions.delete(session.id)
-          return json({ status: 'success', message: 'Session ended' })
-        }
-        return json({ detail: 'Internal server error' }, 500) // the real server's bug
-      }
-      const statusMatch = /^\/api\/agents\/status\/([^/]+)$/.exec(path)
-      if (statusMatch) {
-        const found = [...sessions.values()].find((s) =>
-          Object.values(s.agents).some((a) => a.agent_id === decodeURIComponent(statusMatch[1])),
-        )
-        if (!found) return json({ detail: 'Agent not found' }, 404)
-        return json(agentStatus(found, user))
-      }
-      if (path === '/api/agents/list') {
-        const agents = [...sessions.values()].map((s) => ({
-          ...agentStatus(s, user),
-          provider: Object.values(s.agents)[0].provider,
-          model: Object.values(s.agents)[0].model,
-          is_owned: s.owner === user,
-        }))
-        return json({
-          agents,
-          timestamp: isoNoZone(),
-          total_count: agents.length,
-          user_owned_count: agents.filter((a) => a.is_owned).length,
-        })
-      }
-      return json({ detail: 'Not Found' }, 404)
+      return response
     },
     upgrade(request) {
       const url = new URL(request.url)
@@ -145,6 +102,72 @@ export function createAgentConnectFake(options: { pingMs?: number } = {}): Agent
       if (!user || !session || session.owner !== user) return { reject: 403 }
       return { accept: (socket) => serve(socket, session) }
     },
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    fake.requests.push(`${request.method} ${url.pathname}`)
+    const path = url.pathname
+    if (request.method === 'OPTIONS') {
+      const origin = request.headers.get('origin')
+      if (origin !== ALLOWED_ORIGIN) return new Response('Disallowed CORS origin', { status: 400 })
+      return new Response('OK', {
+        headers: {
+          'access-control-allow-methods': 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT',
+          'access-control-allow-headers':
+            request.headers.get('access-control-request-headers') ?? '',
+        },
+      })
+    }
+    if (request.method === 'POST' && path === '/api/auth/login') {
+      if (loginLimit > 0) {
+        loginLimit--
+        return json({ detail: 'Too many requests' }, 429, { 'retry-after': '7' })
+      }
+      const form = new URLSearchParams(await request.text())
+      if (form.get('username') !== 'demo' || form.get('password') !== 'demo123')
+        return json({ detail: 'Invalid credentials' }, 401)
+      return json({ access_token: fake.issueToken(), token_type: 'bearer', expires_in: 1800 })
+    }
+    const auth = request.headers.get('authorization') ?? ''
+    const user = tokens.get(auth.replace(/^Bearer /i, ''))
+    if (!user) return json({ detail: 'Could not validate credentials' }, 401)
+    if (request.method === 'POST' && path === '/api/chat/sessions/create')
+      return create(request, user)
+    const sessionMatch = /^\/api\/chat\/sessions\/([^/]+)$/.exec(path)
+    if (sessionMatch) {
+      const session = sessions.get(decodeURIComponent(sessionMatch[1]))
+      if (!session) return json({ detail: 'Session not found' }, 404)
+      if (session.owner !== user) return json({ detail: 'Not authorized' }, 403)
+      if (request.method === 'DELETE') {
+        sessions.delete(session.id)
+        return json({ status: 'success', message: 'Session ended' })
+      }
+      return json({ detail: 'Internal server error' }, 500) // the real server's bug
+    }
+    const statusMatch = /^\/api\/agents\/status\/([^/]+)$/.exec(path)
+    if (statusMatch) {
+      const found = [...sessions.values()].find((s) =>
+        Object.values(s.agents).some((a) => a.agent_id === decodeURIComponent(statusMatch[1])),
+      )
+      if (!found) return json({ detail: 'Agent not found' }, 404)
+      return json(agentStatus(found, user))
+    }
+    if (path === '/api/agents/list') {
+      const agents = [...sessions.values()].map((s) => ({
+        ...agentStatus(s, user),
+        provider: Object.values(s.agents)[0].provider,
+        model: Object.values(s.agents)[0].model,
+        is_owned: s.owner === user,
+      }))
+      return json({
+        agents,
+        timestamp: isoNoZone(),
+        total_count: agents.length,
+        user_owned_count: agents.filter((a) => a.is_owned).length,
+      })
+    }
+    return json({ detail: 'Not Found' }, 404)
   }
 
   async function create(request: Request, user: string): Promise<Response> {
