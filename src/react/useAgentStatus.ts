@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
-import type { AgentCard, AgentStatus, RemoteStatus } from '../core/status/AgentStatus'
+import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource, HasStatusSource } from '../core/status/AgentStatusSource'
-import { createStatusPoller } from '../core/status/createStatusPoller'
 import { deriveAgentStatus } from '../core/status/deriveAgentStatus'
 import { transportName } from '../core/status/describeConnection'
 import { getEventLog } from '../core/status/getEventLog'
@@ -11,6 +10,7 @@ import type { Agent } from '../core/transport/Agent'
 import type { ConnectionState } from '../core/transport/ConnectionState'
 import { useSelect } from './useAgentSelector'
 import { useStoreOf } from './useAgentStore'
+import { useRemoteStatus } from './useRemoteStatus'
 
 /** Options of {@link useAgentStatus}. */
 export interface UseAgentStatusOptions {
@@ -71,38 +71,6 @@ function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
     declaredCapabilities.set(agent, pending)
   }
   return pending
-}
-
-const NOT_LOADED: RemoteStatus = {}
-
-/**
- * The last {@link RemoteStatus} of `source`, polled while mounted (`createStatusPoller`);
- * `undefined` without a source. StrictMode's second mount aborts the first load and starts over.
- */
-function useRemoteStatus(
-  source: AgentStatusSource | undefined,
-  pollMs: number | undefined,
-  now: () => number,
-): RemoteStatus | undefined {
-  const [remote, setRemote] = useState<{ source?: AgentStatusSource; value: RemoteStatus }>({
-    value: NOT_LOADED,
-  })
-  const clock = useRef(now)
-  useEffect(() => {
-    clock.current = now
-  }, [now])
-  useEffect(() => {
-    if (!source) return
-    const poller = createStatusPoller(source, {
-      ...(pollMs !== undefined && { pollMs }),
-      now: () => clock.current(),
-      onChange: (value) => setRemote({ source, value }),
-    })
-    poller.start()
-    return () => poller.stop()
-  }, [source, pollMs])
-  if (!source) return undefined
-  return remote.source === source ? remote.value : NOT_LOADED
 }
 
 /**
