@@ -77,9 +77,11 @@ describe('ProtolinkAgent → proxy → Protolink fake (JSON-RPC SSE) → createA
 
   it('approval_required → pending approval; approve() posts the decision and the same task goes on', async () => {
     const { fake, agent } = await world()
-    const store = storeOf(agent())
+    const a = agent()
+    const store = storeOf(a)
     const paused = await store.run({ message: 'fetch https://a.test' })
     expect(paused.run.status).toBe('interrupted')
+    expect(a.getConnectionState()).toEqual({ status: 'open' }) // the parked task still streams
     expect(paused.approvals['act-1']).toMatchObject({
       toolName: 'fetch_url',
       state: 'pending',
@@ -99,6 +101,7 @@ describe('ProtolinkAgent → proxy → Protolink fake (JSON-RPC SSE) → createA
       'assistant: The page at https://a.test is titled "Page".',
     )
     expect(fake.log.filter((l) => l === 'POST /tasks/stream')).toHaveLength(1) // one task, resumed
+    expect(a.getConnectionState()).toEqual({ status: 'idle' })
   })
 
   it('a refused decision POST fails the resume run; the approval stays open and a retry goes through', async () => {
@@ -202,9 +205,11 @@ describe('ProtolinkAgent → proxy → Protolink fake (JSON-RPC SSE) → createA
 
   it('input-required ends interrupted with the question; the answer continues the same task id', async () => {
     const { fake, agent } = await world()
-    const store = storeOf(agent())
+    const a = agent()
+    const store = storeOf(a)
     const asked = await store.run({ message: 'question please' })
     expect(asked.run.status).toBe('interrupted')
+    expect(a.getConnectionState()).toEqual({ status: 'idle' }) // that task's stream has ended
     const [interrupt] = asked.interrupts
     expect(interrupt).toMatchObject({
       reason: 'input_required',

@@ -7,11 +7,13 @@ import { createObservable, type SubscriberSink } from '../../transport/createObs
 import { buildProtolinkTask, lastUserText } from './buildProtolinkTask'
 import { createProtolinkStatusSource, fetchProtolinkCard } from './createProtolinkStatusSource'
 import { mapProtolinkFrame } from './mapProtolinkFrame'
-import { createProtolinkMapState, type ProtolinkMapState } from './ProtolinkMapState'
+import { createProtolinkMapState, ev, type ProtolinkMapState } from './ProtolinkMapState'
 import {
   answerText,
   cancelProtolinkTask,
+  checkTaskStream,
   postApprovalDecision,
+  postTaskStream,
   readDecision,
 } from './protolinkRequests'
 import { openProtolinkStream, type ProtolinkStream } from './openProtolinkStream'
@@ -35,11 +37,6 @@ interface FollowedTask {
 }
 
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
-const ev = (event: { type: string } & Record<string, unknown>) => event as unknown as BaseEvent
-
-function randomId(): string {
-  return globalThis.crypto.randomUUID()
-}
 
 /**
  * An {@link Agent} for a Protolink agent (repo nMaroulis/protolink v0.7; seed-systems §3), so
@@ -93,7 +90,7 @@ export class ProtolinkAgent implements Agent {
   constructor(options: ProtolinkAgentOptions) {
     this.#options = options
     this.#http = createProtolinkHttp(options)
-    this.#newId = options.newId ?? randomId
+    this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID())
     this.statusSource = createProtolinkStatusSource(options)
     if (options.streaming !== undefined && options.streaming !== 'auto')
       this.#useChat = !options.streaming
@@ -110,8 +107,19 @@ export class ProtolinkAgent implements Agent {
       }
       const onAbort = () => controller.abort(new AgentError('aborted', 'The run was aborted.'))
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.#execute(input, controller.signal, sink).then(
-        () => this.#settle(),
+      const settled: SubscriberSink<BaseEvent> = {
+        next: (event) => sink.next(event),
+        error: (error) => sink.error(error),
+        complete: () => {
+          this.#settle() // before the caller sees the end
+          sink.complete()
+        },
+        get closed() {
+          return sink.closed
+        },
+      }
+      this.#execute(input, controller.signal, settled).then(
+        () => undefined,
         (error: unknown) => {
           const reason = controller.signal.reason as unknown
           const failure =
@@ -150,7 +158,8 @@ export class ProtolinkAgent implements Agent {
   }
 
   #settle(error?: AgentError): void {
-    if (this.#live.size > 0 || this.#parked.size > 0) return
+    const streaming = [...this.#parked.values()].some((t) => t.stream !== undefined)
+    if (this.#live.size > 0 || streaming) return // a parked approval keeps its stream open
     if (error?.code === 'auth_required') this.#connection.set({ status: 'auth_required', error })
     else if (error && error.code !== 'aborted' && error.retryable)
       this.#connection.set({ status: 'closed', error })
@@ -215,40 +224,13 @@ export class ProtolinkAgent implements Agent {
       sessionId: input.threadId,
     })
     const fetchController = new AbortController()
-    const abortFetch = () => fetchController.abort(signal.reason)
-    signal.addEventListener('abort', abortFetch, { once: true })
-    let response: Response
-    try {
-      response = await this.#http.request(
-        '/tasks/stream',
-        {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            Accept: 'text/event-stream',
-            'X-Protolink-Request-ID': this.#newId(),
-          },
-          body: JSON.stringify(task),
-        },
-        fetchController.signal,
-      )
-    } finally {
-      signal.removeEventListener('abort', abortFetch)
-    }
+    const response = await postTaskStream(this.#http, task, this.#newId(), signal, fetchController)
     if (response.status === 404 && this.#options.streaming !== true) {
       void response.body?.cancel().catch(() => undefined)
       this.#useChat = true
       return runProtolinkChat(this.#http, input, prompt, signal, sink)
     }
-    if (!response.ok) throw await this.#http.failure(response, 'POST /tasks/stream')
-    const type = response.headers.get('content-type') ?? ''
-    if (!type.includes('text/event-stream')) {
-      const error = await this.#http.failure(response, 'POST /tasks/stream')
-      throw new AgentError('invalid_response', `Expected text/event-stream, got '${type}'.`, {
-        status: response.status,
-        ...(error.body !== undefined && { body: error.body }),
-      })
-    }
+    await checkTaskStream(this.#http, response)
     this.#connection.set({ status: 'open' })
     const stream = openProtolinkStream(response, {
       maxEventBytes: this.#options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,

@@ -66,19 +66,23 @@ export function createProtolinkMapState(
   return state
 }
 
+/** Casts a plain wire object to `BaseEvent` (the enum of `@ag-ui/core` is types only). @internal */
 export const ev = (event: WireEvent | ({ type: string } & Record<string, unknown>)) =>
   event as unknown as BaseEvent
 
+/** A plain object (not null, not an array). @internal */
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** `v` when it is a string, else `undefined`. @internal */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
+/** The `bad_frame` error of a frame the mapping cannot read (not retryable). @internal */
 export function badFrame(message: string, event: unknown): AgentError {
   return new AgentError('bad_frame', `Protolink stream: ${message}`, { event, retryable: false })
 }
 
-/** @internal The text of a value for `TOOL_CALL_ARGS`/`_RESULT`: strings as is, the rest as JSON. */
+/** The text of a value for `TOOL_CALL_ARGS`/`_RESULT`: strings as is, the rest as JSON. @internal */
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value
   if (value === undefined) return ''
@@ -102,12 +106,14 @@ function asJson(value: unknown): string {
   return asText(value)
 }
 
+/** Emits `TEXT_MESSAGE_END` for the open text message, if any. @internal */
 export function closeText(state: ProtolinkMapState, out: BaseEvent[]): void {
   if (state.openTextId === undefined) return
   out.push(ev({ type: 'TEXT_MESSAGE_END', messageId: state.openTextId }))
   delete state.openTextId
 }
 
+/** Emits a text delta (opening an assistant message first); empty deltas emit nothing. @internal */
 export function text(state: ProtolinkMapState, delta: string, out: BaseEvent[]): void {
   if (delta === '') return // AG-UI deltas are non-empty
   if (state.openTextId === undefined) {
@@ -118,6 +124,7 @@ export function text(state: ProtolinkMapState, delta: string, out: BaseEvent[]):
   out.push(ev({ type: 'TEXT_MESSAGE_CONTENT', messageId: state.openTextId, delta }))
 }
 
+/** Emits `TOOL_CALL_START/ARGS/END` once per `action_id` (closing open text first). @internal */
 export function toolCall(
   state: ProtolinkMapState,
   id: string,
@@ -134,6 +141,7 @@ export function toolCall(
   out.push(ev({ type: 'TOOL_CALL_END', toolCallId: id }))
 }
 
+/** Emits `TOOL_CALL_RESULT` once per `action_id` (`messageId` `<id>-result`). @internal */
 export function toolResult(
   state: ProtolinkMapState,
   id: string,
@@ -153,7 +161,7 @@ export function toolResult(
   )
 }
 
-/** The agent's text in a final task (`metadata.task`), for runs that streamed none. */
+/** The agent's text in a final task (`metadata.task`), for runs that streamed none. @internal */
 export function finalTaskText(task: unknown): string {
   if (!isObject(task) || !Array.isArray(task.messages)) return ''
   const agent = (task as unknown as ProtolinkTask).messages.filter((m) => m?.role === 'agent')
@@ -165,7 +173,7 @@ export function finalTaskText(task: unknown): string {
     .join('')
 }
 
-/** Starts (`open`) or finishes a step; a finish of a step that is not open emits nothing. */
+/** Starts (`open`) or finishes a step; a finish of a step that is not open emits nothing. @internal */
 export function step(state: ProtolinkMapState, stepName: string, open: boolean, out: BaseEvent[]) {
   const at = state.openSteps.indexOf(stepName)
   if (open) {
@@ -184,6 +192,7 @@ function closeAll(state: ProtolinkMapState, out: BaseEvent[]) {
   for (const name of [...state.openSteps].reverse()) step(state, name, false, out)
 }
 
+/** Closes what is open and emits `RUN_FINISHED` with `outcome`; the state is `ended`. @internal */
 export function finish(
   state: ProtolinkMapState,
   out: BaseEvent[],
@@ -195,6 +204,7 @@ export function finish(
   out.push(ev({ type: 'RUN_FINISHED', threadId, runId, outcome }))
 }
 
+/** Closes what is open and emits `RUN_ERROR`; the state is `ended`. @internal */
 export function fail(state: ProtolinkMapState, out: BaseEvent[], message: string, code?: string) {
   closeAll(state, out)
   state.ended = true

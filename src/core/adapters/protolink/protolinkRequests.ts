@@ -1,6 +1,8 @@
+import { AgentError } from '../../protocol/AgentError'
 import type { ResumeEntry } from '../../protocol/types'
 import type { ProtolinkHttp } from './protolinkHttp'
 import type { ProtolinkAgentOptions } from './ProtolinkAgentOptions'
+import type { ProtolinkTask } from './protolinkWire'
 
 /**
  * The decision a resume entry carries for an approval interrupt (the kit's payload
@@ -87,4 +89,56 @@ export async function postApprovalDecision(
   )
   if (!response.ok) throw await http.failure(response, `POST approval ${requestId}`)
   void response.body?.cancel().catch(() => undefined)
+}
+
+/**
+ * `POST /tasks/stream` with `task`, `Accept: text/event-stream` and `X-Protolink-Request-ID`.
+ * `fetchController` owns the response (the stream may outlive the run: a parked approval);
+ * `signal` aborts it only until the headers arrive.
+ * @throws AgentError `network`, or `signal`'s reason.
+ * @internal
+ */
+export async function postTaskStream(
+  http: ProtolinkHttp,
+  task: ProtolinkTask,
+  requestId: string,
+  signal: AbortSignal,
+  fetchController: AbortController,
+): Promise<Response> {
+  const abortFetch = () => fetchController.abort(signal.reason)
+  signal.addEventListener('abort', abortFetch, { once: true })
+  try {
+    return await http.request(
+      '/tasks/stream',
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'text/event-stream',
+          'X-Protolink-Request-ID': requestId,
+        },
+        body: JSON.stringify(task),
+      },
+      fetchController.signal,
+    )
+  } finally {
+    signal.removeEventListener('abort', abortFetch)
+  }
+}
+
+/**
+ * Checks a `/tasks/stream` answer is a 2xx event stream.
+ * @throws AgentError `auth_required`/`rate_limited`/`http_error` (non-2xx), `invalid_response`
+ *   (2xx that is not `text/event-stream`, `body` = its first 4 096 chars).
+ * @internal
+ */
+export async function checkTaskStream(http: ProtolinkHttp, response: Response): Promise<void> {
+  if (!response.ok) throw await http.failure(response, 'POST /tasks/stream')
+  const type = response.headers.get('content-type') ?? ''
+  if (type.includes('text/event-stream')) return
+  const { body } = await http.failure(response, 'POST /tasks/stream')
+  throw new AgentError('invalid_response', `Expected text/event-stream, got '${type}'.`, {
+    status: response.status,
+    ...(body !== undefined && { body }),
+  })
 }
