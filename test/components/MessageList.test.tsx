@@ -7,26 +7,9 @@ import type { Message } from '../../src/core/protocol/types'
 import { createSnapshot } from '../../src/core/reducer'
 import { createAgentStore } from '../../src/core/store'
 import { createScriptedAgent } from '../../src/testing'
-import { messageArticle, modes, renderWithAgent } from './chatTestUtils'
+import { fakeLayout, messageArticle, modes, renderWithAgent } from './chatTestUtils'
 
 afterEach(cleanup)
-
-/** Gives `el` a fake layout: a scroll height that follows its text length, a 100 px viewport. */
-function fakeLayout(el: HTMLElement) {
-  let scrollTop = 0
-  Object.defineProperties(el, {
-    clientHeight: { configurable: true, get: () => 100 },
-    scrollHeight: { configurable: true, get: () => 100 + (el.textContent?.length ?? 0) * 10 },
-    scrollTop: {
-      configurable: true,
-      get: () => scrollTop,
-      set: (value: number) => {
-        scrollTop = Math.max(0, Math.min(value, el.scrollHeight - el.clientHeight))
-      },
-    },
-  })
-  return { bottom: () => el.scrollHeight - el.clientHeight }
-}
 
 describe.each(modes)('<MessageList /> scrolling ($name)', ({ strict }) => {
   it('sticks to the bottom while content grows, stops after the user scrolls up, re-sticks on send', async () => {

@@ -72,3 +72,20 @@ export async function axeViolations(container: Element): Promise<axe.Result[]> {
 export function messageArticle(container: Element, id: string): HTMLElement | null {
   return container.querySelector<HTMLElement>(`article[data-message-id="${id}"]`)
 }
+
+/** Gives `el` a fake layout (jsdom has none): a scroll height that follows its text length, a 100 px viewport. */
+export function fakeLayout(el: HTMLElement) {
+  let scrollTop = 0
+  Object.defineProperties(el, {
+    clientHeight: { configurable: true, get: () => 100 },
+    scrollHeight: { configurable: true, get: () => 100 + (el.textContent?.length ?? 0) * 10 },
+    scrollTop: {
+      configurable: true,
+      get: () => scrollTop,
+      set: (value: number) => {
+        scrollTop = Math.max(0, Math.min(value, el.scrollHeight - el.clientHeight))
+      },
+    },
+  })
+  return { bottom: () => el.scrollHeight - el.clientHeight }
+}

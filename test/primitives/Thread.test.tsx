@@ -7,26 +7,9 @@ import type { Message as AgMessage } from '../../src/core/protocol/types'
 import { createAgentStore } from '../../src/core/store'
 import { Message, Thread, type ThreadHandle, type ThreadMessageProps } from '../../src/primitives'
 import { createScriptedAgent } from '../../src/testing'
-import { axeViolations, modes, renderWithAgent } from '../components/chatTestUtils'
+import { axeViolations, fakeLayout, modes, renderWithAgent } from '../components/chatTestUtils'
 
 afterEach(cleanup)
-
-/** A fake layout: scroll height follows the text length, a 100 px viewport. */
-function fakeLayout(el: HTMLElement) {
-  let scrollTop = 0
-  Object.defineProperties(el, {
-    clientHeight: { configurable: true, get: () => 100 },
-    scrollHeight: { configurable: true, get: () => 100 + (el.textContent?.length ?? 0) * 10 },
-    scrollTop: {
-      configurable: true,
-      get: () => scrollTop,
-      set: (value: number) => {
-        scrollTop = Math.max(0, Math.min(value, el.scrollHeight - el.clientHeight))
-      },
-    },
-  })
-  return { bottom: () => el.scrollHeight - el.clientHeight }
-}
 
 function Bubble({ id, posInSet }: ThreadMessageProps) {
   return (
