@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { CodeBlock, CodeHighlightProvider, createLazyHighlighter } from 'agent-wire-react'
 import { createScriptedAgent } from 'agent-wire-react/testing'
 import { ChatStory } from './support/ChatStory'
-import { recordClipboard } from './support/recordClipboard'
+import { recordClipboard } from './support/recorders'
 import { replyRun } from './support/scripts'
 
 const CODE = 'const answer = 42\nfunction double(x) {\n  return x * 2\n}'

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createScriptedAgent } from 'agent-wire-react/testing'
 import { ChatStory } from './support/ChatStory'
-import { recordClipboard } from './support/recordClipboard'
+import { recordClipboard } from './support/recorders'
 import { replyRun } from './support/scripts'
 
 /** Each run answers with the next reply, streamed word by word at a token cadence. */
