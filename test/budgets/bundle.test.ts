@@ -21,4 +21,15 @@ describe('bundle budgets (min + gzip, React external)', () => {
         )
     }, 60_000)
   }
+
+  it('the heavy pieces load on first use, in chunks of their own (not in the initial load)', async () => {
+    const lazy = async (name: string) =>
+      (await bundleSize(BUNDLE_CASES.find((c) => c.name === name)!)).lazy.map((l) => l.name)
+    // responseSchema validation (@cfworker/json-schema) and zod's toJSONSchema (zod/mini tools)
+    expect(await lazy('core')).toEqual(
+      expect.arrayContaining(['createSchemaValidator', 'zodToJsonSchema']),
+    )
+    // react-markdown + remark-gfm
+    expect(await lazy('chat')).toEqual(expect.arrayContaining(['MarkdownBlocks']))
+  }, 60_000)
 })
