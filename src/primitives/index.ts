@@ -122,6 +122,7 @@ export {
   type MessageImageProps,
 } from './message/MessageMedia'
 export type { MessageContextValue, MessageStatus } from './message/MessageContext'
+export type { MessageToolCallProps } from './message/MessageToolCall'
 export { partUrl } from './message/partUrl'
 export { formatJson } from './formatJson'
 export * as ToolCall from './toolCall'

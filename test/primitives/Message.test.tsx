@@ -166,6 +166,25 @@ describe.each(modes)('Message primitives ($name)', ({ strict }) => {
     store.destroy()
   })
 
+  it('Content: by default a tool call renders as Message.ToolCall, live from the store', () => {
+    const store = storeWith([
+      {
+        id: 'a',
+        role: 'assistant',
+        toolCalls: [
+          { id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{"q":1}' } },
+        ],
+      },
+      { id: 't', role: 'tool', toolCallId: 'c1', content: '"found"' },
+    ])
+    renderWithAgent(<Show id="a" />, { strict, store })
+    const call = article('a')!.querySelector('[data-awr="tool-call"]')!
+    expect(call.getAttribute('data-status')).toBe('done')
+    expect(call.querySelector('[data-awr="tool-call-name"]')!.textContent).toBe('lookup')
+    expect(call.querySelector('[data-awr="tool-call-result"]')!.textContent).toBe('"found"')
+    store.destroy()
+  })
+
   it('Reasoning: uncontrolled toggles; controlled follows the prop and reports', async () => {
     const store = storeWith([{ id: 'r', role: 'reasoning', content: 'why' }])
     const onOpenChange = vi.fn()

@@ -8,10 +8,10 @@ import type {
   ToolCall as ToolCallEntry,
   ToolMessage,
 } from '../../core/protocol/types'
-import * as ToolCall from '../toolCall'
 import { useMessageContext } from './MessageContext'
 import { File, Image, type MediaContentPart } from './MessageMedia'
 import { Activity, Reasoning, Text, ToolResult } from './MessageParts'
+import { ToolCall } from './MessageToolCall'
 
 /** The component `Message.Content` uses per content kind; each defaults to the matching part. */
 export interface MessageContentComponents {
@@ -21,7 +21,7 @@ export interface MessageContentComponents {
   Image?: ComponentType<{ part: ImagePart }>
   /** Audio, video, document and unknown parts. Default `Message.File`. */
   File?: ComponentType<{ part: MediaContentPart }>
-  /** One entry of `AssistantMessage.toolCalls`. Default `ToolCall.Root` with its parts. */
+  /** One entry of `AssistantMessage.toolCalls`. Default `Message.ToolCall`. */
   ToolCall?: ComponentType<{ toolCall: ToolCallEntry; messageId: string }>
   /** A `reasoning` message. Default `Message.Reasoning` (collapsed). */
   Reasoning?: ComponentType<{ message: ReasoningMessage }>
@@ -41,17 +41,6 @@ export interface MessageContentPartProps {
 
 function DefaultText({ text }: { text: string }): ReactNode {
   return <Text text={text} />
-}
-
-function DefaultToolCall({ toolCall }: { toolCall: ToolCallEntry }): ReactNode {
-  return (
-    <ToolCall.Root toolCallId={toolCall.id}>
-      <ToolCall.Name /> <ToolCall.Status />
-      <ToolCall.Args />
-      <ToolCall.Result />
-      <ToolCall.Error />
-    </ToolCall.Root>
-  )
 }
 
 function Parts({
@@ -90,7 +79,7 @@ export function Content({ components = {} }: MessageContentPartProps): ReactNode
     case 'user':
       return <Parts content={message.content} components={components} />
     case 'assistant': {
-      const ToolCallComp = components.ToolCall ?? DefaultToolCall
+      const ToolCallComp = components.ToolCall ?? ToolCall
       const Pending = components.Pending
       const calls = message.toolCalls ?? []
       return (
