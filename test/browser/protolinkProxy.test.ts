@@ -5,24 +5,17 @@
  * Chromium refuses a direct cross-origin call; through the proxy, `ProtolinkAgent` streams the
  * JSON-RPC SSE into `createAgentStore`, an approval is answered and the same task goes on.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { createServer as createVite, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSameOriginProxy } from '../../src/server/adapters/createSameOriginProxy'
 import { createProtolinkApprovalRoutes } from '../../src/server/adapters/protolink'
 import { serveFake, type ServedFake } from '../adapters/fakeHost/serveFake'
 import { createProtolinkFake, type ProtolinkFake } from '../adapters/protolink/createProtolinkFake'
-import { launchChromium, type LaunchedChromium } from './launchChromium'
+import { startKitPage, type KitPage } from './startKitPage'
 
-let browser: LaunchedChromium
-let vite: ViteDevServer
 let fake: ProtolinkFake
 let served: ServedFake
-let front: Server
-let origin: string
+let kit: KitPage
 let page: Page
 
 beforeAll(async () => {
@@ -30,44 +23,12 @@ beforeAll(async () => {
   fake = createProtolinkFake({ broker: approvals.broker, frameDelayMs: 10 })
   served = await serveFake(fake)
   const proxy = createSameOriginProxy({ target: served.url, pathPrefix: '/protolink' })
-  vite = await createVite({
-    root: fileURLToPath(new URL('../..', import.meta.url)),
-    configFile: false,
-    server: { middlewareMode: true, hmr: false },
-    appType: 'custom',
-    logLevel: 'warn',
-    optimizeDeps: { include: ['zod/mini', 'eventsource-parser', '@cfworker/json-schema'] },
-  })
-  front = createServer((req, res) =>
-    approvals(req, res, () =>
-      proxy(req, res, () => {
-        if (req.url === '/') {
-          res.writeHead(200, { 'content-type': 'text/html' })
-          return void res.end('<!doctype html><title>app</title><main>app</main>')
-        }
-        vite.middlewares(req, res)
-      }),
-    ),
-  )
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(`${origin}/`)
-  // The kit's own source, served by Vite (a module script: vitest would rewrite an import()).
-  await page.addScriptTag({
-    type: 'module',
-    content: "import * as core from '/src/core/index.ts'; window.__awrCore = core",
-  })
-  await page.waitForFunction(() => '__awrCore' in window, undefined, { timeout: 30_000 })
+  kit = await startKitPage((req, res, next) => approvals(req, res, () => proxy(req, res, next)))
+  page = kit.page
 })
 
 afterAll(async () => {
-  await page?.close()
-  await browser?.close()
-  front?.closeAllConnections()
-  await new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve()))
-  await vite?.close()
+  await kit?.close()
   await served?.close()
 })
 
