@@ -120,8 +120,7 @@ function apply(s: Snapshot, e: AgentEvent): Snapshot {
     }
     case 'TEXT_MESSAGE_START':
       return startMessage(s, e, e.role ?? 'assistant')
-    case 'TEXT_MESSAGE_CONTENT':
-    case 'REASONING_MESSAGE_CONTENT':
+    case 'REASONING_MESSAGE_CONTENT': // TEXT_MESSAGE_CONTENT: above
       return appendContent(s, e)
     case 'TEXT_MESSAGE_END':
     case 'REASONING_MESSAGE_END':
