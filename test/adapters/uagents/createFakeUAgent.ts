@@ -21,6 +21,12 @@ export interface FakeUAgentOptions {
   resolve: (address: string) => string
   /** The `fetch` the agent sends with. Default `globalThis.fetch`. */
   fetch?: typeof fetch
+  /**
+   * Signs outgoing envelopes like a uAgent (Node: `createUAgentsIdentity()`); its address is the
+   * agent's. Default: the fixed `FAKE_AGENT_ADDRESS` and a placeholder signature (in the page,
+   * where `node:crypto` is missing).
+   */
+  identity?: { address: string; sign(envelope: UAgentsEnvelope): UAgentsEnvelope }
   /** Delay between the chunks of a streamed reply, ms. Default 0. */
   chunkDelayMs?: number
 }
@@ -129,14 +135,16 @@ function script(text: string): UAgentsChatContent[][] {
  * - `GET /agent_info`, `HEAD /submit` (`x-uagents-status`), 404 `{"error": "not found"}` elsewhere.
  */
 export function createFakeUAgent(options: FakeUAgentOptions): FakeUAgent {
-  const address = options.address ?? FAKE_AGENT_ADDRESS
+  const address = options.identity?.address ?? options.address ?? FAKE_AGENT_ADDRESS
+  const seal = (e: UAgentsEnvelope) =>
+    options.identity ? options.identity.sign(e) : { ...e, signature: 'sig-placeholder' }
   const send =
     options.fetch ?? ((i: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(i, init))
 
   async function push(to: UAgentsEnvelope, schemaDigest: string, message: unknown) {
     const d = await chatProtocolDigests()
-    const envelope = {
-      ...buildUAgentsEnvelope({
+    const envelope = seal(
+      buildUAgentsEnvelope({
         sender: address,
         target: to.sender,
         session: to.session,
@@ -144,8 +152,7 @@ export function createFakeUAgent(options: FakeUAgentOptions): FakeUAgent {
         protocolDigest: d.protocol,
         message,
       }),
-      signature: 'sig-not-checked-by-the-bridge',
-    }
+    )
     await send(options.resolve(to.sender), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -146,44 +146,63 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
     expect((await fetch(`${url}/nothing`)).status).toBe(404)
   })
 
-  it('its /submit checks envelopes like an agent: content type, JSON, schema, target; drops unknown digests', async () => {
+  it('its /submit checks envelopes like an agent: content type, JSON, schema, signature, target; drops strangers and unknown digests', async () => {
     const logs: string[] = []
     world = await startUAgentsWorld({ onLog: (e) => logs.push(e.message) })
     const submit = `${world.bridgeHost.url}/submit`
     const d = await chatProtocolDigests()
-    const good = buildUAgentsEnvelope({
-      sender: world.agent.address,
-      target: world.bridge.address,
-      session: SESSION,
-      schemaDigest: d.chatMessage,
-      message: { timestamp: 't', msg_id: 'm', content: [{ type: 'text', text: 'pushed' }] },
-    })
-    expect(await (await post(submit, good, { 'content-type': 'text/plain' })).json()).toEqual({
-      error: 'invalid content-type',
-    })
-    expect(await (await post(submit, '{not json')).json()).toEqual({
-      error: 'empty or invalid payload',
-    })
-    expect(await (await post(submit, { ...good, session: 'nope' })).json()).toEqual({
-      error: 'contents do not match envelope schema',
-    })
-    expect(await (await post(submit, { ...good, target: 'user1other' })).json()).toEqual({
-      error: 'unable to route envelope',
-    })
-    const stranger = await post(submit, { ...good, sender: 'agent1qstranger' })
-    expect(stranger.status).toBe(200)
-    const wrongDigest = await post(submit, { ...good, schema_digest: 'model:0000' })
-    expect(wrongDigest.status).toBe(200)
-    expect(
-      await (await post(submit, { ...good, payload: encodePayload('{"msg_id": 3}') })).json(),
-    ).toEqual({})
-    expect((await post(submit, good)).status).toBe(200)
+    const { identity, bridge } = world
+    const envelope = (over: { target?: string; schemaDigest?: string; message?: unknown } = {}) =>
+      identity.sign(
+        buildUAgentsEnvelope({
+          sender: identity.address,
+          target: over.target ?? bridge.address,
+          session: SESSION,
+          schemaDigest: over.schemaDigest ?? d.chatMessage,
+          message: over.message ?? {
+            timestamp: 't',
+            msg_id: 'm',
+            content: [{ type: 'text', text: 'pushed' }],
+          },
+        }),
+      )
+    const good = envelope()
+    const answer = async (body: unknown, headers?: Record<string, string>) => {
+      const r = await post(submit, body, headers)
+      return [r.status, await r.json()]
+    }
+    expect(await answer(good, { 'content-type': 'text/plain' })).toEqual([
+      400,
+      { error: 'invalid content-type' },
+    ])
+    expect(await answer('{not json')).toEqual([400, { error: 'empty or invalid payload' }])
+    expect(await answer({ ...good, session: 'nope' })).toEqual([
+      400,
+      { error: 'contents do not match envelope schema' },
+    ])
+    expect(await answer({ ...good, signature: undefined })).toEqual([
+      400,
+      { error: 'signature verification failed' },
+    ])
+    expect(await answer({ ...good, payload: encodePayload('{"forged": true}') })).toEqual([
+      400,
+      { error: 'signature verification failed' },
+    ])
+    expect(await answer(envelope({ target: 'user1other' }))).toEqual([
+      400,
+      { error: 'unable to route envelope' },
+    ])
+    const stranger = 'user1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq'
+    expect(await answer({ ...good, sender: stranger, signature: undefined })).toEqual([200, {}])
+    expect(await answer(envelope({ schemaDigest: 'model:0000' }))).toEqual([200, {}])
+    expect(await answer(envelope({ message: { msg_id: 3 } }))).toEqual([200, {}])
+    expect(await answer(good)).toEqual([200, {}])
     const frames = await readFrames(`${world.url}/chat/${SESSION}/events`, (f) =>
       f.some((x) => x.kind === 'message'),
     )
     expect(frames.filter((f) => f.kind === 'message')).toHaveLength(1)
     expect(logs).toEqual([
-      'dropped an envelope from an unexpected sender agent1qstranger',
+      'dropped an envelope from an unexpected sender user1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq',
       'dropped a message with unrecognized schema digest: model:0000',
       `dropped a malformed ChatMessage from ${world.agent.address}`,
     ])

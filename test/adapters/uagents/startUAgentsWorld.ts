@@ -3,12 +3,19 @@ import {
   type UAgentsBridge,
 } from '../../../src/server/adapters/uagents/createUAgentsBridge'
 import type { UAgentsBridgeOptions } from '../../../src/server/adapters/uagents/UAgentsBridgeOptions'
+import {
+  createUAgentsIdentity,
+  verifyUAgentsEnvelope,
+  type UAgentsIdentity,
+} from '../../../src/server/adapters/uagents/uagentsIdentity'
 import { serveFake, type ServedFake } from '../fakeHost/serveFake'
 import { createFakeUAgent, type FakeUAgent, type FakeUAgentOptions } from './createFakeUAgent'
 
 /** A fake uAgent and a bridge, each on its own real HTTP server of 127.0.0.1. */
 export interface UAgentsWorld {
   agent: FakeUAgent
+  /** The agent's signing identity (its address is the agent's). */
+  identity: UAgentsIdentity
   bridge: UAgentsBridge
   agentHost: ServedFake
   bridgeHost: ServedFake
@@ -17,16 +24,21 @@ export interface UAgentsWorld {
   close(): Promise<void>
 }
 
-/** Starts the fake agent and the bridge; the agent resolves the bridge's address to its `/submit`. */
+/**
+ * Starts the fake agent (signing with a fresh secp256k1 identity) and the bridge (verifying
+ * signatures); the agent resolves the bridge's address to its `/submit`.
+ */
 export async function startUAgentsWorld(
   bridgeOptions: Partial<UAgentsBridgeOptions> = {},
   agentOptions: Partial<FakeUAgentOptions> = {},
 ): Promise<UAgentsWorld> {
   const ref: { agent?: FakeUAgent; bridge?: UAgentsBridge } = {}
+  const identity = createUAgentsIdentity()
   const agentHost = await serveFake({ http: (r) => ref.agent!.http(r) })
   const bridgeHost = await serveFake({ http: (r) => ref.bridge!.handle(r) })
   const bridge = (ref.bridge = createUAgentsBridge({
-    agentAddress: 'agent1qfakeuagent0000000000000000000000000000000000000000000000',
+    agentAddress: identity.address,
+    verify: verifyUAgentsEnvelope,
     agentEndpoint: `${agentHost.url}/submit`,
     publicUrl: bridgeHost.url,
     basePath: '/uagents',
@@ -36,6 +48,7 @@ export async function startUAgentsWorld(
   }))
   const bridgeAddress = bridge.address
   const agent = (ref.agent = createFakeUAgent({
+    identity,
     endpoint: `${agentHost.url}/submit`,
     resolve: (address) =>
       address === bridgeAddress ? `${bridgeHost.url}/submit` : 'http://127.0.0.1:9/submit',
@@ -43,6 +56,7 @@ export async function startUAgentsWorld(
   }))
   return {
     agent,
+    identity,
     bridge,
     agentHost,
     bridgeHost,

@@ -1,3 +1,5 @@
+import type { UAgentsEnvelope } from './uagentsEnvelope'
+
 /** Options of `createUAgentsBridge`. */
 export interface UAgentsBridgeOptions {
   /** The uAgent to talk to (`agent1q…`). */
@@ -31,9 +33,15 @@ export interface UAgentsBridgeOptions {
   authorize?: (request: Request) => boolean | Response | Promise<boolean | Response>
   /**
    * Which senders' envelopes `/submit` relays (others are dropped with a log entry). Default:
-   * only `agentAddress` (signatures are not verified, so this is the spoofing guard).
+   * only `agentAddress` (without `verify`, this is the only spoofing guard).
    */
   acceptFrom?: (sender: string) => boolean
+  /**
+   * Checks the signature of an envelope from a non-`user` sender (`verifyUAgentsEnvelope` on
+   * Node); false → 400 `signature verification failed`, as a uAgent answers. Default: none
+   * (signatures are not checked; the bridge stays free of `node:*`).
+   */
+  verify?: (envelope: UAgentsEnvelope) => boolean | Promise<boolean>
   /** The `fetch` used to reach the agent. Default `globalThis.fetch`. */
   fetch?: typeof fetch
   /** Clock for ChatMessage / ChatAcknowledgement timestamps. Default `() => new Date()`. */

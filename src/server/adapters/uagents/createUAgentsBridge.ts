@@ -4,6 +4,7 @@ import type {
   UAgentsChatAcknowledgement,
   UAgentsChatMessage,
 } from '../../../core/adapters/uagents/uagentsChatTypes'
+import { bech32Encode } from './bech32'
 import { chatProtocolDigests } from './chatProtocol'
 import { createBridgeSessions } from './createBridgeSessions'
 import { readAgentStatus } from './readAgentStatus'
@@ -11,6 +12,7 @@ import type { UAgentsBridgeOptions } from './UAgentsBridgeOptions'
 import {
   buildUAgentsEnvelope,
   decodePayload,
+  isUserAddress,
   isUuid4,
   parseUAgentsEnvelope,
   type UAgentsEnvelope,
@@ -28,7 +30,6 @@ export interface UAgentsBridge {
   close(): void
 }
 
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const fail = (code: UAgentsBridgeErrorCode, message: string, status: number) =>
@@ -36,9 +37,9 @@ const fail = (code: UAgentsBridgeErrorCode, message: string, status: number) =>
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** A fresh `user1…` address (`generate_user_address`: bech32 of 32 random bytes). */
 function randomUserAddress(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(58))
-  return `user1${[...bytes].map((b) => BECH32[b % 32]).join('')}`
+  return bech32Encode('user', globalThis.crypto.getRandomValues(new Uint8Array(32)))
 }
 
 /**
@@ -53,8 +54,9 @@ function randomUserAddress(): string {
  *   its session's stream and ACKNOWLEDGED (a ChatAcknowledgement envelope to the sender's
  *   endpoint); a ChatAcknowledgement clears its ack timer and is relayed; other digests are
  *   dropped (200 `{}`, like an agent with no handler), and so are envelopes from senders other
- *   than the agent (`acceptFrom`). Envelope signatures are NOT verified (no secp256k1 here):
- *   keep `/submit` reachable only from the agent's network.
+ *   than the agent (`acceptFrom`). Signatures of non-`user` senders are checked with `verify`
+ *   (Node: `verifyUAgentsEnvelope`; 400 `signature verification failed`); without `verify` they
+ *   are not, so keep `/submit` reachable only from the agent's network.
  * - `HEAD /submit`: readiness (`x-uagents-status`), as agents answer it.
  * - `POST <basePath>/chat/<session>` `{msg_id?, content[]}`: builds a ChatMessage and its envelope
  *   (schema and protocol digests computed from the chat protocol manifest), POSTs it to the
@@ -141,6 +143,8 @@ export function createUAgentsBridge(options: UAgentsBridgeOptions): UAgentsBridg
     }
     const envelope = parseUAgentsEnvelope(raw)
     if (!envelope) return json({ error: 'contents do not match envelope schema' }, 400)
+    if (options.verify && !isUserAddress(envelope.sender) && !(await options.verify(envelope)))
+      return json({ error: 'signature verification failed' }, 400)
     if (envelope.target !== address) return json({ error: 'unable to route envelope' }, 400)
     const accept = options.acceptFrom ?? ((sender: string) => sender === options.agentAddress)
     if (!accept(envelope.sender)) {

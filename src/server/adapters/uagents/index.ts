@@ -24,7 +24,14 @@ export {
   decodePayload,
   isUuid4,
   isUserAddress,
+  envelopeSigningBytes,
   type UAgentsEnvelope,
   type EnvelopeParts,
 } from './uagentsEnvelope'
 export { listenUAgentsBridge, toNodeListener } from './listenUAgentsBridge'
+export {
+  verifyUAgentsEnvelope,
+  createUAgentsIdentity,
+  type UAgentsIdentity,
+} from './uagentsIdentity'
+export { bech32Encode, bech32Decode } from './bech32'

@@ -99,3 +99,35 @@ export function buildUAgentsEnvelope(parts: EnvelopeParts): UAgentsEnvelope {
     payload: encodePayload(JSON.stringify(parts.message)),
   }
 }
+
+/** 8 bytes, big-endian (Python `struct.pack(">Q", n)`). */
+function uint64(n: number): Uint8Array {
+  const out = new Uint8Array(8)
+  new DataView(out.buffer).setBigUint64(0, BigInt(n))
+  return out
+}
+
+/**
+ * The bytes an envelope signature covers (`Envelope._digest` hashes them with SHA-256): sender,
+ * target, session, schema digest, payload (when present), then `expires` and `nonce` as
+ * big-endian uint64 (when present).
+ */
+export function envelopeSigningBytes(envelope: UAgentsEnvelope): Uint8Array {
+  const encoder = new TextEncoder()
+  const parts: Uint8Array[] = [
+    encoder.encode(envelope.sender),
+    encoder.encode(envelope.target),
+    encoder.encode(envelope.session.toLowerCase()),
+    encoder.encode(envelope.schema_digest),
+  ]
+  if (envelope.payload != null) parts.push(encoder.encode(envelope.payload))
+  if (envelope.expires != null) parts.push(uint64(envelope.expires))
+  if (envelope.nonce != null) parts.push(uint64(envelope.nonce))
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
