@@ -208,6 +208,33 @@ describe('createUAgentsBridge against a fake uAgent over real HTTP', () => {
     ])
   })
 
+  it('the fake uAgent drops a ChatMessage with a wrong digest (200, logged, never acknowledged) and refuses bad envelopes', async () => {
+    world = await startUAgentsWorld()
+    const submit = `${world.agentHost.url}/submit`
+    const envelope = buildUAgentsEnvelope({
+      sender: world.bridge.address,
+      target: world.agent.address,
+      session: SESSION,
+      schemaDigest: 'model:' + 'ab'.repeat(32),
+      message: { timestamp: 't', msg_id: 'wrong-digest', content: [{ type: 'text', text: 'hi' }] },
+    })
+    const r = await post(submit, envelope)
+    expect([r.status, await r.json()]).toEqual([200, {}])
+    await expect
+      .poll(() => world!.agent.log)
+      .toEqual([`Received message with unrecognized schema digest: model:${'ab'.repeat(32)}`])
+    expect(world.agent.received).toEqual([])
+    const unsigned = { ...envelope, sender: world.identity.address }
+    expect((await (await post(submit, unsigned)).json()) as unknown).toEqual({
+      error: 'signature verification failed',
+    })
+    expect(
+      (await (await post(submit, { ...envelope, target: 'agent1qnobody' })).json()) as unknown,
+    ).toEqual({
+      error: 'unable to route envelope',
+    })
+  })
+
   it('HEAD /submit answers readiness, GET /status reports agent_info, readiness and the manifest', async () => {
     world = await startUAgentsWorld()
     const head = await fetch(`${world.bridgeHost.url}/submit`, {
