@@ -126,8 +126,8 @@ function script(text: string): UAgentsChatContent[][] {
  * web-standard {@link FakeSystem}:
  * - `POST /submit` checks like uagents' ASGI server: content type (400 `invalid content-type`),
  *   JSON (400 `empty or invalid payload`), envelope schema incl. uuid4 session (400 `contents do
- *   not match envelope schema`), a missing signature of a non-`user` sender, the only check without `node:crypto` (400 `signature verification
- *   failed`), target (400 `unable to route envelope`); then 200 `{}` and dispatches later: a
+ *   not match envelope schema`), a missing signature of a non-`user` sender (400 `signature
+ *   verification failed`; only presence: the fake runs in the page too, without secp256k1), target (400 `unable to route envelope`); then 200 `{}` and dispatches later: a
  *   message with an unknown schema digest is only logged (the real agent's "unrecognized schema
  *   digest" warning: no answer at all);
  * - every ChatMessage is acknowledged, and replies (scripted by `script`) are pushed to the
