@@ -35,6 +35,7 @@ export interface UseAgentStatusOptions {
   /**
    * Where to read a remote system's view of the agent (health, facts, listed agents,
    * protocols; issue 8). Default `agent.statusSource` when the agent offers one; `null`: none.
+   * Keep it stable (module scope, `useMemo`, the agent's own): a new source starts a new poller.
    */
   source?: AgentStatusSource | null
   /**
