@@ -125,6 +125,18 @@ describe('ProtolinkAgent → proxy → Protolink fake (JSON-RPC SSE) → createA
     expect(fake.log).toContain('decision req-1 true')
   })
 
+  it('close() denies a parked approval, cancels its task and closes its stream', async () => {
+    const { fake, agent } = await world()
+    const a = agent()
+    await storeOf(a).run({ message: 'fetch https://z.test' })
+    expect(a.getConnectionState()).toEqual({ status: 'open' })
+    a.close()
+    expect(a.getConnectionState()).toEqual({ status: 'idle' })
+    await until(() => fake.log.includes('decision req-1 false'))
+    await until(() => fake.log.some((l) => l.startsWith('cancel ')))
+    await expect(a.cancelRun('anything')).rejects.toMatchObject({ code: 'run_not_found' })
+  })
+
   it('deny(reason) posts approved:false; Protolink answers action_denied and finishes', async () => {
     const { fake, agent } = await world()
     const store = storeOf(agent())

@@ -15,6 +15,7 @@ import {
   postApprovalDecision,
   postTaskStream,
   readDecision,
+  releaseParkedTask,
 } from './protolinkRequests'
 import { openProtolinkStream, type ProtolinkStream } from './openProtolinkStream'
 import { createProtolinkHttp, type ProtolinkHttp } from './protolinkHttp'
@@ -145,6 +146,20 @@ export class ProtolinkAgent implements Agent {
     const task = this.#live.get(runId) ?? [...this.#parked.values()].find((t) => t.runId === runId)
     if (!task) throw new AgentError('run_not_found', `No Protolink task runs for run ${runId}.`)
     await cancelProtolinkTask(this.#http, task.taskId, 'Cancelled by the user.')
+  }
+
+  /**
+   * Lets go of tasks parked at an interrupt (call on unmount): each waiting approval is denied
+   * (`reason` "The app closed."), its task cancelled (`POST /tasks/cancel`, failures ignored)
+   * and its stream closed. Runs in flight are stopped by their own signal, not here.
+   */
+  close(): void {
+    for (const task of this.#parked.values()) {
+      task.stream?.close()
+      releaseParkedTask(this.#http, this.#options, task.taskId, task.approval?.request_id)
+    }
+    this.#parked.clear()
+    this.#settle()
   }
 
   /** `connecting` while a request opens, `open` while a task streams, then `idle`/`closed`/`auth_required`. */

@@ -142,3 +142,26 @@ export async function checkTaskStream(http: ProtolinkHttp, response: Response): 
     ...(body !== undefined && { body }),
   })
 }
+
+/**
+ * Lets go of a parked task in the background (failures ignored): denies its approval request
+ * (if any) with reason "The app closed." and cancels the task.
+ * @internal
+ */
+export function releaseParkedTask(
+  http: ProtolinkHttp,
+  options: ProtolinkAgentOptions,
+  taskId: string,
+  requestId: string | undefined,
+): void {
+  const reason = 'The app closed.'
+  if (requestId !== undefined)
+    void postApprovalDecision(
+      http,
+      options,
+      requestId,
+      { approved: false, reason },
+      new AbortController().signal,
+    ).catch(() => undefined)
+  void cancelProtolinkTask(http, taskId, reason).catch(() => undefined)
+}
