@@ -1,8 +1,8 @@
 import { AgentError } from '../protocol/AgentError'
-import type { ContentPart, Message, UserMessage } from '../protocol/types'
+import type { Message, UserMessage } from '../protocol/types'
 import { replaceMessages } from '../reducer'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
-import type { AgentRunOptions, ThreadEditOptions } from './AgentStore'
+import type { AgentRunOptions, AgentStore, ThreadEditOptions } from './AgentStore'
 
 /** What {@link createThreadEdits} needs from the store. @internal */
 export interface ThreadEditsHost {
@@ -17,14 +17,7 @@ export interface ThreadEditsHost {
 }
 
 /** The store methods {@link createThreadEdits} returns (see `AgentStore.regenerate`). @internal */
-export interface ThreadEdits {
-  regenerate(messageId?: string, options?: ThreadEditOptions): AgentError | Promise<AgentSnapshot>
-  editAndResend(
-    messageId: string,
-    content: string | ContentPart[],
-    options?: ThreadEditOptions,
-  ): AgentError | Promise<AgentSnapshot>
-}
+export type ThreadEdits = Pick<AgentStore, 'regenerate' | 'editAndResend'>
 
 const busyError = () =>
   new AgentError(

@@ -24,6 +24,8 @@ export interface MessageActionsContextValue {
   /** The edit form is open. */
   editing: boolean
   setEditing: (editing: boolean) => void
+  /** Closes the edit form without sending and gives focus back to `Edit`. */
+  cancelEdit: () => void
   /** The edit form's text. */
   draft: string
   setDraft: (draft: string) => void

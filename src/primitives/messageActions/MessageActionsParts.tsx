@@ -13,7 +13,7 @@ import {
 import { composeEventHandlers } from '../composeEventHandlers'
 import { composeRefs } from '../composeRefs'
 import { Slot } from '../Slot'
-import { useMessageActionsContext } from './MessageActionsContext'
+import { useMessageActionsContext, type MessageActionsContextValue } from './MessageActionsContext'
 
 /** Props of the MessageActions buttons. */
 export interface MessageActionsButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -21,88 +21,112 @@ export interface MessageActionsButtonProps extends ButtonHTMLAttributes<HTMLButt
   asChild?: boolean
 }
 
+interface ButtonSpec {
+  part: string
+  dataAwr: string
+  text: string
+  type?: 'button' | 'submit'
+  /** Give the Root this button's element (Edit: focus returns to it). */
+  focusTarget?: boolean
+  /** Render nothing unless this holds. Default: always render. */
+  shown?: (ctx: MessageActionsContextValue) => boolean
+  disabled: (ctx: MessageActionsContextValue) => boolean
+  action?: (ctx: MessageActionsContextValue) => void
+  extra?: (ctx: MessageActionsContextValue) => Record<string, unknown>
+}
+
+const PartButton = forwardRef<HTMLButtonElement, MessageActionsButtonProps & { spec: ButtonSpec }>(
+  function PartButton({ spec, asChild, onClick, disabled, children, ...rest }, forwardedRef) {
+    const ctx = useMessageActionsContext(spec.part)
+    const { editButtonRef } = ctx
+    const focusTarget = spec.focusTarget === true
+    const ref = useMemo(
+      () => (focusTarget ? composeRefs(forwardedRef, editButtonRef) : forwardedRef),
+      [focusTarget, forwardedRef, editButtonRef],
+    )
+    if (spec.shown && !spec.shown(ctx)) return null
+    const Comp = asChild ? Slot : 'button'
+    const { action } = spec
+    return (
+      <Comp
+        {...(asChild ? {} : { type: spec.type ?? 'button' })}
+        {...spec.extra?.(ctx)}
+        {...rest}
+        ref={ref}
+        disabled={disabled || spec.disabled(ctx)}
+        data-awr={spec.dataAwr}
+        onClick={action ? composeEventHandlers(onClick, () => action(ctx)) : onClick}
+      >
+        {children ?? spec.text}
+      </Comp>
+    )
+  },
+)
+
+const copySpec: ButtonSpec = {
+  part: 'Copy',
+  dataAwr: 'message-actions-copy',
+  text: 'Copy',
+  disabled: (ctx) => ctx.text === '',
+  action: (ctx) => ctx.copy(),
+  extra: (ctx) => ({ 'data-state': ctx.copyState }),
+}
+
 /**
  * Copies the message's text (`copyToClipboard`: Clipboard API, else an `execCommand`
  * fallback). `data-state`: `idle`, then `copied` or `failed` for `copyResetMs`. Disabled when
  * there is no text. Default text "Copy".
  */
-export const Copy = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(function Copy(
-  { asChild, onClick, disabled, children, ...rest },
-  ref,
-) {
-  const ctx = useMessageActionsContext('Copy')
-  const Comp = asChild ? Slot : 'button'
-  return (
-    <Comp
-      {...(asChild ? {} : { type: 'button' as const })}
-      {...rest}
-      ref={ref}
-      disabled={disabled || ctx.text === ''}
-      data-awr="message-actions-copy"
-      data-state={ctx.copyState}
-      onClick={composeEventHandlers(onClick, () => ctx.copy())}
-    >
-      {children ?? 'Copy'}
-    </Comp>
-  )
-})
+export const Copy = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(
+  function Copy(props, ref) {
+    return <PartButton {...props} spec={copySpec} ref={ref} />
+  },
+)
+
+const regenerateSpec: ButtonSpec = {
+  part: 'Regenerate',
+  dataAwr: 'message-actions-regenerate',
+  text: 'Regenerate',
+  shown: (ctx) => ctx.canRegenerate,
+  disabled: (ctx) => ctx.isRunning,
+  action: (ctx) => ctx.regenerate(),
+}
 
 /**
  * Regenerates the reply (`store.regenerate(messageId)`). Renders nothing unless the message is
  * the last complete assistant reply; disabled while a run is running. Default text "Regenerate".
  */
 export const Regenerate = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(
-  function Regenerate({ asChild, onClick, disabled, children, ...rest }, ref) {
-    const ctx = useMessageActionsContext('Regenerate')
-    if (!ctx.canRegenerate) return null
-    const Comp = asChild ? Slot : 'button'
-    return (
-      <Comp
-        {...(asChild ? {} : { type: 'button' as const })}
-        {...rest}
-        ref={ref}
-        disabled={disabled || ctx.isRunning}
-        data-awr="message-actions-regenerate"
-        onClick={composeEventHandlers(onClick, () => ctx.regenerate())}
-      >
-        {children ?? 'Regenerate'}
-      </Comp>
-    )
+  function Regenerate(props, ref) {
+    return <PartButton {...props} spec={regenerateSpec} ref={ref} />
   },
 )
+
+const editSpec: ButtonSpec = {
+  part: 'Edit',
+  dataAwr: 'message-actions-edit',
+  text: 'Edit',
+  focusTarget: true,
+  shown: (ctx) => ctx.canEdit,
+  disabled: (ctx) => ctx.isRunning && !ctx.editing,
+  action: (ctx) => ctx.setEditing(!ctx.editing),
+  extra: (ctx) => ({
+    'aria-expanded': ctx.editing,
+    'aria-controls': ctx.editing ? ctx.ids.editor : undefined,
+    'data-state': ctx.editing ? 'open' : 'closed',
+  }),
+}
 
 /**
  * Opens (or closes) the edit form of a user message: `aria-expanded`, `aria-controls` the
  * `Editor`, `data-state` `open` | `closed`. Renders nothing for other roles; disabled while a
  * run is running (unless the form is open, so it can still be closed). Default text "Edit".
  */
-export const Edit = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(function Edit(
-  { asChild, onClick, disabled, children, ...rest },
-  forwardedRef,
-) {
-  const ctx = useMessageActionsContext('Edit')
-  const ref = useMemo(
-    () => composeRefs(forwardedRef, ctx.editButtonRef),
-    [forwardedRef, ctx.editButtonRef],
-  )
-  if (!ctx.canEdit) return null
-  const Comp = asChild ? Slot : 'button'
-  return (
-    <Comp
-      {...(asChild ? {} : { type: 'button' as const })}
-      {...rest}
-      ref={ref}
-      disabled={disabled || (ctx.isRunning && !ctx.editing)}
-      aria-expanded={ctx.editing}
-      aria-controls={ctx.editing ? ctx.ids.editor : undefined}
-      data-awr="message-actions-edit"
-      data-state={ctx.editing ? 'open' : 'closed'}
-      onClick={composeEventHandlers(onClick, () => ctx.setEditing(!ctx.editing))}
-    >
-      {children ?? 'Edit'}
-    </Comp>
-  )
-})
+export const Edit = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(
+  function Edit(props, ref) {
+    return <PartButton {...props} spec={editSpec} ref={ref} />
+  },
+)
 
 /** Props of `MessageActions.Editor`. */
 export type MessageActionsEditorProps = FormHTMLAttributes<HTMLFormElement>
@@ -165,8 +189,7 @@ export const EditorInput = forwardRef<HTMLTextAreaElement, MessageActionsEditorI
         onKeyDown={composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLTextAreaElement>) => {
           if (event.key === 'Escape') {
             event.preventDefault()
-            ctx.setEditing(false)
-            ctx.editButtonRef.current?.focus()
+            ctx.cancelEdit()
           } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault()
             ctx.submitEdit()
@@ -177,44 +200,33 @@ export const EditorInput = forwardRef<HTMLTextAreaElement, MessageActionsEditorI
   },
 )
 
+const submitSpec: ButtonSpec = {
+  part: 'EditorSubmit',
+  dataAwr: 'message-actions-submit',
+  text: 'Send',
+  type: 'submit',
+  disabled: (ctx) => ctx.isRunning || ctx.draft.trim() === '',
+}
+
 /** Submit button of the edit form; disabled for an empty draft or while a run is running. */
 export const EditorSubmit = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(
-  function EditorSubmit({ asChild, disabled, children, ...rest }, ref) {
-    const ctx = useMessageActionsContext('EditorSubmit')
-    const Comp = asChild ? Slot : 'button'
-    return (
-      <Comp
-        {...(asChild ? {} : { type: 'submit' as const })}
-        {...rest}
-        ref={ref}
-        disabled={disabled || ctx.isRunning || ctx.draft.trim() === ''}
-        data-awr="message-actions-submit"
-      >
-        {children ?? 'Send'}
-      </Comp>
-    )
+  function EditorSubmit(props, ref) {
+    return <PartButton {...props} spec={submitSpec} ref={ref} />
   },
 )
 
+const cancelSpec: ButtonSpec = {
+  part: 'EditorCancel',
+  dataAwr: 'message-actions-cancel',
+  text: 'Cancel',
+  disabled: () => false,
+  action: (ctx) => ctx.cancelEdit(),
+}
+
 /** Closes the edit form without sending and returns focus to `Edit`. Default text "Cancel". */
 export const EditorCancel = forwardRef<HTMLButtonElement, MessageActionsButtonProps>(
-  function EditorCancel({ asChild, onClick, children, ...rest }, ref) {
-    const ctx = useMessageActionsContext('EditorCancel')
-    const Comp = asChild ? Slot : 'button'
-    return (
-      <Comp
-        {...(asChild ? {} : { type: 'button' as const })}
-        {...rest}
-        ref={ref}
-        data-awr="message-actions-cancel"
-        onClick={composeEventHandlers(onClick, () => {
-          ctx.setEditing(false)
-          ctx.editButtonRef.current?.focus()
-        })}
-      >
-        {children ?? 'Cancel'}
-      </Comp>
-    )
+  function EditorCancel(props, ref) {
+    return <PartButton {...props} spec={cancelSpec} ref={ref} />
   },
 )
 

@@ -93,6 +93,10 @@ export const Root = forwardRef<HTMLDivElement, MessageActionsRootProps>(
           setError(undefined)
           setEditingState(next)
         },
+        cancelEdit: () => {
+          setEditingState(false)
+          editButtonRef.current?.focus()
+        },
         draft,
         setDraft,
         submitEdit: () => {
