@@ -37,7 +37,8 @@ export interface MessageImageProps extends Omit<
  * An image part: `img[data-awr="message-image"]` with a safe `src` (see `partUrl`: http(s) URLs,
  * base64 `image/*` data) and `alt` from `metadata.alt` (else the `alt` prop, default "Image").
  * Without a safe source, or once the image fails to load, it renders a placeholder
- * `span[data-awr="message-image"][data-state="blocked|error"]` holding the alt text instead.
+ * `span[data-awr="message-image"][data-state="blocked|error"]` holding the alt text instead
+ * (with the same `className` and `style`).
  */
 export const Image = forwardRef<HTMLImageElement, MessageImageProps>(function Image(
   { part, alt = 'Image', onError, ...rest },
@@ -51,6 +52,8 @@ export const Image = forwardRef<HTMLImageElement, MessageImageProps>(function Im
       <span
         role="img"
         aria-label={text}
+        className={rest.className}
+        style={rest.style}
         data-awr="message-image"
         data-state={src ? 'error' : 'blocked'}
       >
@@ -97,7 +100,13 @@ export const File = forwardRef<HTMLAnchorElement, MessageFileProps>(function Fil
   const label = children ?? partLabel(part)
   if (!url) {
     return (
-      <span data-awr="message-file" data-type={String(part.type)} data-state="placeholder">
+      <span
+        className={rest.className}
+        style={rest.style}
+        data-awr="message-file"
+        data-type={String(part.type)}
+        data-state="placeholder"
+      >
         {label}
       </span>
     )
