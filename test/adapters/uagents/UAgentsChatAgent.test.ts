@@ -51,6 +51,17 @@ describe('UAgentsChatAgent → bridge → fake uAgent (real HTTP) → createAgen
     expect(world.agent.received[1].content).toEqual([{ type: 'text', text: 'again' }])
   })
 
+  it('a reply after the run went quiet waits at the bridge; a run without a new message collects it and sends nothing', async () => {
+    world = await startUAgentsWorld({}, { chunkDelayMs: 500 })
+    const { store } = setup({ quietMs: 150 })
+    const first = await store.run({ message: 'twice' })
+    expect(texts(first)).toEqual(['user:twice', 'assistant:First.'])
+    await expect.poll(() => world!.agent.pushed, { timeout: 5000 }).toBe(3) // ack + 2 replies
+    const collected = await store.run()
+    expect(texts(collected)).toEqual(['user:twice', 'assistant:First.', 'assistant:Second.'])
+    expect(world.agent.received).toHaveLength(1)
+  })
+
   it('start-stream … end-stream across ChatMessages is one streamed assistant message', async () => {
     world = await startUAgentsWorld({}, { chunkDelayMs: 20 })
     const { store } = setup()

@@ -38,6 +38,8 @@ export interface FakeUAgent extends FakeSystem {
   readonly received: UAgentsChatMessage[]
   /** `acknowledged_msg_id`s of the ChatAcknowledgements it received. */
   readonly acksReceived: string[]
+  /** Envelopes it pushed to senders' endpoints (acknowledgements and replies) that were accepted. */
+  pushed: number
   /** Warnings an agent would log (unrecognized digests, bad payloads). */
   readonly log: string[]
   /** `false`: accept envelopes but never answer (not even the acknowledgement): a hung agent. */
@@ -110,6 +112,8 @@ function script(text: string): UAgentsChatContent[][] {
         },
       ],
     ]
+  if (t === 'twice')
+    return [[{ type: 'text', text: 'First.' }], [{ type: 'text', text: 'Second.' }]]
   if (t === 'bye') return [[{ type: 'text', text: 'Goodbye!' }, { type: 'end-session' }]]
   if (t === 'note')
     return [
@@ -153,11 +157,12 @@ export function createFakeUAgent(options: FakeUAgentOptions): FakeUAgent {
         message,
       }),
     )
-    await send(options.resolve(to.sender), {
+    const response = await send(options.resolve(to.sender), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(envelope),
     })
+    if (response.ok) fake.pushed += 1
   }
 
   async function dispatch(env: UAgentsEnvelope) {
@@ -242,6 +247,7 @@ export function createFakeUAgent(options: FakeUAgentOptions): FakeUAgent {
     received: [],
     acksReceived: [],
     log: [],
+    pushed: 0,
     responsive: true,
     ready: true,
     async http(request) {

@@ -49,7 +49,9 @@ const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
  * One run: opens `GET <url>/chat/<session>/events` (SSE; the uAgents session is the
  * `threadId` when it is a uuid4, else a uuid4 derived from it: `uagentsSessionId`), waits for
  * the bridge's `ready` frame, emits `RUN_STARTED`, then `POST`s the new content (see `uagentsUserContent`: only the LAST user message of
- * `input.messages` is sent, since the agent keeps its own history; `input.resume` answers cards)
+ * `input.messages` is sent, since the agent keeps its own history, and never twice; `input.resume`
+ * answers cards). A run with nothing new to send (`store.run()` without a message, `retry()`
+ * after a delivered message) only collects what the agent pushed since the last run.
  * and maps the relayed frames with `createUAgentsFrameMapper`. Every event is validated
  * against the AG-UI schema before delivery (`validatesEvents`). The run finishes at
  * `end-session`, at a card (an `interrupt` outcome), or `quietMs` after the agent's last reply.
@@ -74,6 +76,8 @@ export class UAgentsChatAgent implements Agent {
   /** The tracker's state, except after a refused credential or a lost agent (see `#settle`). */
   readonly #state = createConnectionStateHolder()
   readonly #cards = new Map<string, UAgentsCard>()
+  /** Ids of the user messages the bridge accepted: a later run never sends them again. */
+  readonly #sent = new Set<string>()
   readonly #active = new Set<UAgentsRun>()
 
   constructor(options: UAgentsChatAgentOptions) {
@@ -243,7 +247,9 @@ export class UAgentsChatAgent implements Agent {
   }
 
   async #send(run: UAgentsRun): Promise<void> {
-    const content = uagentsUserContent(run.input, this.#cards, () => this.#newId())
+    const last = run.input.messages.at(-1)
+    const resend = !run.input.resume?.length && last !== undefined && this.#sent.has(last.id)
+    const content = resend ? [] : uagentsUserContent(run.input, this.#cards, () => this.#newId())
     run.expectsAck = content.length > 0
     if (!run.expectsAck) return this.#arm(run)
     const path = `/chat/${uagentsSessionId(run.input.threadId)}`
@@ -252,6 +258,7 @@ export class UAgentsChatAgent implements Agent {
     const response = await this.#fetch(path, { method: 'POST', headers, body }, run.signal)
     if (!response.ok) throw await readBridgeError(response, 'sending the message')
     void response.body?.cancel().catch(() => undefined)
+    if (last && !run.input.resume?.length) this.#sent.add(last.id)
     this.#arm(run)
   }
 
