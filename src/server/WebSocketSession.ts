@@ -120,7 +120,7 @@ export class WebSocketSession {
         this.cursors.delete(frame.runId)
         return
       case 'resume': {
-        const run = registry.get(frame.runId)
+        const run = registry.get(frame.runId) ?? registry.resync(frame.runId)
         if (!run || (frame.threadId !== undefined && frame.threadId !== run.threadId))
           return this.notFound(frame.runId)
         return this.resumeRun(frame.runId, frame.lastEventId)
@@ -130,13 +130,14 @@ export class WebSocketSession {
 
   /**
    * `run` is idempotent by `runId`: for a run the registry already has (running, or ended and
-   * still buffered) on the same thread, it re-joins it from the start instead of starting the
+   * still buffered, or ended and kept as a snapshot re-sync) on the same thread, it re-joins it
+   * from the start (or re-syncs) instead of starting the
    * agent again, so a client that lost its connection before seeing any event may simply send
    * `run` again. Another thread with that `runId` gets `busy`.
    */
   private run(input: RunAgentInput) {
     const { registry, maxRunsPerConnection, retryAfterSeconds } = this.options
-    const existing = registry.get(input.runId)
+    const existing = registry.get(input.runId) ?? registry.resync(input.runId)
     if (existing) {
       if (existing.threadId !== input.threadId) {
         const message = `runId '${input.runId}' belongs to another thread.`
@@ -165,7 +166,7 @@ export class WebSocketSession {
   /** Follows a known run from `lastEventId`, or answers `replay_gap` / `bad_frame`. */
   private resumeRun(runId: string, lastEventId: number) {
     const run = this.options.registry.get(runId)
-    if (!run) return this.notFound(runId)
+    if (!run) return this.sendResync(runId, lastEventId)
     const listening = run.listen(lastEventId)
     if (!listening.ok && listening.code === 'replay_gap') {
       const message = `Events after ${lastEventId} were dropped; the oldest held is ${listening.firstId}.`
@@ -210,6 +211,20 @@ export class WebSocketSession {
         if (current()) this.cursors.delete(runId)
       }
     })()
+  }
+
+  /**
+   * A run whose replay buffer expired: its snapshot re-sync (`event` frames with ids after the
+   * run's last one, then `end`) when the registry keeps one, else `run_not_found`.
+   */
+  private sendResync(runId: string, lastEventId: number) {
+    const resync = this.options.registry.resync(runId, lastEventId)
+    if (!resync) return this.notFound(runId)
+    void this.cursors.get(runId)?.return()
+    this.cursors.delete(runId)
+    const prefix = `{"type":"event","runId":${JSON.stringify(runId)},"id":`
+    void this.sendAll(resync.frames.map((f) => `${prefix}${f.id},"event":${f.json}}`))
+    this.send(JSON.stringify({ type: 'end', runId }))
   }
 
   private notFound(runId: string) {

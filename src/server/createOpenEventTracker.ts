@@ -34,6 +34,14 @@ const PAIRS: Record<string, [kind: string, key: string, open: boolean]> = {
   SUBAGENT_ERROR: ['subagent', 'subagentRunId', false],
 }
 
+/** True for the event types the tracker follows: `RUN_*` and the start/end of what can be open. @internal */
+export function isTrackedEventType(type: unknown): boolean {
+  return (
+    typeof type === 'string' &&
+    (type in PAIRS || type === 'RUN_STARTED' || type === 'RUN_FINISHED' || type === 'RUN_ERROR')
+  )
+}
+
 function closing(kind: string, id: string): WireEvent {
   switch (kind) {
     case 'text':

@@ -30,6 +30,7 @@ export {
   type ReplayEntry,
 } from './createReplayBuffer'
 export { createRunRegistry, type RunRegistry, type RunRegistryOptions } from './createRunRegistry'
+export type { RunResync } from './createResyncStore'
 export type { ManagedRun, ManagedRunStatus, ListenResult } from './ManagedRun'
 export type { RunCursor } from './RunCursor'
 export { RUN_ID_HEADER, RESUMABLE_HEADER } from './serveRunRoutes'

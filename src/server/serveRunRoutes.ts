@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RunCursor } from './RunCursor'
 import type { RunRegistry } from './createRunRegistry'
-import { openSseResponse } from './openSseResponse'
+import type { RunResync } from './createResyncStore'
+import { openSseResponse, SSE_HEADERS } from './openSseResponse'
 import { sendJson } from './sendJson'
 
 /** Header naming the run a response streams (the input's `runId`). */
 export const RUN_ID_HEADER = 'X-AWR-Run-Id'
 /** Header set to `1` when the server keeps a replay buffer for the run. */
 export const RESUMABLE_HEADER = 'X-AWR-Resumable'
+/** Header set to `1` on a resume answered with a snapshot re-sync instead of a replay. */
+export const RESYNC_HEADER = 'X-AWR-Resync'
 
 /** Most entries written to the socket at once. */
 const BATCH = 256
@@ -105,8 +108,25 @@ export async function streamRun(
 }
 
 /**
+ * Answers a resume of an ended run whose buffer expired with its snapshot re-sync: 200 SSE with
+ * `X-AWR-Resync: 1`, the re-sync frames (with their `id:` lines), then the end of the stream.
+ */
+function sendResync(res: ServerResponse, resync: RunResync, options: RunStreamOptions): void {
+  const headers = {
+    ...SSE_HEADERS,
+    ...options.headers,
+    ...runIdHeader(resync.runId),
+    [RESUMABLE_HEADER]: '1',
+    [RESYNC_HEADER]: '1',
+  }
+  res.writeHead(200, headers)
+  res.end(resync.frames.map((f) => `id: ${f.id}\ndata: ${f.json}\n\n`).join(''))
+}
+
+/**
  * Answers `GET …/runs/<runId>/events` (resume/attach) and `POST …/runs/<runId>/cancel`:
- * 200 SSE (replay after `Last-Event-ID`, then live), 404 `{"error":"run_not_found"}`, 409
+ * 200 SSE (replay after `Last-Event-ID`, then live; for an ended run whose buffer expired, its
+ * snapshot re-sync with `X-AWR-Resync: 1`), 404 `{"error":"run_not_found"}`, 409
  * `{"error":"replay_gap","firstId":N}`, 400 `{"error":"bad_last_event_id"}`, 202 on cancel,
  * 405 for other methods.
  * @internal
@@ -130,6 +150,12 @@ export async function serveRunRoute(
     )
   }
   const run = registry.get(route.runId)
+  const from = lastEventIdOf(req, route.query)
+  const resync =
+    run || route.action !== 'events' || from === undefined
+      ? undefined
+      : registry.resync(route.runId, from)
+  if (resync) return sendResync(res, resync, options)
   if (!run) {
     const message = `No run '${route.runId}' here (unknown, or expired after it ended).`
     return sendJson(res, 404, { error: 'run_not_found', message }, headers)

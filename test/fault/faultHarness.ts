@@ -11,7 +11,11 @@ import { HttpAgent, type HttpAgentOptions } from '../../src/core/transport/HttpA
 import { WebSocketAgent } from '../../src/core/transport/WebSocketAgent'
 import type { WebSocketAgentOptions } from '../../src/core/transport/WebSocketAgentOptions'
 import { createAgentHandler, type AgentHandlerFn } from '../../src/server/createAgentHandler'
-import { createRunRegistry, type RunRegistryOptions } from '../../src/server/createRunRegistry'
+import {
+  createRunRegistry,
+  type RunRegistry,
+  type RunRegistryOptions,
+} from '../../src/server/createRunRegistry'
 import { createWebSocketAgentServer } from '../../src/server/createWebSocketAgentServer'
 import { longRunEvents } from './createLongRunAgent'
 
@@ -23,6 +27,8 @@ export interface FaultServer {
   /** Path of the WebSocket endpoint: `/ws`. */
   readonly wsPath: string
   http: Server
+  /** The run registry both endpoints share. */
+  registry: RunRegistry
   /** Stops everything: the replay buffers are gone (a restart loses them). */
   close(): Promise<void>
 }
@@ -51,6 +57,7 @@ export async function startFaultServer(
     agentPath: '/agent',
     wsPath: '/ws',
     http,
+    registry,
     async close() {
       const closed = new Promise<void>((resolve) => http.close(() => resolve()))
       http.closeAllConnections()

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Message } from '../../src/core/protocol/types'
+import { reduceEvents } from '../../src/core/reducer/reduceEvents'
 import { createAgentHandler, type AgentHandlerFn } from '../../src/server/createAgentHandler'
 import { createRunRegistry, type RunRegistry } from '../../src/server/createRunRegistry'
 import { createGatedAgent } from './gatedAgent'
@@ -100,14 +102,48 @@ describe('createAgentHandler({ resumable })', () => {
     }
   })
 
-  it('answers 404 once the run expired (ttlMs after it ended, injected clock)', async () => {
+  it('answers 404 once the run expired (ttlMs after it ended, injected clock) and no re-sync is kept', async () => {
     let now = 0
     const gated = createGatedAgent(0)
-    const url = await serve(gated.agent, { ttlMs: 100, now: () => now })
+    const url = await serve(gated.agent, { ttlMs: 100, resyncTtlMs: 0, now: () => now })
     await readSSE(await postJson(url, runInput('hi')))
     expect((await resume(url, 'run-1', '0')).status).toBe(200)
     now += 100
     expect((await resume(url, 'run-1', '0')).status).toBe(404)
+  })
+
+  it("after the buffer expired, a resume is answered with the re-sync (X-AWR-Resync: 1): snapshots and the terminal event, ids after the run's, until resyncTtlMs", async () => {
+    let now = 0
+    const gated = createGatedAgent(0)
+    const url = await serve(gated.agent, { ttlMs: 100, resyncTtlMs: 1000, now: () => now })
+    const run = await readSSE(await postJson(url, runInput('hi')))
+    const last = run.events.length
+    now += 100
+    // A client that held events 1..3 (RUN_STARTED, STEP_STARTED, TEXT_MESSAGE_START): the open
+    // message and step are closed after the messages snapshot, before the terminal event.
+    const answer = await resume(url, 'run-1', '3')
+    expect(answer.headers.get('x-awr-resync')).toBe('1')
+    const resync = await readSSE(answer)
+    expect(resync.ids).toEqual([1, 2, 3, 4, 5].map((i) => String(last + i)))
+    expect(resync.events.map((e) => e.type)).toEqual([
+      'MESSAGES_SNAPSHOT',
+      'TEXT_MESSAGE_END',
+      'STEP_FINISHED',
+      'STATE_SNAPSHOT',
+      'RUN_FINISHED',
+    ])
+    const thread = { messages: runInput('hi').messages as Message[] }
+    expect(resync.events[0].messages).toEqual(reduceEvents(run.events, thread).messages)
+    // A client that holds nothing gets RUN_STARTED first, and no closers.
+    const fresh = await readSSE(await resume(url, 'run-1', '0'))
+    expect(fresh.events.map((e) => e.type)).toEqual([
+      'RUN_STARTED',
+      'MESSAGES_SNAPSHOT',
+      'STATE_SNAPSHOT',
+      'RUN_FINISHED',
+    ])
+    now += 1000
+    expect((await resume(url, 'run-1', '3')).status).toBe(404)
   })
 
   it('POST …/cancel answers 202, aborts the agent and ends the stream with RUN_FINISHED cancelled', async () => {

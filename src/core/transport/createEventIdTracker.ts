@@ -19,7 +19,8 @@ export interface EventIdTracker {
    * - id ≤ `lastId` → `drop` (warning `duplicate_event_dropped`): never delivered twice;
    * - first new id of a replay > `lastId + 1` → `gap` (`AgentError('replay_gap')`), unless the
    *   event is `MESSAGES_SNAPSHOT`/`STATE_SNAPSHOT` (a snapshot re-sync: accepted, info
-   *   `replay_resynced`);
+   *   `replay_resynced`), or `RUN_STARTED` while nothing was delivered (`lastId` 0: no event
+   *   of the run can come before it; a server's re-sync of a run the client never saw);
    * - otherwise `accept`, and `lastId` becomes the id.
    */
   check(id: unknown, eventType: unknown): EventIdVerdict
@@ -64,7 +65,8 @@ export function createEventIdTracker(lastId = 0): EventIdTracker {
           },
         }
       }
-      const gap = replaying && id > last + 1
+      // Nothing delivered yet and the replay opens with RUN_STARTED: nothing can precede it.
+      const gap = replaying && id > last + 1 && !(last === 0 && eventType === 'RUN_STARTED')
       replaying = false
       if (gap && !SNAPSHOT_TYPES.has(eventType as string)) {
         return {
