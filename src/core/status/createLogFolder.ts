@@ -6,10 +6,9 @@ import {
   type FolderRun as Run,
 } from './createFoldCopier'
 import type { EventLogEntry } from './EventLog'
+import { foldEvent, type FoldEv as Ev, type FoldScope } from './foldEvent'
 import type { FoldedLog } from './foldEventLog'
-import { emptyUsage, sumUsage } from './sumUsage'
-
-type Ev = Record<string, unknown> & { type: string }
+import { emptyUsage } from './sumUsage'
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
@@ -155,6 +154,18 @@ export function createLogFolder(): LogFolder {
     return sub !== undefined ? items.get(`subagent:${sub}`) : undefined
   }
 
+  const scope: FoldScope = {
+    item: (key) => items.get(key),
+    openSteps,
+    addItem,
+    finish,
+    parentOf,
+    closeRun,
+    note,
+    errors,
+    touchItem: copier.touchItem,
+  }
+
   function push(entry: EventLogEntry, now: number): void {
     count++
     last = entry
@@ -197,118 +208,7 @@ export function createLogFolder(): LogFolder {
     r.eventCount++
     const at = timeOf(r, entry, e, now)
     if (r.startedAt === undefined && at !== undefined && r.eventCount === 1) r.startedAt = at
-    apply(r, entry, e, at)
-  }
-
-  function apply(r: Run, entry: EventLogEntry, e: Ev, at: number | undefined): void {
-    switch (e.type) {
-      case 'RUN_FINISHED':
-      case 'RUN_ERROR': {
-        r.usage = sumUsage(r.usage, e.usage, `run ${r.runId ?? '?'}`)
-        if (e.type === 'RUN_ERROR') {
-          r.status = 'error'
-          r.error = {
-            ...(str(e.code) && { code: str(e.code) }),
-            message: str(e.message) ?? 'Run error',
-          }
-          errors.push({
-            source: 'run',
-            ...r.error,
-            ...(r.runId && { runId: r.runId }),
-            ...(at !== undefined && { at }),
-          })
-        } else {
-          const outcome = (e.outcome as { type?: unknown } | undefined)?.type
-          if (outcome === 'success' || outcome === 'interrupt' || outcome === 'cancelled')
-            r.outcome = outcome
-          r.status =
-            outcome === 'interrupt'
-              ? 'interrupted'
-              : outcome === 'cancelled'
-                ? 'cancelled'
-                : 'finished'
-        }
-        closeRun(r, at)
-        return
-      }
-      case 'STEP_STARTED': {
-        const name = str(e.stepName) ?? '?'
-        const item = addItem(r, 'step', name, name, at, parentOf(e))
-        const open = openSteps.get(name)
-        if (open) open.push(item)
-        else openSteps.set(name, [item])
-        r.steps++
-        return
-      }
-      case 'STEP_FINISHED': {
-        const name = str(e.stepName) ?? '?'
-        const item = openSteps.get(name)?.pop()
-        if (item) finish(item, at)
-        else {
-          note('steps finished that never started', `'${name}' (#${entry.seq})`)
-          finish(addItem(r, 'step', name, name, undefined, parentOf(e)), at)
-        }
-        return
-      }
-      case 'TOOL_CALL_START': {
-        const id = str(e.toolCallId) ?? '?'
-        addItem(r, 'tool', id, str(e.toolCallName) ?? id, at, parentOf(e))
-        r.toolCalls++
-        return
-      }
-      case 'TOOL_CALL_END':
-      case 'TOOL_CALL_RESULT': {
-        const item = items.get(`tool:${str(e.toolCallId) ?? '?'}`)
-        if (item) finish(item, at)
-        return
-      }
-      case 'ACTIVITY_SNAPSHOT':
-      case 'ACTIVITY_DELTA': {
-        const id = str(e.messageId) ?? '?'
-        const item =
-          items.get(`activity:${id}`) ??
-          addItem(r, 'activity', id, str(e.activityType) ?? 'activity', at, parentOf(e))
-        if (at !== undefined && item.startedAt !== undefined && at > item.startedAt) {
-          item.finishedAt = at
-          item.durationMs = at - item.startedAt
-          copier.touchItem(item)
-        }
-        return
-      }
-      case 'REASONING_START':
-        addItem(r, 'reasoning', str(e.messageId) ?? '?', 'reasoning', at, parentOf(e))
-        return
-      case 'REASONING_END': {
-        const item = items.get(`reasoning:${str(e.messageId) ?? '?'}`)
-        if (item) finish(item, at)
-        return
-      }
-      case 'SUBAGENT_STARTED': {
-        const id = str(e.subagentRunId) ?? '?'
-        const parent =
-          items.get(`subagent:${str(e.parentSubagentRunId) ?? ''}`) ??
-          items.get(`tool:${str(e.parentToolCallId) ?? ''}`)
-        addItem(r, 'subagent', id, str(e.name) ?? id, at, parent)
-        return
-      }
-      case 'SUBAGENT_FINISHED':
-      case 'SUBAGENT_ERROR': {
-        const id = str(e.subagentRunId) ?? '?'
-        const item = items.get(`subagent:${id}`)
-        if (item) finish(item, at, e.type === 'SUBAGENT_ERROR' ? 'error' : 'finished')
-        if (e.type === 'SUBAGENT_ERROR') {
-          const code = str(e.code)
-          errors.push({
-            source: 'subagent',
-            ...(code !== undefined && { code }),
-            message: `${item?.label ?? id}: ${str(e.message) ?? 'error'}`,
-            ...(r.runId && { runId: r.runId }),
-            ...(at !== undefined && { at }),
-          })
-        }
-        return
-      }
-    }
+    foldEvent(scope, r, entry, e, at)
   }
 
   return {
