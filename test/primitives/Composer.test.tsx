@@ -212,7 +212,7 @@ describe.each(modes)('Composer primitives ($name)', ({ strict }) => {
 describe('Composer parts outside a Root', () => {
   it('throw an error naming the part', () => {
     expect(() => render(<Composer.Input />)).toThrow(
-      '<Composer.Input> must be used inside <Composer.Root>.',
+      '<ComposerPrimitive.Input> must be used inside <ComposerPrimitive.Root>.',
     )
   })
 })

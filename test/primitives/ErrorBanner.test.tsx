@@ -96,7 +96,7 @@ describe.each(modes)('ErrorBanner primitives ($name)', ({ strict }) => {
 describe('ErrorBanner parts outside a Root', () => {
   it('throw an error naming the part', () => {
     expect(() => render(<ErrorBanner.Retry />)).toThrow(
-      '<ErrorBanner.Retry> must be used inside <ErrorBanner.Root>.',
+      '<ErrorBannerPrimitive.Retry> must be used inside <ErrorBannerPrimitive.Root>.',
     )
   })
 })

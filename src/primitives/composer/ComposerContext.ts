@@ -31,6 +31,7 @@ export const ComposerContext = createContext<ComposerContextValue | null>(null)
  */
 export function useComposerContext(part = 'useComposerContext'): ComposerContextValue {
   const value = useContext(ComposerContext)
-  if (!value) throw new Error(`<Composer.${part}> must be used inside <Composer.Root>.`)
+  if (!value)
+    throw new Error(`<ComposerPrimitive.${part}> must be used inside <ComposerPrimitive.Root>.`)
   return value
 }

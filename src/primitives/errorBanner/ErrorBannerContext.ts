@@ -21,6 +21,9 @@ export const ErrorBannerContext = createContext<ErrorBannerContextValue | null>(
  */
 export function useErrorBannerContext(part = 'useErrorBannerContext'): ErrorBannerContextValue {
   const value = useContext(ErrorBannerContext)
-  if (!value) throw new Error(`<ErrorBanner.${part}> must be used inside <ErrorBanner.Root>.`)
+  if (!value)
+    throw new Error(
+      `<ErrorBannerPrimitive.${part}> must be used inside <ErrorBannerPrimitive.Root>.`,
+    )
   return value
 }
