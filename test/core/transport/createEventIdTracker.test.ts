@@ -59,4 +59,13 @@ describe('createEventIdTracker', () => {
     expect(ids.check(4, 'X')).toEqual({ action: 'accept', id: 4 })
     expect(ids.check(9, 'X')).toEqual({ action: 'accept', id: 9 }) // live gaps are not judged
   })
+
+  it('a replay that opens with RUN_STARTED while nothing was delivered is not a gap (a re-sync of a run the client never saw); once events were delivered it is', () => {
+    const fresh = createEventIdTracker()
+    fresh.beginReplay()
+    expect(fresh.check(41, 'RUN_STARTED')).toEqual({ action: 'accept', id: 41 })
+    const holding = createEventIdTracker(3)
+    holding.beginReplay()
+    expect(holding.check(41, 'RUN_STARTED').action).toBe('gap')
+  })
 })
