@@ -108,7 +108,7 @@ export function weatherTurn(turn: GenAITurn): GenAIStep[] {
  * HTTP 403 on the upgrade; one frame per turn `{message, provider, llm_name, files}`; an
  * unknown provider → `{"error": …}` then close 1003; a frame that is not JSON → a plain-text
  * error; logs sent just before the response (not live); no streaming, heartbeat or cancel;
- * `/api/agents/` with each agent's `agent_jwt`, `/api/agents/active`.
+ * `/api/agents/` with each agent's `agent_jwt`, `/api/agents/active`; CORS `*`.
  */
 export function createGenAIFake(): GenAIFake {
   const tokens = new Set<string>()
@@ -120,58 +120,20 @@ export function createGenAIFake(): GenAIFake {
     activeConnections: 2,
     expireTokens: () => tokens.clear(),
     async http(request) {
-      const url = new URL(request.url)
-      fake.requests.push(`${request.method} ${url.pathname}`)
-      if (request.method === 'POST' && url.pathname === '/api/login/access-token') {
-        const form = new URLSearchParams(await request.text())
-        if (form.get('username') !== 'admin' || form.get('password') !== 'admin-pass')
-          return json({ detail: 'Incorrect username or password' }, 400)
-        const token = `genai-token-${++issued}`
-        tokens.add(token)
-        return json({ access_token: token, token_type: 'Bearer' })
-      }
-      const token = (request.headers.get('authorization') ?? '').replace(/^Bearer /i, '')
-      if (!tokens.has(token)) return json({ detail: 'Could not validate credentials' }, 401)
-      if (url.pathname === '/api/agents/')
-        return json([
-          {
-            agent_id: 'a-weather',
-            agent_name: 'get_weather',
-            agent_alias: 'weather',
-            agent_description: 'Current weather for a city',
-            agent_schema: {
-              type: 'function',
-              function: {
-                name: 'get_weather',
-                description: 'Current weather for a city',
-                parameters: { type: 'object', properties: { city: { type: 'string' } } },
+      // CORS `*` (the backend's default): any origin may call, preflights are answered.
+      const response =
+        request.method === 'OPTIONS'
+          ? new Response(null, {
+              status: 200,
+              headers: {
+                'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+                'access-control-allow-headers':
+                  request.headers.get('access-control-request-headers') ?? '*',
               },
-            },
-            is_active: true,
-            created_at: '2026-11-01T10:00:00',
-            updated_at: '2026-11-20T10:00:00',
-            agent_jwt: 'SECRET.agent.jwt',
-          },
-          {
-            agent_id: 'a-news',
-            agent_name: 'get_news',
-            agent_alias: 'news',
-            agent_description: 'Headlines',
-            agent_schema: { type: 'function', function: { name: 'get_news' } },
-            is_active: false,
-            created_at: '2026-11-01T10:00:00',
-            updated_at: '2026-11-01T10:00:00',
-            agent_jwt: 'SECRET.other.jwt',
-          },
-        ])
-      if (url.pathname === '/api/agents/active')
-        return json({
-          count_active_connections: fake.activeConnections,
-          active_connections: [],
-          limit: 100,
-          offset: 0,
-        })
-      return json({ detail: 'Not Found' }, 404)
+            })
+          : await route(request)
+      response.headers.set('access-control-allow-origin', '*')
+      return response
     },
     upgrade(request) {
       const url = new URL(request.url)
@@ -181,6 +143,61 @@ export function createGenAIFake(): GenAIFake {
         return { reject: 403 }
       return { accept: (socket) => serve(socket, sessionId) }
     },
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    fake.requests.push(`${request.method} ${url.pathname}`)
+    if (request.method === 'POST' && url.pathname === '/api/login/access-token') {
+      const form = new URLSearchParams(await request.text())
+      if (form.get('username') !== 'admin' || form.get('password') !== 'admin-pass')
+        return json({ detail: 'Incorrect username or password' }, 400)
+      const token = `genai-token-${++issued}`
+      tokens.add(token)
+      return json({ access_token: token, token_type: 'Bearer' })
+    }
+    const token = (request.headers.get('authorization') ?? '').replace(/^Bearer /i, '')
+    if (!tokens.has(token)) return json({ detail: 'Could not validate credentials' }, 401)
+    if (url.pathname === '/api/agents/')
+      return json([
+        {
+          agent_id: 'a-weather',
+          agent_name: 'get_weather',
+          agent_alias: 'weather',
+          agent_description: 'Current weather for a city',
+          agent_schema: {
+            type: 'function',
+            function: {
+              name: 'get_weather',
+              description: 'Current weather for a city',
+              parameters: { type: 'object', properties: { city: { type: 'string' } } },
+            },
+          },
+          is_active: true,
+          created_at: '2026-11-01T10:00:00',
+          updated_at: '2026-11-20T10:00:00',
+          agent_jwt: 'SECRET.agent.jwt',
+        },
+        {
+          agent_id: 'a-news',
+          agent_name: 'get_news',
+          agent_alias: 'news',
+          agent_description: 'Headlines',
+          agent_schema: { type: 'function', function: { name: 'get_news' } },
+          is_active: false,
+          created_at: '2026-11-01T10:00:00',
+          updated_at: '2026-11-01T10:00:00',
+          agent_jwt: 'SECRET.other.jwt',
+        },
+      ])
+    if (url.pathname === '/api/agents/active')
+      return json({
+        count_active_connections: fake.activeConnections,
+        active_connections: [],
+        limit: 100,
+        offset: 0,
+      })
+    return json({ detail: 'Not Found' }, 404)
   }
 
   function serve(socket: FakeSocket, sessionId: string) {
