@@ -8,10 +8,10 @@ import {
   createRunConnectionTracker,
   type RunConnection,
 } from '../../transport/createRunConnectionTracker'
-import { createSseDecoder } from '../../transport/createSseDecoder'
 import type { AgentStatusSource } from '../../status/AgentStatusSource'
 import { createUAgentsFrameMapper, type UAgentsFrameMapper } from './mapUAgentsFrame'
 import { readBridgeError } from './readBridgeError'
+import { readBridgeStream } from './readBridgeStream'
 import type { UAgentsCard } from './uagentsCards'
 import type { UAgentsChatAgentOptions } from './UAgentsChatAgentOptions'
 import { createUAgentsStatusSource } from './createUAgentsStatusSource'
@@ -271,41 +271,12 @@ export class UAgentsChatAgent implements Agent {
       run.signal,
     )
     if (!response.ok) throw await readBridgeError(response, 'opening the event stream')
-    const type = response.headers.get('content-type') ?? ''
-    if (!type.includes('text/event-stream') || !response.body)
-      throw new AgentError(
-        'invalid_response',
-        `uAgents bridge: the event stream answered '${type || 'no content type'}', not text/event-stream.`,
-        { status: response.status },
-      )
     run.connection.set({ status: 'open' })
-    const decoder = createSseDecoder({
+    await readBridgeStream(response, {
+      signal: run.signal,
+      closed: () => run.sink.closed,
       maxEventBytes: this.#options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
-      onFrame: (frame, atEnd) => {
-        if (!run.sink.closed) this.#onFrame(run, frame.data, atEnd)
-      },
+      onFrame: (data, atEnd) => this.#onFrame(run, data, atEnd),
     })
-    const reader = response.body.getReader()
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done || run.sink.closed) break
-        decoder.push(value)
-      }
-      if (!run.sink.closed) decoder.end()
-    } catch (error) {
-      if (run.signal.aborted || run.sink.closed) return
-      if (isAgentError(error)) throw error
-      throw new AgentError('truncated', 'uAgents bridge: the event stream broke mid-run.', {
-        cause: error,
-      })
-    } finally {
-      void reader.cancel().catch(() => undefined)
-    }
-    if (!run.sink.closed)
-      throw new AgentError(
-        'truncated',
-        'uAgents bridge: the event stream ended before the run finished.',
-      )
   }
 }
