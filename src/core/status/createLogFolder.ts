@@ -1,4 +1,4 @@
-import type { StatusError, TimeSource, TimelineKind } from './AgentStatus'
+import type { StatusError, TimeSource } from './AgentStatus'
 import { checkTimestamp } from './checkTimestamp'
 import {
   createFoldCopier,
@@ -110,14 +110,7 @@ export function createLogFolder(): LogFolder {
     return r.offset !== undefined ? entry.receivedAt - r.offset : entry.receivedAt
   }
 
-  const addItem = (
-    r: Run,
-    kind: TimelineKind,
-    ref: string,
-    label: string,
-    at: number | undefined,
-    parent: Item | undefined,
-  ): Item => {
+  const addItem: FoldScope['addItem'] = (r, kind, ref, label, at, parent) => {
     const key = `${kind}:${ref}`
     const n = (seen.get(key) ?? 0) + 1
     seen.set(key, n)
