@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react'
 import { useCopyToClipboard } from '../primitives/useCopyToClipboard'
 import { useChatContext } from './ChatContext'
+import { CopyStatus, copyLabel } from './CopyStatus'
 import { useCodeHighlighter, type Highlighter, type HighlightResult } from './CodeHighlight'
 import { useHighlightedCode } from './useHighlightedCode'
 
@@ -42,12 +43,7 @@ export const CodeBlock = memo(function CodeBlock({
   const fromContext = useCodeHighlighter()
   const highlighted = useHighlightedCode(highlightProp ?? fromContext, code, language, open)
   const [copyState, copy] = useCopyToClipboard()
-  const copyText =
-    copyState === 'copied'
-      ? labels.copied
-      : copyState === 'failed'
-        ? labels.copyFailed
-        : labels.copy
+  const copyText = copyLabel(labels, copyState)
   const copyName = labels.copyCode.replace('{language}', language).replace(/\s+/g, ' ').trim()
   const className = language ? `language-${language}` : undefined
   return (
@@ -70,9 +66,7 @@ export const CodeBlock = memo(function CodeBlock({
         >
           {copyText}
         </button>
-        <span className="awr-visually-hidden" role="status">
-          {copyState === 'idle' ? '' : copyText}
-        </span>
+        <CopyStatus labels={labels} state={copyState} />
       </div>
       <pre className="awr-code-block" tabIndex={0}>
         {highlighted !== undefined && isHtml(highlighted) ? (

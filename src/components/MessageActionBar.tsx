@@ -3,6 +3,7 @@ import * as Actions from '../primitives/messageActions'
 import { messageText } from '../primitives/messageActions/messageText'
 import { useMessage, useMessageActions } from '../react'
 import { useChatContext } from './ChatContext'
+import { CopyStatus, copyLabel } from './CopyStatus'
 
 /** Props of {@link MessageActionBar}. */
 export interface MessageActionBarProps {
@@ -15,18 +16,10 @@ export interface MessageActionBarProps {
 function CopyButton(): ReactNode {
   const { labels } = useChatContext()
   const { copyState } = Actions.useContext()
-  const text =
-    copyState === 'copied'
-      ? labels.copied
-      : copyState === 'failed'
-        ? labels.copyFailed
-        : labels.copy
   return (
     <>
-      <Actions.Copy className="awr-action-button">{text}</Actions.Copy>
-      <span className="awr-visually-hidden" role="status">
-        {copyState === 'idle' ? '' : text}
-      </span>
+      <Actions.Copy className="awr-action-button">{copyLabel(labels, copyState)}</Actions.Copy>
+      <CopyStatus labels={labels} state={copyState} />
     </>
   )
 }
