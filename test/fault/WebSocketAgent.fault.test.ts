@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createAgentStore } from '../../src/core/store/createAgentStore'
 import { faultSeed, createRng } from './createRng'
 import { defineFaultSuite, withRig } from './defineFaultSuite'
-import { runStore, summary, tally, USER_MESSAGE, wsAgentAt } from './faultHarness'
+import { runStore, summary, tally, wsAgentAt } from './faultHarness'
+import { silenceMidRun } from './silenceMidRun'
 import { problemsOf, WS_KIT } from './faultScenarios'
 
 defineFaultSuite(WS_KIT, 'WebSocketAgent (resume frame)')
@@ -50,36 +50,8 @@ describe(`WebSocketAgent silent connections (heartbeat timeout), seed ${seed} (F
     const s = sub('silent')
     await withRig(s, { agent: { events: 3000, pauseEvery: 10, pauseMs: 2 } }, async (rig) => {
       const agent = wsAgentAt(rig.proxy.port, HEARTBEAT)
-      const store = createAgentStore({ agent, threadId: 'thread-fault' })
-      const seqs: number[] = []
-      store.onEvent((event) => seqs.push(event.timestamp ?? -1))
-      const causes: string[] = []
-      agent.subscribeConnection((state) => {
-        if (state.status === 'reconnecting') causes.push(state.error?.code ?? 'none')
-      })
-      const started = performance.now()
-      const running = store.run({ message: USER_MESSAGE })
-      while (seqs.length < 500) await new Promise((r) => setTimeout(r, 2))
-      const silenced = rig.proxy.stallAll()
-      const appliedWhenSilenced = seqs.length
-      const snapshot = await running
+      await silenceMidRun(rig, agent, 'ws silent connection', 500)
       agent.close()
-      store.destroy()
-      summary('ws silent connection', {
-        seed: s,
-        silenced,
-        appliedWhenSilenced,
-        heartbeatTimeouts: causes.filter((c) => c === 'heartbeat_timeout').length,
-        connections: rig.proxy.stats.connections,
-        ...tally(seqs, rig.expected.events),
-        ms: performance.now() - started,
-      })
-      expect(silenced).toBe(1)
-      expect(causes).toContain('heartbeat_timeout')
-      expect(snapshot.run.status).toBe('finished')
-      expect(snapshot.messages).toEqual(rig.expected.messages)
-      expect(snapshot.state).toEqual(rig.expected.state)
-      expect(tally(seqs, rig.expected.events)).toEqual({ lost: 0, duplicated: 0, outOfOrder: 0 })
     })
   }, 60_000)
 
