@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import * as Actions from '../primitives/messageActions'
 import { messageText } from '../primitives/messageActions/messageText'
 import { useMessage, useMessageActions } from '../react'
@@ -28,14 +28,16 @@ function CopyButton(): ReactNode {
  * The styled actions of one message, composed from the `MessageActions` primitives: Copy
  * (shows "Copied" for 2 s; falls back to `execCommand` without the Clipboard API), Regenerate on the
  * last assistant reply, and Edit on a user message, which opens an edit form (Enter sends with
- * `store.editAndResend`, Escape cancels). Buttons are disabled while a run is running.
+ * `store.editAndResend`, Escape cancels). Buttons are disabled while a run is running; once
+ * Regenerate or an edit starts a run, focus moves to the chat's composer and the list scrolls down.
  * Must be inside `AgentProvider`; strings come from `<Chat labels>` (`copy`, `copied`,
  * `copyFailed`, `regenerate`, `editMessage`, `editMessageInput`, `resend`, `cancel`,
  * `messageActions`). Renders nothing for other roles, while the message streams, and for a
  * message without text that cannot be regenerated. `<ChatMessage>` renders it after each message.
  */
 export function MessageActionBar({ messageId, className }: MessageActionBarProps): ReactNode {
-  const { labels } = useChatContext()
+  const { labels, scrollToBottom } = useChatContext()
+  const rootRef = useRef<HTMLDivElement>(null)
   const message = useMessage(messageId)
   const { isStreaming, canRegenerate } = useMessageActions(messageId)
   const role = message?.role
@@ -46,6 +48,13 @@ export function MessageActionBar({ messageId, className }: MessageActionBarProps
       messageId={messageId}
       className={className ? `awr-message-actions ${className}` : 'awr-message-actions'}
       aria-label={labels.messageActions}
+      ref={rootRef}
+      onRunStarted={() => {
+        // The focused button leaves with this message: focus the chat's composer instead.
+        const chat = rootRef.current?.closest('[data-awr="chat"]')
+        chat?.querySelector<HTMLElement>('[data-awr="composer-input"]')?.focus()
+        scrollToBottom()
+      }}
     >
       <div className="awr-message-actions-bar">
         <CopyButton />

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { MessageActionBar } from '../../src/components'
+import { Chat, MessageActionBar } from '../../src/components'
 import type { Message } from '../../src/core/protocol/types'
 import { createAgentStore } from '../../src/core/store'
 import { axeViolations, modes, renderWithAgent, replyAgent } from './chatTestUtils'
@@ -167,6 +167,33 @@ describe.each(modes)('<MessageActionBar /> ($name)', ({ strict }) => {
     expect(
       within(screen.getByTestId('a2')).queryByRole('button', { name: 'Regenerate' }),
     ).toBeNull()
+  })
+
+  it('in <Chat />, Regenerate and a sent edit move focus to the composer', async () => {
+    const store = createAgentStore({
+      agent: replyAgent('New reply'),
+      threadId: 'thread-1',
+      initialMessages: history,
+    })
+    const { container } = renderWithAgent(<Chat />, { strict, store })
+    const composer = screen.getByRole('textbox', { name: 'Message' })
+    const regenerate = await screen.findByRole('button', { name: 'Regenerate' })
+    regenerate.focus()
+    fireEvent.click(regenerate)
+    expect(document.activeElement).toBe(composer)
+    await waitFor(() => expect(store.getSnapshot().run.status).toBe('finished'))
+
+    const firstUser = container.querySelector('[data-message-id="u1"]')!.nextElementSibling!
+    fireEvent.click(within(firstUser as HTMLElement).getByRole('button', { name: 'Edit message' }))
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Edit your message' }), {
+      key: 'Enter',
+    })
+    expect(document.activeElement).toBe(composer)
+    await waitFor(() => expect(store.getSnapshot().run.status).toBe('finished'))
+    expect(store.getSnapshot().messages.map((m) => m.content)).toEqual([
+      'First question',
+      'New reply',
+    ])
   })
 
   it('has no axe violations, closed and while editing', async () => {

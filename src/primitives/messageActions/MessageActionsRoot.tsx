@@ -26,6 +26,12 @@ export interface MessageActionsRootProps extends HTMLAttributes<HTMLDivElement> 
   onEditingChange?: (editing: boolean) => void
   /** Called after each copy with whether it worked. */
   onCopied?: (copied: boolean) => void
+  /**
+   * Called when Regenerate or an edit started a run, before React re-renders (this message,
+   * and with it the focused button, is about to leave the thread): the place to move focus,
+   * e.g. to the composer, and scroll to the bottom.
+   */
+  onRunStarted?: (action: 'regenerate' | 'edit') => void
 }
 
 /**
@@ -50,6 +56,7 @@ export const Root = forwardRef<HTMLDivElement, MessageActionsRootProps>(
       defaultEditing = false,
       onEditingChange,
       onCopied,
+      onRunStarted,
       children,
       ...rest
     } = props
@@ -68,9 +75,10 @@ export const Root = forwardRef<HTMLDivElement, MessageActionsRootProps>(
     const text = copyText ?? messageText(message)
 
     const context = useMemo<MessageActionsContextValue>(() => {
-      const report = (result: AgentError | Promise<unknown>) => {
+      const report = (action: 'regenerate' | 'edit', result: AgentError | Promise<unknown>) => {
         const refused = isAgentError(result) ? result : undefined
         setError(refused)
+        if (!refused) onRunStarted?.(action)
         return refused
       }
       return {
@@ -85,7 +93,8 @@ export const Root = forwardRef<HTMLDivElement, MessageActionsRootProps>(
           void copyNow(text).then((ok) => onCopied?.(ok))
         },
         regenerate: () => {
-          if (actions.canRegenerate && !actions.isRunning) report(actions.regenerate())
+          if (actions.canRegenerate && !actions.isRunning)
+            report('regenerate', actions.regenerate())
         },
         editing,
         setEditing: (next) => {
@@ -103,7 +112,7 @@ export const Root = forwardRef<HTMLDivElement, MessageActionsRootProps>(
           const value = draft.trim()
           if (!actions.canEdit || actions.isRunning || value === '') return
           const original = (message as UserMessage).content
-          if (!report(actions.editAndResend(editedContent(original, value)))) {
+          if (!report('edit', actions.editAndResend(editedContent(original, value)))) {
             setEditingState(false)
           }
         },
@@ -119,6 +128,7 @@ export const Root = forwardRef<HTMLDivElement, MessageActionsRootProps>(
       copyState,
       copyNow,
       onCopied,
+      onRunStarted,
       editing,
       setEditingState,
       draft,
