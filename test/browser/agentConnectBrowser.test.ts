@@ -6,11 +6,7 @@
  * an HTTP 403, which Chromium reports as close 1006 only: the adapter tells an expired token
  * (re-login) from a vanished session (new session) over REST.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { createServer as createVite, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAgentConnectProxy } from '../../src/server/adapters/agentConnect'
 import { serveFake, type ServedFake } from '../adapters/fakeHost/serveFake'
@@ -18,14 +14,11 @@ import {
   createAgentConnectFake,
   type AgentConnectFake,
 } from '../adapters/agentConnect/createAgentConnectFake'
-import { launchChromium, type LaunchedChromium } from './launchChromium'
+import { startKitPage, type KitPage } from './startKitPage'
 
-let browser: LaunchedChromium
-let vite: ViteDevServer
+let kit: KitPage
 let fake: AgentConnectFake
 let served: ServedFake
-let front: Server
-let origin: string
 let page: Page
 
 type Core = typeof import('../../src/core')
@@ -40,41 +33,12 @@ beforeAll(async () => {
   fake = createAgentConnectFake({ pingMs: 50 })
   served = await serveFake(fake)
   const proxy = createAgentConnectProxy({ target: served.url })
-  vite = await createVite({
-    root: fileURLToPath(new URL('../..', import.meta.url)),
-    configFile: false,
-    server: { middlewareMode: true, hmr: false },
-    appType: 'custom',
-    logLevel: 'warn',
-    optimizeDeps: { include: ['zod/mini', 'eventsource-parser', '@cfworker/json-schema'] },
-  })
-  front = createServer((req, res) =>
-    proxy(req, res, () => {
-      if (req.url === '/') {
-        res.writeHead(200, { 'content-type': 'text/html' })
-        return void res.end('<!doctype html><title>app</title><main>app</main>')
-      }
-      vite.middlewares(req, res)
-    }),
-  )
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(`${origin}/`)
-  await page.addScriptTag({
-    type: 'module',
-    content: "import * as core from '/src/core/index.ts'; window.__awrCore = core",
-  })
-  await page.waitForFunction(() => '__awrCore' in window, undefined, { timeout: 30_000 })
+  kit = await startKitPage((req, res, next) => proxy(req, res, next))
+  page = kit.page
 })
 
 afterAll(async () => {
-  await page?.close()
-  await browser?.close()
-  front?.closeAllConnections()
-  await new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve()))
-  await vite?.close()
+  await kit?.close()
   await served?.close()
 })
 

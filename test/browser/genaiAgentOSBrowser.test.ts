@@ -5,21 +5,15 @@
  * on the WebSocket upgrade, which Chromium reports as 1006 only: the adapter checks the token
  * over REST and logs in again.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { createServer as createVite, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveFake, type ServedFake } from '../adapters/fakeHost/serveFake'
 import { createGenAIFake, type GenAIFake } from '../adapters/genaiAgentOS/createGenAIFake'
-import { launchChromium, type LaunchedChromium } from './launchChromium'
+import { startKitPage, type KitPage } from './startKitPage'
 
-let browser: LaunchedChromium
-let vite: ViteDevServer
+let kit: KitPage
 let fake: GenAIFake
 let served: ServedFake
-let front: Server
 let page: Page
 
 type Core = typeof import('../../src/core')
@@ -32,39 +26,12 @@ type PageWindow = {
 beforeAll(async () => {
   fake = createGenAIFake()
   served = await serveFake(fake)
-  vite = await createVite({
-    root: fileURLToPath(new URL('../..', import.meta.url)),
-    configFile: false,
-    server: { middlewareMode: true, hmr: false },
-    appType: 'custom',
-    logLevel: 'warn',
-    optimizeDeps: { include: ['zod/mini', 'eventsource-parser', '@cfworker/json-schema'] },
-  })
-  front = createServer((req, res) => {
-    if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' })
-      return void res.end('<!doctype html><title>app</title><main>app</main>')
-    }
-    vite.middlewares(req, res)
-  })
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(front.address() as AddressInfo).port}`
-  browser = await launchChromium()
-  page = await browser.context.newPage()
-  await page.goto(`${origin}/`)
-  await page.addScriptTag({
-    type: 'module',
-    content: "import * as core from '/src/core/index.ts'; window.__awrCore = core",
-  })
-  await page.waitForFunction(() => '__awrCore' in window, undefined, { timeout: 30_000 })
+  kit = await startKitPage((_req, _res, next) => next())
+  page = kit.page
 })
 
 afterAll(async () => {
-  await page?.close()
-  await browser?.close()
-  front?.closeAllConnections()
-  await new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve()))
-  await vite?.close()
+  await kit?.close()
   await served?.close()
 })
 
