@@ -5,7 +5,7 @@ import { useFrontendTool } from 'agent-wire-react'
 import { createScriptedAgent } from 'agent-wire-react/testing'
 import { backendToolStream, parallelToolsStream } from './recordedStreams'
 import { ChatStory } from './support/ChatStory'
-import { asRun, lastToolResult, replyRun, withDistinctResultIds } from './support/scripts'
+import { asRun, lastToolResult, replyRun } from './support/scripts'
 
 const CADENCE_MS = 25
 
@@ -15,7 +15,7 @@ const meta = {
   args: {
     prompt: 'Find me an Italian restaurant in Seattle',
     createAgent: () =>
-      createScriptedAgent((input) => asRun(withDistinctResultIds(backendToolStream), input), {
+      createScriptedAgent((input) => asRun(backendToolStream, input), {
         cadenceMs: CADENCE_MS,
       }),
   },
@@ -37,7 +37,7 @@ export const Running: Story = {
     createAgent: () =>
       createScriptedAgent(
         (input) => {
-          const events = asRun(withDistinctResultIds(backendToolStream), input)
+          const events = asRun(backendToolStream, input)
           const end = events.findIndex((e) => 'type' in e && e.type === 'TOOL_CALL_END')
           return [...events.slice(0, end + 1), { delayMs: 600_000 }, ...events.slice(end + 1)]
         },
@@ -88,7 +88,7 @@ export const Parallel: Story = {
   args: {
     prompt: 'Weather in Paris and the time in Tokyo?',
     createAgent: () =>
-      createScriptedAgent((input) => asRun(withDistinctResultIds(parallelToolsStream), input), {
+      createScriptedAgent((input) => asRun(parallelToolsStream, input), {
         cadenceMs: CADENCE_MS,
       }),
   },

@@ -6,6 +6,7 @@ import type { ThreadEditOptions } from '../core/store/AgentStore'
 import { useSelect } from './useAgentSelector'
 import { useStoreOf } from './useAgentStore'
 import { readMessageList } from './readMessageList'
+import { visibleMessageIndex } from './visibleMessageIndex'
 
 /** What {@link useMessageActions} returns for one message. */
 export interface MessageActionsControls {
@@ -38,7 +39,7 @@ const STREAMING = 8
 function selectFlags(snapshot: AgentSnapshot, messageId: string): number {
   const list = readMessageList(snapshot)
   const running = snapshot.run.status === 'running' ? RUNNING : 0
-  const index = list.indexOf(messageId)
+  const index = visibleMessageIndex(snapshot, messageId)
   const message = index < 0 ? undefined : list.at(index)
   if (!message) return running
   if (message.role === 'user') return running | EDIT

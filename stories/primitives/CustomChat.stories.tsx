@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createScriptedAgent } from 'agent-wire-react/testing'
 import { backendToolStream, greetingStream } from '../recordedStreams'
-import { asRun, withDistinctResultIds } from '../support/scripts'
+import { asRun } from '../support/scripts'
 import { CustomChat } from './CustomChat'
 
 /** Milliseconds between two events of a replayed stream: about a model's token rate. */
@@ -50,7 +50,7 @@ export const Conversation: Story = {
 export const ToolCallChip: Story = {
   args: {
     createAgent: () =>
-      createScriptedAgent((input) => asRun(withDistinctResultIds(backendToolStream), input), {
+      createScriptedAgent((input) => asRun(backendToolStream, input), {
         cadenceMs: CADENCE_MS,
       }),
   },

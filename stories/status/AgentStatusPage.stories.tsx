@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { createScriptedAgent } from 'agent-wire-react/testing'
 import { parallelToolsStream } from '../recordedStreams'
-import { asRun, withDistinctResultIds } from '../support/scripts'
+import { asRun } from '../support/scripts'
 import { failingSource, healthySource } from './remoteSources'
 import { failingRun, longTimelineRun, RESEARCH_TOOLS } from './statusScripts'
 import { usernameInterruptStream } from './statusRecorded'
@@ -186,7 +186,7 @@ export const RecordedParallelTools: Story = {
   args: {
     prompt: 'Weather and time in Amsterdam?',
     createAgent: () =>
-      createScriptedAgent((input) => asRun(withDistinctResultIds(parallelToolsStream), input), {
+      createScriptedAgent((input) => asRun(parallelToolsStream, input), {
         cadenceMs: CADENCE_MS,
       }),
   },

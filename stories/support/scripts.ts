@@ -29,20 +29,6 @@ export function asRun(
   })
 }
 
-/**
- * Gives each `TOOL_CALL_RESULT` whose `messageId` equals its `toolCallId` (as the .NET server
- * records them) a distinct `messageId`. Works around a kit gap: for `parentMessageId: ""` the
- * reducer names the synthesized assistant message after the tool call id, so the result message
- * would share its id and hide the call's card (reported; remove once the reducer handles it).
- */
-export function withDistinctResultIds(events: readonly ScriptStep[]): ScriptStep[] {
-  return events.map((step) =>
-    'type' in step && step.type === 'TOOL_CALL_RESULT' && step.messageId === step.toolCallId
-      ? ({ ...step, messageId: `${String(step.messageId)}-result` } as ScriptStep)
-      : step,
-  )
-}
-
 /** `text` split into word-sized tokens (whitespace kept), as a model streams it. */
 export function tokens(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? []

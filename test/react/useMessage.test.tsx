@@ -130,6 +130,59 @@ describe.each(modes)('useMessage / useMessages / useIsStreaming ($name)', (mode)
   })
 })
 
+describe.each(modes)('useMessage with an id shared by a call and its result ($name)', (mode) => {
+  it('returns the assistant message, streamed or restored, and an orphan result by its id', async () => {
+    // As Microsoft's .NET AG-UI server streams it: `parentMessageId: ""`, result id = call id.
+    const { store, nextFrame, emit, complete, inputs } = manualStore()
+    function Row({ id }: { id: string }) {
+      const message = useMessage(id)
+      return <li data-testid={id}>{message ? message.role : '(none)'}</li>
+    }
+    renderIn(
+      mode,
+      <AgentProvider store={store}>
+        <Row id="call_1" />
+      </AgentProvider>,
+    )
+    let done: Promise<unknown> = Promise.resolve()
+    act(() => {
+      done = store.run()
+    })
+    const input = inputs[0]
+    emit({ type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId })
+    emit({ type: 'TOOL_CALL_START', toolCallId: 'call_1', toolCallName: 'f', parentMessageId: '' })
+    emit({ type: 'TOOL_CALL_END', toolCallId: 'call_1' })
+    await nextFrame()
+    expect(screen.getByTestId('call_1').textContent).toBe('assistant')
+    emit({ type: 'TOOL_CALL_RESULT', messageId: 'call_1', toolCallId: 'call_1', content: 'ok' })
+    await nextFrame()
+    expect(store.getSnapshot().messages.filter((m) => m.id === 'call_1')).toHaveLength(2)
+    expect(screen.getByTestId('call_1').textContent).toBe('assistant')
+    emit({ type: 'RUN_FINISHED', threadId: input.threadId, runId: input.runId })
+    act(() => complete())
+    await act(() => done)
+    cleanup()
+
+    // The same thread restored (plain messages, no hint yet), plus an orphan result.
+    const restored = createAgentStore({
+      agent: createManualAgent().agent,
+      initialMessages: [
+        ...store.getSnapshot().messages,
+        { id: 'orphan', role: 'tool', toolCallId: 'unknown', content: 'lost' },
+      ],
+    })
+    renderIn(
+      mode,
+      <AgentProvider store={restored}>
+        <Row id="call_1" />
+        <Row id="orphan" />
+      </AgentProvider>,
+    )
+    expect(screen.getByTestId('call_1').textContent).toBe('assistant')
+    expect(screen.getByTestId('orphan').textContent).toBe('tool')
+  })
+})
+
 describe('hooks outside <AgentProvider>', () => {
   const hooks: Array<[string, () => unknown]> = [
     ['useAgentStore', () => useAgentStore()],
