@@ -6,6 +6,11 @@ import { createScriptedAgent } from 'agent-wire-react/testing'
 import { replyRun } from './support/scripts'
 import { StoryThemeContext } from './support/StoryFrame'
 
+/** The dark theme's `--awr-color-bg`, `--awr-color-fg` and `--awr-color-accent`, as computed. */
+const DARK_BG = 'rgb(13, 17, 23)'
+const DARK_FG = 'rgb(230, 237, 243)'
+const DARK_ACCENT = 'rgb(68, 147, 248)'
+
 const REPLY = 'Happy to help. What would you like to know?'
 const agentFactory = () => createScriptedAgent((input) => replyRun(input, REPLY), { cadenceMs: 20 })
 
@@ -132,5 +137,26 @@ export const SidebarCollapsedDark: Story = {
       'false',
     )
     await expect(canvas.queryByRole('textbox', { name: 'Message' })).toBeNull()
+    // The shell is a theme root: its own surface and header take the dark --awr-* colours.
+    const aside = canvas.getByRole('complementary', { name: 'Chat' })
+    await expect(getComputedStyle(aside).backgroundColor).toBe(DARK_BG)
+    const header = aside.querySelector('.awr-chat-shell-header')!
+    await expect(getComputedStyle(header).color).toBe(DARK_FG)
+  },
+}
+
+/** The popup in the dark theme: launcher, panel and header take the dark --awr-* colours. */
+export const PopupDark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const launcher = canvas.getByRole('button', { name: 'Open chat' })
+    await expect(getComputedStyle(launcher).backgroundColor).toBe(DARK_ACCENT)
+    await userEvent.click(launcher)
+    const dialog = await canvas.findByRole('dialog', { name: 'Chat' })
+    await expect(getComputedStyle(dialog).backgroundColor).toBe(DARK_BG)
+    const header = dialog.querySelector('.awr-chat-shell-header')!
+    await expect(getComputedStyle(header).backgroundColor).toBe(DARK_BG)
+    await expect(getComputedStyle(header).color).toBe(DARK_FG)
   },
 }
