@@ -58,6 +58,8 @@ export interface ChatLabels {
   image: string
   /** Prefix of the screen-reader announcement when an assistant message completes. */
   assistantAnnouncement: string
+  /** Read in an announcement in place of a fenced code block (its code is not read). */
+  codeBlockAnnouncement: string
   /** Status line text per run status; an empty string hides the line. */
   runStatus: Record<RunStatus, string>
   /** Status pill text per tool call status. */
@@ -153,6 +155,7 @@ export const defaultChatLabels: ChatLabels = {
   toolMessage: 'Tool result',
   image: 'Attached image',
   assistantAnnouncement: 'Assistant:',
+  codeBlockAnnouncement: 'code block',
   runStatus: {
     idle: '',
     running: 'Thinking…',
