@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
 import { truncatedBy, type EventIdTracker } from './createEventIdTracker'
 import { createSseDecoder, type SseFrame } from './createSseDecoder'
+import { parseFrameJson } from './parseFrameJson'
 
 /** How far a run got, shared by the responses that serve it (the first, then resumes). */
 export interface RunProgress {
@@ -125,7 +126,7 @@ export async function readResponse(
     if (sink.closed) return // unsubscribed inside an earlier frame of the same chunk
     let raw: unknown
     try {
-      raw = JSON.parse(frame.data)
+      raw = parseFrameJson(frame.data)
     } catch (error) {
       if (atEnd) return // the stream ended inside this frame: judged as truncation below
       const excerpt = frame.data.length > 200 ? `${frame.data.slice(0, 200)}…` : frame.data
