@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
 /** Response headers a browser page may read across origins (the resume contract's headers). */
-export const AWR_EXPOSED_HEADERS = 'X-AWR-Run-Id, X-AWR-Resumable'
+export const AWR_EXPOSED_HEADERS = 'X-AWR-Run-Id, X-AWR-Resumable, X-AWR-Resync'
 
 /** Cross-origin access to the agent endpoint (`createAgentHandler({ cors })`). */
 export interface CorsOptions {
@@ -34,7 +34,7 @@ function allowed(origin: string, rule: CorsOptions['origin']): boolean {
  * The CORS headers for `req` (Fetch standard, "CORS protocol"): empty when the request has no
  * `Origin` or the origin is not allowed (the browser then blocks the answer). With
  * `preflight`, adds the `Access-Control-Allow-Methods`/`-Headers`/`-Max-Age` of an `OPTIONS`
- * answer; otherwise `Access-Control-Expose-Headers: X-AWR-Run-Id, X-AWR-Resumable`.
+ * answer; otherwise `Access-Control-Expose-Headers: X-AWR-Run-Id, X-AWR-Resumable, X-AWR-Resync`.
  * @internal
  */
 export function corsHeaders(

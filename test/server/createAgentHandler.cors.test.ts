@@ -47,7 +47,9 @@ describe('createAgentHandler({ cors })', () => {
     }
     const res = await readSSE(await postJson(url, runInput('hi'), init))
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
-    expect(res.headers.get('access-control-expose-headers')).toBe('X-AWR-Run-Id, X-AWR-Resumable')
+    expect(res.headers.get('access-control-expose-headers')).toBe(
+      'X-AWR-Run-Id, X-AWR-Resumable, X-AWR-Resync',
+    )
     const missing = await fetch(`${url}/runs/nope/events`, { headers: init.headers })
     expect(missing.status).toBe(404)
     expect(missing.headers.get('access-control-allow-origin')).toBe('*')
