@@ -4,6 +4,7 @@ import { useAgentSelector, useIsStreaming, useMessage } from '../react'
 import { readMessageList } from '../react/readMessageList'
 import { useAnnouncePolicy, type AnnouncePolicy } from './AnnouncePolicy'
 import { useChatContext } from './ChatContext'
+import { plainText } from './plainText'
 import { sentenceBoundary } from './sentenceBoundary'
 
 /** Default minimum time between two announcements of the `sentence` policy, ms. */
@@ -60,7 +61,20 @@ function OnComplete(): ReactNode {
   const [initial] = useState(last)
   const message = useMessage(last)
   const content = last !== initial && message?.role === 'assistant' ? message.content : undefined
-  return <Region text={content ? `${labels.assistantAnnouncement} ${content}` : ''} />
+  const text = content ? plainText(content, labels.codeBlockAnnouncement) : ''
+  return <Region text={text ? `${labels.assistantAnnouncement} ${text}` : ''} />
+}
+
+/** How far the `sentence` policy has read the current reply. */
+interface Progress {
+  id: string
+  /** Characters of the reply's markdown already read. */
+  upTo: number
+  /** Plain text of those characters, once computed. */
+  read?: string
+  first: boolean
+  /** `Date.now()` of the last announcement, ms. */
+  lastAt: number
 }
 
 function Sentences({ throttleMs }: { throttleMs: number }): ReactNode {
@@ -72,20 +86,34 @@ function Sentences({ throttleMs }: { throttleMs: number }): ReactNode {
   const [text, setText] = useState('')
   // Replies already in the thread at mount are not announced (their text counts as read).
   const [initial] = useState(() => ({ id, length: content.length }))
-  const progress = useRef({ id: initial.id, upTo: initial.length, first: true, lastAt: -Infinity })
+  // `read`: the plain text of the reply up to `upTo` (undefined: not computed yet).
+  const progress = useRef<Progress>({
+    id: initial.id,
+    upTo: initial.length,
+    first: true,
+    lastAt: -Infinity,
+  })
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const announce = useCallback(
     (source: string, end: number) => {
       const p = progress.current
-      const part = source.slice(p.upTo, end).trim()
+      // The plain text of the whole prefix, less what was read: a slice alone would lose the
+      // markdown context (a slice starting inside a code fence would read the code).
+      const cb = labels.codeBlockAnnouncement
+      const read = p.read ?? plainText(source.slice(0, p.upTo), cb)
+      const all = plainText(source.slice(0, end), cb)
+      const part = (
+        all.startsWith(read) ? all.slice(read.length) : plainText(source.slice(p.upTo, end), cb)
+      ).trim()
       p.upTo = end
+      p.read = all
       if (part === '') return
       p.lastAt = Date.now()
       setText(p.first ? `${labels.assistantAnnouncement} ${part}` : part)
       p.first = false
     },
-    [labels.assistantAnnouncement],
+    [labels.assistantAnnouncement, labels.codeBlockAnnouncement],
   )
 
   useEffect(() => {
@@ -113,7 +141,9 @@ function Sentences({ throttleMs }: { throttleMs: number }): ReactNode {
  * {@link AnnouncePolicy}: `on-complete` (default) reads each reply once when it completes,
  * `sentence` reads complete sentences as they finish (throttled by `throttleMs`), `off` reads
  * nothing. Never token by token; replies already in the thread when it mounts are not read.
- * The first announcement of a reply is prefixed with `labels.assistantAnnouncement`.
+ * The first announcement of a reply is prefixed with `labels.assistantAnnouncement`. Replies are
+ * read as plain text (`plainText`): no markdown marks, links as their text, a fenced code block
+ * as `labels.codeBlockAnnouncement`.
  * `<Chat announce>` sets the policy; so does an `AnnouncePolicyProvider` above it.
  */
 export function ReplyAnnouncer({

@@ -50,7 +50,7 @@ describe.each(modes)('<Chat /> ($name)', ({ strict }) => {
     expect(document.activeElement).toBe(input)
     const announcer = container.querySelector('[data-awr="announcer"]')!
     expect(announcer.getAttribute('aria-live')).toBe('polite')
-    expect(announcer.textContent).toBe('Assistant: Hello **there** friend, how are you today?')
+    expect(announcer.textContent).toBe('Assistant: Hello there friend, how are you today?')
   })
 
   it('exposes the DOM contract: log with aria-live off, send disabled while empty', async () => {

@@ -107,6 +107,22 @@ describe.each(modes)('<ReplyAnnouncer /> ($name)', ({ strict }) => {
     expect(seen).toEqual(['Assistant: One fish.', 'Two fish! Red fish? Blue fish.'])
   })
 
+  it('reads markdown as plain text, by both policies', async () => {
+    const markdown =
+      '## Plan\n\n**One** fish. See [the docs](https://x.test).\n\n```sh\nrm -rf /\n```\n\n- Two _fish_.'
+    const plain = 'Plan One fish. See the docs. code block. Two fish.'
+    const agent = () => replyAgent(markdown, 5)
+    expect(await announcements(strict, {}, undefined, agent())).toEqual([`Assistant: ${plain}`])
+    const seen = await announcements(
+      strict,
+      { policy: 'sentence', throttleMs: 0 },
+      undefined,
+      agent(),
+    )
+    for (const text of seen) expect(text).not.toMatch(/[*_#`[\]]|https?:|rm -rf/)
+    expect(seen.join(' ').replace('Assistant: ', '')).toBe(plain)
+  })
+
   it('off: nothing, also through the provider; a prop wins over the provider', async () => {
     expect(await announcements(strict, { policy: 'off' })).toEqual([])
     expect(await announcements(strict, {}, 'off')).toEqual([])
