@@ -54,4 +54,5 @@ export type {
 } from './demo/demoState'
 export type { DemoResumeErrorCode } from './demo/readResume'
 export { startDemoServer, type DemoServerOptions, type DemoServer } from './startDemoServer'
+export { toNodeListener } from './toNodeListener'
 export * from './adapters'

@@ -28,7 +28,7 @@ export {
   type UAgentsEnvelope,
   type EnvelopeParts,
 } from './uagentsEnvelope'
-export { listenUAgentsBridge, toNodeListener } from './listenUAgentsBridge'
+export { listenUAgentsBridge } from './listenUAgentsBridge'
 export {
   verifyUAgentsEnvelope,
   createUAgentsIdentity,
