@@ -31,7 +31,9 @@ export const TARGETS = {
  * met. The benchmark table always judges against {@link TARGETS}.
  */
 export const HOLDS = {
-  endToEndVsFloor: 0.2 as number | undefined,
+  // Measured 0.40-0.46 by the check in vitest (0.51-0.56 in a plain Node process), 0.33-0.52
+  // as the bench's median: held at 0.3, a margin for a loaded machine.
+  endToEndVsFloor: 0.3 as number | undefined,
   // Initial load (lazy chunks apart: bench/scenarios/bundle.ts), measured 44.2 / 54.4 / 86.0.
   bundleKb: { core: 46, hooks: 57, chat: 90 } as Record<string, number | undefined>,
 }

@@ -39,7 +39,9 @@ describe('timing budgets (ratios in one run)', () => {
       ratio,
       `${Math.round(r.ours)} vs ${Math.round(r.floor)} events/s`,
     ).toBeGreaterThanOrEqual(HOLDS.endToEndVsFloor ?? TARGETS.endToEndVsFloor)
-    if (HOLDS.endToEndVsFloor !== undefined && ratio >= TARGETS.endToEndVsFloor)
+    // Near the target a busy machine swings the figure across it: ask to delete the hold only
+    // once the target is met with a margin (20 %), so the check stays reliable meanwhile.
+    if (HOLDS.endToEndVsFloor !== undefined && ratio >= TARGETS.endToEndVsFloor * 1.2)
       throw new Error(`end to end is at ${ratio.toFixed(2)}: delete HOLDS.endToEndVsFloor`)
   }, 60_000)
 
