@@ -32,6 +32,8 @@ interface State {
   ids: readonly string[]
   /** `toolCallId`s of visible tool messages (results whose call is unknown so far). */
   orphans: string[]
+  /** The visible ids as a set: an id is listed once (its first visible message). */
+  listed: Set<string>
 }
 
 function internalsOf(list: unknown): ListInternals | undefined {
@@ -89,6 +91,7 @@ export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonl
     const messages: Message[] = []
     const ids: string[] = []
     const orphans: string[] = []
+    const listed = new Set<string>()
     for (let i = 0; i < source.length; i++) {
       const m = source.at(i)
       messages.push(m)
@@ -97,10 +100,12 @@ export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonl
         if (snapshot.toolCalls[m.toolCallId] !== undefined) continue
         orphans.push(m.toolCallId)
       }
+      if (listed.has(m.id)) continue
+      listed.add(m.id)
       ids.push(m.id)
     }
     const kept = state && sameIds(state.ids, ids) ? state.ids : ids
-    state = { key: source.key, internals: source.internals, messages, ids: kept, orphans }
+    state = { key: source.key, internals: source.internals, messages, ids: kept, orphans, listed }
     return kept
   }
 
@@ -152,6 +157,8 @@ export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonl
         if (snapshot.toolCalls[m.toolCallId] !== undefined) continue
         previous.orphans.push(m.toolCallId)
       }
+      if (previous.listed.has(m.id)) continue
+      previous.listed.add(m.id)
       ;(appended ??= []).push(m.id)
     }
     // A new call can claim a result shown so far as an orphan: redo the (rare) full pass.
@@ -159,7 +166,7 @@ export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonl
       return rebuild(snapshot, source)
     }
     if (appended) ids = ids.concat(appended)
-    state = { key: source.key, internals: b, messages, ids, orphans: previous.orphans }
+    state = { ...previous, key: source.key, internals: b, messages, ids }
     return ids
   }
 }

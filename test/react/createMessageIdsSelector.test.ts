@@ -84,6 +84,40 @@ describe('createMessageIdsSelector', () => {
     expect(select(s)).toEqual(['m0', 'm1', 'm2', 'm3', 'a'])
   })
 
+  it('lists each id once: shared ids (.NET servers) and an orphan reusing an id', () => {
+    const select = createMessageIdsSelector()
+    const ev = (e: Record<string, unknown>) => (x: AgentSnapshot) => applyEvent(x, e as never)
+    const steps = [
+      ev({ type: 'RUN_STARTED', threadId: 't', runId: 'r' }),
+      // As Microsoft's .NET server streams it: the assistant message is named after the call,
+      // and the result's messageId is the call id too.
+      ev({ type: 'TOOL_CALL_START', toolCallId: 'call_1', toolCallName: 'f', parentMessageId: '' }),
+      ev({ type: 'TOOL_CALL_END', toolCallId: 'call_1' }),
+      ev({ type: 'TOOL_CALL_RESULT', messageId: 'call_1', toolCallId: 'call_1', content: 'ok' }),
+      // An orphan result (unknown call) reusing a shown message's id.
+      ev({ type: 'TOOL_CALL_RESULT', messageId: 'm1', toolCallId: 'unknown', content: 'lost' }),
+    ]
+    let s = createSnapshot({ messages: thread(2) })
+    expect(select(s)).toEqual(['m0', 'm1'])
+    for (const step of steps) {
+      s = step(s)
+      expect(select(s)).toEqual(selectVisibleMessageIds(s))
+    }
+    expect(s.messages.map((m) => `${m.role}:${m.id}`)).toEqual([
+      'user:m0',
+      'assistant:m1',
+      'assistant:call_1',
+      'tool:call_1',
+      'tool:m1',
+    ])
+    expect(select(s)).toEqual(['m0', 'm1', 'call_1'])
+    expect(createMessageIdsSelector()(replaceMessages(s, s.messages))).toEqual([
+      'm0',
+      'm1',
+      'call_1',
+    ])
+  })
+
   it('works on plain-object snapshots (no persistent list)', () => {
     const select = createMessageIdsSelector()
     const messages: Message[] = [
