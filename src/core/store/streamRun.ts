@@ -75,7 +75,10 @@ export function streamRun(
     const before = host.get()
     const failedBefore = run.pipeline.error !== undefined
     host.set(run.pipeline.push(before, event))
-    host.applied(run.applied.splice(0))
+    // Emptied before the host sees it (a listener may push more); one event (a token) needs no
+    // `splice`, the slow generic path, for what an array literal does.
+    const applied = run.applied.length === 1 ? [run.applied.pop()!] : run.applied.splice(0)
+    host.applied(applied)
     if (!failedBefore && run.pipeline.error !== undefined) {
       run.done = true
       run.controller.abort(run.pipeline.error)
