@@ -144,7 +144,14 @@ describe.each(modes)('<Chat /> ($name)', ({ strict }) => {
         }}
         placeholder="Écrivez ici"
       />,
-      { strict, agent: replyAgent('Salut', 30) },
+      {
+        strict,
+        // The run stays running until the test ends, so "Réflexion…" is there to be seen.
+        agent: createScriptedAgent((input) => [
+          { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId },
+          { delayMs: 60_000 },
+        ]),
+      },
     )
     const input = screen.getByRole('textbox', { name: 'Votre message' })
     expect(input.getAttribute('placeholder')).toBe('Écrivez ici')
