@@ -35,5 +35,5 @@ export const HOLDS = {
   // as the bench's median: held at 0.3, a margin for a loaded machine.
   endToEndVsFloor: 0.3 as number | undefined,
   // Initial load (lazy chunks apart: bench/scenarios/bundle.ts), measured 44.2 / 54.4 / 86.0.
-  bundleKb: { core: 46, hooks: 57, chat: 90 } as Record<string, number | undefined>,
+  bundleKb: { core: 46, hooks: 57, chat: 92 } as Record<string, number | undefined>,
 }
