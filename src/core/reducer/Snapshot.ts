@@ -65,6 +65,22 @@ export class Snapshot implements AgentSnapshot {
 
   /** The fields of `f`, each replaced by its value in `c` when `c` has it (no spread: hot path). */
   constructor(f: SnapshotFields, c: Partial<SnapshotFields> = NO_CHANGES) {
+    if (c === NO_CHANGES) {
+      // A plain copy (every token goes through here via `withList`): no lookups in `c`.
+      this.threadId = f.threadId
+      this.list = f.list
+      this.state = f.state
+      this.run = f.run
+      this.interrupts = f.interrupts
+      this.approvals = f.approvals
+      this.steps = f.steps
+      this.subagents = f.subagents
+      this.streamingMessageIds = f.streamingMessageIds
+      this.diagnostics = f.diagnostics
+      this.calls = f.calls
+      this.connection = f.connection
+      return
+    }
     this.threadId = c.threadId ?? f.threadId
     this.list = c.list ?? f.list
     this.state = 'state' in c ? c.state : f.state
@@ -101,6 +117,18 @@ export class Snapshot implements AgentSnapshot {
     const sameCalls = changes.calls === undefined || changes.calls === this.calls
     if (sameList) next.#messages = this.#messages
     if (sameList && sameCalls) next.#toolCalls = this.#toolCalls
+    next.#previousToolCalls = this.#toolCalls ?? this.#previousToolCalls
+    return next
+  }
+
+  /**
+   * `with({ list })` without the change object: what a streamed token (`TEXT_MESSAGE_CONTENT`,
+   * `TOOL_CALL_ARGS`) does, once per event. Same sharing as {@link Snapshot.with}.
+   */
+  withList(list: MessageList): Snapshot {
+    if (list === this.list) return this.with(NO_CHANGES)
+    const next = new Snapshot(this)
+    ;(next as { list: MessageList }).list = list
     next.#previousToolCalls = this.#toolCalls ?? this.#previousToolCalls
     return next
   }

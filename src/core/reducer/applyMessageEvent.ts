@@ -84,9 +84,7 @@ export function appendContent(
   }
   const m = s.list.at(i) as Message & { content?: unknown }
   const content = typeof m.content === 'string' ? m.content + e.delta : e.delta
-  return s.with({
-    list: s.list.set(i, mergeMetadata(withField(m, 'content', content), e.metadata)),
-  })
+  return s.withList(s.list.set(i, mergeMetadata(withField(m, 'content', content), e.metadata)))
 }
 
 /** `*_END`: the message stops streaming. */

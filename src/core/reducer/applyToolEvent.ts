@@ -63,7 +63,7 @@ function updateCall(
   toolCalls[index] = mergeMetadata(update(toolCalls[index]), metadata)
   const list = s.list.set(i, { ...owner, toolCalls })
   // Two plain literals, not a conditional spread: this runs once per TOOL_CALL_ARGS.
-  if (!ended || entry.ended) return s.with({ list })
+  if (!ended || entry.ended) return s.withList(list)
   return s.with({ list, calls: { ...s.calls, [toolCallId]: { ...entry, ended: true } } })
 }
 
