@@ -7,6 +7,7 @@ import type {
   Metadata,
   ReasoningEncryptedValueEvent,
 } from '../protocol/types'
+import { appendFlattening, flattenString } from './appendFlattening'
 import { applyPatch } from './applyPatch'
 import { MessageList } from './MessageList'
 import { indexToolCalls, type Snapshot } from './Snapshot'
@@ -83,7 +84,7 @@ export function appendContent(
     })
   }
   const m = s.list.at(i) as Message & { content?: unknown }
-  const content = typeof m.content === 'string' ? m.content + e.delta : e.delta
+  const content = typeof m.content === 'string' ? appendFlattening(m.content, e.delta) : e.delta
   return s.withList(s.list.set(i, mergeMetadata(withField(m, 'content', content), e.metadata)))
 }
 
@@ -91,6 +92,9 @@ export function appendContent(
 export function endMessage(s: Snapshot, e: Attributed & { messageId: string }): Snapshot {
   const i = s.list.indexOf(e.messageId)
   const streamingMessageIds = withoutId(s.streamingMessageIds, e.messageId)
+  // The message is complete: one flat string from now on; its rope dies young (issue 7).
+  const content = i < 0 ? undefined : (s.list.at(i) as { content?: unknown }).content
+  if (typeof content === 'string') flattenString(content)
   if (i < 0 || !e.metadata) return s.with({ streamingMessageIds })
   return s.with({
     list: s.list.set(i, mergeMetadata(s.list.at(i)!, e.metadata)),

@@ -9,6 +9,7 @@ import type {
   ToolMessage,
 } from '../protocol/types'
 import { mergeMetadata } from './applyMessageEvent'
+import { appendFlattening } from './appendFlattening'
 import { noteToolCallArgs } from './parseToolCallArgs'
 import type { Snapshot } from './Snapshot'
 
@@ -77,7 +78,7 @@ export function appendToolCallArgs(s: Snapshot, e: ToolCallArgsEvent): Snapshot 
     e.toolCallId,
     (c) => {
       const before = c.function.arguments
-      const after = before + e.delta
+      const after = appendFlattening(before, e.delta)
       noteToolCallArgs(e.toolCallId, before, after, e.delta)
       return { ...c, function: { ...c.function, arguments: after } }
     },
