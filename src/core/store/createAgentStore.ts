@@ -116,7 +116,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     schedule,
     applied(events) {
       hitl.onApplied(events)
-      for (const e of events) eventListeners.emit(e, current)
+      for (const e of events) if (eventListeners.size > 0) eventListeners.emit(e, current)
     },
     finish,
   }

@@ -235,6 +235,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     onApplied(events: readonly AgentEvent[]) {
       let relevant = false
       for (const e of events) {
+        if (e.type === 'TEXT_MESSAGE_CONTENT') continue // most events (tokens): nothing to do
         if (e.type === 'TOOL_CALL_START' || e.type === 'TOOL_CALL_CHUNK') {
           if (e.toolCallId !== undefined) delivery.owe(e.toolCallId)
           relevant = true

@@ -25,6 +25,8 @@ export function createListenerSet<A extends unknown[]>(label: string): ListenerS
       }
     },
     emit(...args) {
+      // Called once per event (the store's `onEvent`): no copy when nobody listens.
+      if (listeners.size === 0) return
       for (const listener of [...listeners]) {
         try {
           listener(...args)
