@@ -1,6 +1,4 @@
 import { AgentError, isAgentError } from '../protocol/AgentError'
-import type { Diagnostic } from '../protocol/Diagnostic'
-import { createEventParser } from '../protocol/parseEvent'
 import { prepareRunAgentInput } from '../protocol/prepareRunAgentInput'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import type { Agent, AttachParams, Observable } from './Agent'
@@ -9,6 +7,12 @@ import type { ConnectionState } from './ConnectionState'
 import { createEventIdTracker } from './createEventIdTracker'
 import { createObservable, type SubscriberSink } from './createObservable'
 import { createRunConnectionTracker, type RunConnection } from './createRunConnectionTracker'
+import {
+  diagnosticReporter,
+  fetchWithOptions,
+  protocolCeiling,
+  readContext,
+} from './httpAgentRequests'
 import { readResponse, type ReadResponseContext, type RunProgress } from './readResponse'
 import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 import { cancelHttpRun } from './cancelHttpRun'
@@ -17,8 +21,6 @@ import { runRouteUrl } from './runRouteUrl'
 
 export type { HttpAgentHeaders, HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 
-const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
-const DEFAULT_IDLE_TIMEOUT_MS = 45_000
 /** Attach requests tried after a `POST` lost before its answer (fault-findings F5). */
 const LOST_REQUEST_ATTEMPTS = 3
 const RESUMABLE_HEADER = 'x-awr-resumable'
@@ -107,7 +109,7 @@ export class HttpAgent implements Agent {
         ids: createEventIdTracker(params.lastEventId ?? 0),
         ...(options.onEventId && { onEventId: options.onEventId }),
       }
-      await this.#resume(run, this.#context(options, signal, sink, progress))
+      await this.#resume(run, readContext(this.#options, options, signal, sink, progress))
     })
   }
 
@@ -116,7 +118,9 @@ export class HttpAgent implements Agent {
    * @throws AgentError `http_error` (non-2xx), `network`, or `invalid_response` when `cancelUrl` is `false`.
    */
   cancelRun(runId: string): Promise<void> {
-    return cancelHttpRun(this.#options, runId, (target) => this.#fetch(target, { method: 'POST' }))
+    return cancelHttpRun(this.#options, runId, (target) =>
+      fetchWithOptions(this.#options, target, { method: 'POST' }),
+    )
   }
 
   /** Aborts every run in flight: each Observable errors with `AgentError('aborted')`. */
@@ -194,52 +198,6 @@ export class HttpAgent implements Agent {
     )
   }
 
-  #report(runOptions: HttpRunOptions) {
-    return (d: Diagnostic) => {
-      this.#options.onDiagnostic?.(d)
-      runOptions.onDiagnostic?.(d)
-    }
-  }
-
-  #ceiling(runOptions: HttpRunOptions) {
-    const maxProtocolVersion = runOptions.maxProtocolVersion ?? this.#options.maxProtocolVersion
-    return maxProtocolVersion === undefined ? {} : { maxProtocolVersion }
-  }
-
-  #context(
-    runOptions: HttpRunOptions,
-    signal: AbortSignal,
-    sink: SubscriberSink<AgentEvent>,
-    progress: RunProgress,
-  ): ReadResponseContext {
-    return {
-      parser: createEventParser(this.#ceiling(runOptions)),
-      sink,
-      signal,
-      report: this.#report(runOptions),
-      progress,
-      maxEventBytes: this.#options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
-      terminalGraceMs: this.#options.terminalGraceMs ?? 1000,
-      idleTimeoutMs: this.#options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-      clock: this.#options.clock ?? systemClock,
-    }
-  }
-
-  async #fetch(url: string | URL, init: RequestInit, signal?: AbortSignal): Promise<Response> {
-    const options = this.#options
-    const headers = new Headers(
-      typeof options.headers === 'function' ? await options.headers() : options.headers,
-    )
-    new Headers(init.headers).forEach((value, key) => headers.set(key, value))
-    const doFetch = options.fetch ?? globalThis.fetch
-    return doFetch(url, {
-      ...init,
-      headers,
-      ...(signal && { signal }),
-      ...(options.credentials && { credentials: options.credentials }),
-    })
-  }
-
   async #execute(
     input: RunAgentInput,
     runOptions: HttpRunOptions,
@@ -248,13 +206,14 @@ export class HttpAgent implements Agent {
     sink: SubscriberSink<AgentEvent>,
   ): Promise<void> {
     const options = this.#options
-    const report = this.#report(runOptions)
-    const prepared = prepareRunAgentInput(input, this.#ceiling(runOptions))
+    const report = diagnosticReporter(this.#options, runOptions)
+    const prepared = prepareRunAgentInput(input, protocolCeiling(this.#options, runOptions))
     prepared.diagnostics.forEach(report)
     run.connection.set({ status: 'connecting' })
     let response: Response
     try {
-      response = await this.#fetch(
+      response = await fetchWithOptions(
+        options,
         options.url,
         {
           method: 'POST',
@@ -279,7 +238,7 @@ export class HttpAgent implements Agent {
         code: 'attach_after_lost_request',
         message: `${failed.message}; re-joining run ${run.runId} through its resume endpoint in case the server started it.`,
       })
-      const ctx = this.#context(runOptions, signal, sink, this.#progress(run, runOptions))
+      const ctx = readContext(options, runOptions, signal, sink, this.#progress(run, runOptions))
       return this.#resume(run, ctx, undefined, { error: failed, attempts: LOST_REQUEST_ATTEMPTS })
     }
     if (sink.closed) return
@@ -287,7 +246,7 @@ export class HttpAgent implements Agent {
       options.resume !== false && response.ok && response.headers.get(RESUMABLE_HEADER) === '1'
     if (run.resumable) this.#endpointResumable = true
     run.runId = response.headers.get(RUN_ID_HEADER) || run.runId
-    const ctx = this.#context(runOptions, signal, sink, this.#progress(run, runOptions))
+    const ctx = readContext(options, runOptions, signal, sink, this.#progress(run, runOptions))
     run.connection.set({ status: 'open' })
     const dropped = await readResponse(response, ctx)
     if (!dropped) return
@@ -309,7 +268,8 @@ export class HttpAgent implements Agent {
     const options = this.#options
     const url = options.resumeUrl?.(runId) ?? runRouteUrl(options.url, runId, 'events')
     return (lastEventId) =>
-      this.#fetch(
+      fetchWithOptions(
+        options,
         url,
         {
           method: 'GET',

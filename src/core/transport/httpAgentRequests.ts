@@ -1,0 +1,77 @@
+import type { Diagnostic } from '../protocol/Diagnostic'
+import { createEventParser } from '../protocol/parseEvent'
+import type { AgentEvent } from '../protocol/types'
+import { systemClock } from './Clock'
+import type { SubscriberSink } from './createObservable'
+import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
+import type { ReadResponseContext, RunProgress } from './readResponse'
+
+const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
+const DEFAULT_IDLE_TIMEOUT_MS = 45_000
+
+/**
+ * `fetch` (the agent's `fetch` option, else the global one) with the agent's `headers` (resolved
+ * afresh per request; `init.headers` win) and `credentials`.
+ * @internal
+ */
+export async function fetchWithOptions(
+  options: HttpAgentOptions,
+  url: string | URL,
+  init: RequestInit,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const headers = new Headers(
+    typeof options.headers === 'function' ? await options.headers() : options.headers,
+  )
+  new Headers(init.headers).forEach((value, key) => headers.set(key, value))
+  const doFetch = options.fetch ?? globalThis.fetch
+  return doFetch(url, {
+    ...init,
+    headers,
+    ...(signal && { signal }),
+    ...(options.credentials && { credentials: options.credentials }),
+  })
+}
+
+/** Sends each diagnostic to the agent's `onDiagnostic`, then the run's. @internal */
+export function diagnosticReporter(options: HttpAgentOptions, runOptions: HttpRunOptions) {
+  return (d: Diagnostic): void => {
+    options.onDiagnostic?.(d)
+    runOptions.onDiagnostic?.(d)
+  }
+}
+
+/** The peer's protocol ceiling: the run's, else the agent's; `{}` when neither is set. @internal */
+export function protocolCeiling(
+  options: HttpAgentOptions,
+  runOptions: HttpRunOptions,
+): { maxProtocolVersion?: string } {
+  const maxProtocolVersion = runOptions.maxProtocolVersion ?? options.maxProtocolVersion
+  return maxProtocolVersion === undefined ? {} : { maxProtocolVersion }
+}
+
+/**
+ * What `readResponse` needs for one response of a run: a fresh event parser, the sink, limits
+ * (`maxEventBytes` default 8 MiB, `terminalGraceMs` default 1 000 ms, `idleTimeoutMs` default
+ * 45 000 ms) and the clock.
+ * @internal
+ */
+export function readContext(
+  options: HttpAgentOptions,
+  runOptions: HttpRunOptions,
+  signal: AbortSignal,
+  sink: SubscriberSink<AgentEvent>,
+  progress: RunProgress,
+): ReadResponseContext {
+  return {
+    parser: createEventParser(protocolCeiling(options, runOptions)),
+    sink,
+    signal,
+    report: diagnosticReporter(options, runOptions),
+    progress,
+    maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
+    terminalGraceMs: options.terminalGraceMs ?? 1000,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    clock: options.clock ?? systemClock,
+  }
+}
