@@ -53,8 +53,9 @@ export interface AgentStoreOptions {
   initialInterrupts?: Interrupt[]
   /**
    * Answers staged on `initialInterrupts` before a reload (`PersistedThread.resume`): each is
-   * staged again (`resolved` answers re-validated against `responseSchema` and the expiry; a
-   * refused one leaves its interrupt open with the error). Default: none.
+   * staged again: the expiry is checked again (an answer past `expiresAt` leaves its interrupt
+   * `expired` with `interrupt_expired`); `responseSchema` is not, it was checked when the answer
+   * was first staged. Default: none.
    */
   initialResume?: ResumeEntry[]
   /** Where "always allow" decisions live. Default: `createMemoryPolicyStore()`. */

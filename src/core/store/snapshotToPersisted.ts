@@ -35,7 +35,7 @@ function toInterrupt(view: InterruptView): Interrupt {
  * The part of a snapshot an app persists to survive a reload (issue 3): messages (pending
  * approvals are rebuilt from tool calls without a result once their tools are registered),
  * state, the thread's interrupts (restored `open`) and the answers staged on them but not sent
- * yet (`resume`, restored staged: validated again, so one that expired meanwhile is refused).
+ * yet (`resume`, restored staged; one whose deadline passed meanwhile is refused).
  *
  * @example
  * localStorage.setItem('thread', JSON.stringify(snapshotToPersisted(store.getSnapshot())))
