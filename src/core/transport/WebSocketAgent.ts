@@ -12,6 +12,7 @@ import { defaultDocument, defaultWindow } from './watchPageLifecycle'
 import type { WebSocketAgentOptions } from './WebSocketAgentOptions'
 import { WebSocketConnection } from './WebSocketConnection'
 import { WebSocketRun } from './WebSocketRun'
+import type { WebSocketClientFrame } from './webSocketFrames'
 
 const DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
 
@@ -60,6 +61,8 @@ export class WebSocketAgent implements Agent {
   readonly #options: WebSocketAgentOptions
   readonly #connection: WebSocketConnection
   readonly #runs = new Map<string, WebSocketRun>()
+  /** Runs detached on the current connection (its previous cursor may still send leftovers). */
+  readonly #detached = new Set<string>()
   readonly #stops = new Map<string, Array<{ resolve: () => void; reject: (e: unknown) => void }>>()
 
   constructor(options: WebSocketAgentOptions) {
@@ -208,9 +211,10 @@ export class WebSocketAgent implements Agent {
           report,
           ...(options.onDiagnostic && { runDiagnostic: options.onDiagnostic }),
           ...(options.onEventId && { onEventId: options.onEventId }),
+          ...(this.#detached.has(runId) && { staleFramesPossible: true }),
         },
         {
-          send: (frame) => this.#connection.send(frame),
+          send: (frame) => this.#send(frame),
           remove: (r) => {
             if (this.#runs.get(r.runId) === r) this.#runs.delete(r.runId)
             this.#connection.release()
@@ -231,12 +235,20 @@ export class WebSocketAgent implements Agent {
       return () => {
         signal?.removeEventListener('abort', onAbort)
         if (!run.dispose()) return
-        this.#connection.send({ type: 'detach', runId })
+        this.#send({ type: 'detach', runId })
       }
     })
   }
 
+  /** Sends `frame`, remembering a `detach` for the connection it goes out on. */
+  #send(frame: WebSocketClientFrame): boolean {
+    const sent = this.#connection.send(frame)
+    if (sent && frame.type === 'detach') this.#detached.add(frame.runId)
+    return sent
+  }
+
   #onReady(): void {
+    this.#detached.clear() // a new connection: nothing of an earlier cursor can arrive on it
     for (const run of [...this.#runs.values()]) run.start()
     for (const [runId, waiting] of [...this.#stops]) {
       if (!this.#connection.send({ type: 'stop', runId })) continue

@@ -30,6 +30,14 @@ export interface WebSocketRunInit {
   /** The run's own `onDiagnostic` (for connection findings the agent reports once itself). */
   runDiagnostic?: (diagnostic: Diagnostic) => void
   onEventId?: (id: number) => void
+  /**
+   * The run was detached on this same connection before (an `attach` right after an
+   * `unsubscribe`): frames the server's previous cursor sent before it read `detach` may still
+   * arrive. Until the first event of the new replay is accepted, an event past the expected id
+   * and an `end` frame are such leftovers and are dropped (the server answers a real gap with
+   * an explicit `replay_gap` error). Default `false`.
+   */
+  staleFramesPossible?: boolean
 }
 
 /**
@@ -45,6 +53,8 @@ export class WebSocketRun {
   readonly #host: WebSocketRunHost
   readonly #ids: EventIdTracker
   #resyncing = false
+  /** See {@link WebSocketRunInit.staleFramesPossible}; cleared by the first accepted event. */
+  #staleFrames: boolean
   #delivered = 0
   #open = true // a run (or a re-joined one) is open until its terminal event
   #grace: unknown
@@ -56,6 +66,7 @@ export class WebSocketRun {
     this.threadId = init.threadId
     this.runId = init.runId
     this.report = init.report
+    this.#staleFrames = init.staleFramesPossible === true
     this.#ids = createEventIdTracker(init.lastEventId)
   }
 
@@ -74,6 +85,14 @@ export class WebSocketRun {
     this.#resume(this.#ids.lastId)
   }
 
+  #dropStale(what: string): void {
+    this.report({
+      level: 'info',
+      code: 'stale_frame',
+      message: `Dropped ${what} of run ${this.runId}: sent before the server read this connection's earlier detach.`,
+    })
+  }
+
   #resume(lastEventId: number): void {
     this.#ids.beginReplay()
     const { threadId, runId } = this
@@ -89,6 +108,7 @@ export class WebSocketRun {
   receive(frame: WebSocketServerFrame): void {
     if (frame.type === 'event') return this.#onEvent(frame.id, frame.event)
     if (frame.type === 'end') {
+      if (this.#staleFrames) return this.#dropStale('end')
       if (!this.#open && this.#delivered > 0) return this.complete()
       const message = `The server ended run ${this.runId}'s stream without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.`
       return this.fail(new AgentError('truncated', message), false)
@@ -100,11 +120,13 @@ export class WebSocketRun {
     const type = (raw as { type?: unknown }).type
     const verdict = this.#ids.check(id, type)
     if (verdict.action === 'drop') return this.report(verdict.diagnostic)
+    if (verdict.action === 'gap' && this.#staleFrames) return this.#dropStale(`event ${String(id)}`)
     if (verdict.action === 'gap') {
       this.report({ level: 'warning', code: 'replay_gap', message: verdict.error.message })
       return this.fail(truncatedBy(verdict.error))
     }
     if (verdict.diagnostic) this.report(verdict.diagnostic)
+    this.#staleFrames = false
     this.#resyncing = false
     const result = this.#init.parser.parse(raw)
     result.diagnostics.forEach(this.report)
