@@ -33,6 +33,9 @@
  * - `interrupt_expired`: an answer to an interrupt past its `expiresAt` (only cancel is allowed).
  * - `not_ready`: something the kit loads on first use (the `responseSchema` validator) is still
  *   loading; retryable: nothing was done, try again in a moment.
+ * - `unavailable`: a part of the kit loaded on demand (the event validator, see
+ *   `preloadProtocol`) could not be loaded (offline, a deploy replaced its chunk); retryable:
+ *   the next run loads it again.
  * - `resume_rejected`: the run resuming interrupts failed (HTTP error, `RUN_ERROR`); they stay open.
  * - `not_found`: a tool call, approval or interrupt id the thread does not hold.
  * - `attachment_rejected`: a file the composer cannot attach: its type is not in `accept`, or
@@ -57,6 +60,7 @@ export type AgentErrorCode =
   | 'invalid_payload'
   | 'interrupt_expired'
   | 'not_ready'
+  | 'unavailable'
   | 'resume_rejected'
   | 'not_found'
   | 'attachment_rejected'
