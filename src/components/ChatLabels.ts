@@ -102,6 +102,13 @@ export interface ChatLabels {
   interruptStatus: Record<InterruptState, string>
   /** Validation messages and control names of generated forms (edited arguments, interrupt answers). */
   form: SchemaFormMessages
+  /**
+   * Status text of an approval card or interrupt prompt whose code is still loading (it loads on
+   * first use, see `preloadHumanInTheLoop`).
+   */
+  hitlLoading: string
+  /** Alert text when that code could not be loaded (offline, a replaced deploy); Retry follows. */
+  hitlLoadFailed: string
   /** Accessible name of a message's action group (copy, regenerate, edit). */
   messageActions: string
   /** Copy button of a message or a code block. */
@@ -211,6 +218,8 @@ export const defaultChatLabels: ChatLabels = {
     resolved: 'Answered.',
   },
   form: defaultSchemaFormMessages,
+  hitlLoading: 'Loading…',
+  hitlLoadFailed: 'This part of the chat could not be loaded.',
   messageActions: 'Message actions',
   copy: 'Copy',
   copied: 'Copied',

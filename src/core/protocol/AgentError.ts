@@ -36,6 +36,8 @@
  * - `unavailable`: a part of the kit loaded on demand (the event validator, see
  *   `preloadProtocol`) could not be loaded (offline, a deploy replaced its chunk); retryable:
  *   the next run loads it again.
+ * - `load_failed`: a part the kit loads on first use (a lazy chunk: the human-in-the-loop cards)
+ *   could not be loaded (offline, a deploy replaced the chunk); retryable: nothing was lost.
  * - `resume_rejected`: the run resuming interrupts failed (HTTP error, `RUN_ERROR`); they stay open.
  * - `not_found`: a tool call, approval or interrupt id the thread does not hold.
  * - `attachment_rejected`: a file the composer cannot attach: its type is not in `accept`, or
@@ -60,6 +62,7 @@ export type AgentErrorCode =
   | 'invalid_payload'
   | 'interrupt_expired'
   | 'not_ready'
+  | 'load_failed'
   | 'unavailable'
   | 'resume_rejected'
   | 'not_found'
