@@ -1,8 +1,9 @@
 /**
  * Unit-test setup: in DOM test files (jsdom), the chunks the kit loads on first use are loaded
  * before the tests, so a test that renders `<Chat />` or `<MarkdownText />` sees the rendered
- * markdown on first render, as an app does once the chunk is in. The plain-text fallback while
- * it loads is tested on its own (test/components/MarkdownText.lazy.test.tsx, fresh modules).
+ * markdown (and approval cards, interrupt prompts) on first render, as an app does once the chunk
+ * is in. The fallbacks while they load are tested on their own, with fresh modules
+ * (test/components/MarkdownText.lazy.test.tsx, test/components/HumanInTheLoopLoader.test.tsx).
  */
 import { beforeAll } from 'vitest'
 
@@ -10,4 +11,6 @@ beforeAll(async () => {
   if (typeof document === 'undefined') return
   const { preloadMarkdown } = await import('../../src/components/MarkdownText')
   await preloadMarkdown()
+  const { preloadHumanInTheLoop } = await import('../../src/components/preloadHumanInTheLoop')
+  await preloadHumanInTheLoop()
 })
