@@ -1,16 +1,6 @@
-/** What a container or token holds while it is open. @internal */
-interface Frame {
-  /** `true` for an array, `false` for an object. */
-  array: boolean
-  /** Array: the elements completed so far (mutated in place until the array closes). */
-  items: unknown[]
-  /** Object: the members completed so far (mutated in place until the object closes). */
-  members: Record<string, unknown>
-  /** Object: the key whose value is awaited or being read. */
-  key: string | undefined
-  /** Object: keys read so far. */
-  keys: number
-}
+import { decodeJsonEscape } from './decodeJsonEscape'
+import { type JsonFrame, materializeFrames, NONE, setMember } from './materializeFrames'
+import { JSON_NUMBER, partialNumber } from './partialNumber'
 
 /** Where the parser is between characters. */
 const enum At {
@@ -38,48 +28,11 @@ const enum At {
   Failed,
 }
 
-const NONE: unique symbol = Symbol('none')
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 /** Characters that end a run of plain string content: quote, backslash, control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const STRING_SPECIAL = /["\\\u0000-\u001f]/g
-const ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-}
-const LITERALS: Record<string, [string, unknown]> = {
-  t: ['true', true],
-  f: ['false', false],
-  n: ['null', null],
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
-}
-
-/** Sets `key` on `target` as `JSON.parse` does (an own `__proto__` member, not the prototype). */
-function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    })
-  } else target[key] = value
-}
-
-/** The value of a number's text so far: the longest valid prefix (`12.` → 12, `1e` → 1), or NONE. */
-function partialNumber(text: string): number | typeof NONE {
-  const trimmed = text.replace(/(?:[eE][+-]?|\.)$/, '')
-  return NUMBER.test(trimmed) ? Number(trimmed) : NONE
-}
+/** The first letter of a literal and its value (its text is `String(value)`). */
+const LITERALS: Record<string, boolean | null> = { t: true, f: false, n: null }
 
 /**
  * An incremental parser of (possibly incomplete) JSON text: feed it the text in pieces of any
@@ -103,7 +56,7 @@ function partialNumber(text: string): number | typeof NONE {
  */
 export class PartialJsonParser {
   #at: At = At.Value
-  #stack: Frame[] = []
+  #stack: JsonFrame[] = []
   /** The completed top-level value (when `#at` is Done). */
   #result: unknown = undefined
   /** Text of the open token: string content decoded so far, number or literal characters. */
@@ -113,8 +66,8 @@ export class PartialJsonParser {
   #keyHints: string[][] = []
   /** Inside a string: '' outside an escape, else the escape read so far (`\`, `\u12`, ...). */
   #escape = ''
-  #literal = ''
-  #literalValue: unknown = null
+  /** Inside a literal: its value. */
+  #literal: boolean | null = null
   #consumed = 0
   #error: string | undefined
   #cache: unknown = undefined
@@ -137,63 +90,49 @@ export class PartialJsonParser {
 
   /** Parses the next piece of the text. Returns `this`. Never throws. */
   push(piece: string): this {
-    if (this.#at === At.Failed || piece === '') {
-      this.#consumed += piece.length
-      return this
-    }
     const start = this.#consumed
-    this.#consumed += piece.length
+    const n = piece.length
+    this.#consumed += n
+    if (this.#at === At.Failed || n === 0) return this
     this.#dirty = true
     let i = 0
-    const n = piece.length
     while (i < n) {
-      switch (this.#at) {
-        case At.String: {
-          i = this.#readString(piece, i)
-          break
-        }
-        case At.Number: {
-          let j = i
-          for (; j < n; j++) {
-            const c = piece.charCodeAt(j)
-            // digits, '+', '-', '.', 'e', 'E'
-            if (!(
-              (c >= 0x30 && c <= 0x39) ||
-              c === 0x2b ||
-              c === 0x2d ||
-              c === 0x2e ||
-              c === 0x65 ||
-              c === 0x45
-            ))
-              break
-          }
-          this.#token += piece.slice(i, j)
-          i = j
-          if (i < n && !this.#endNumber(start + i)) return this
-          break
-        }
-        case At.Literal: {
-          const literal = this.#literal
-          let matched = this.#token.length
-          while (i < n && matched < literal.length) {
-            if (piece[i] !== literal[matched])
-              return this.#fail(`expected '${literal[matched]}'`, start + i)
-            i++
-            matched++
-          }
-          this.#token = literal.slice(0, matched)
-          if (matched === literal.length) this.#completeValue(this.#literalValue)
-          break
-        }
-        default: {
-          const c = piece.charCodeAt(i)
-          if (isSpace(c)) {
-            i++
+      const at = this.#at
+      if (at === At.String) i = this.#readString(piece, i)
+      else if (at === At.Number) {
+        let j = i
+        for (; j < n; j++) {
+          const c = piece.charCodeAt(j)
+          // digits, '+', '-', '.', 'e', 'E'
+          if (!(
+            (c >= 0x30 && c <= 0x39) ||
+            c === 0x2b ||
+            c === 0x2d ||
+            c === 0x2e ||
+            (c | 0x20) === 0x65
+          ))
             break
-          }
-          if (!this.#structural(piece[i], start + i)) return this
-          i++
         }
+        this.#token += piece.slice(i, j)
+        i = j
+        if (i < n && !this.#endNumber(start + i)) break
+      } else if (at === At.Literal) {
+        const literal = String(this.#literal)
+        let matched = this.#token.length
+        for (; i < n && matched < literal.length; i++, matched++)
+          if (piece[i] !== literal[matched])
+            return (this.#fail(`expected '${literal[matched]}'`, start + i), this)
+        this.#token = literal.slice(0, matched)
+        if (matched === literal.length) this.#completeValue(this.#literal)
+      } else {
+        const c = piece.charCodeAt(i)
+        // whitespace: ' ', '\n', '\r', '\t'
+        if (
+          !(c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) &&
+          !this.#structural(piece[i], start + i)
+        )
+          break
+        i++
       }
     }
     return this
@@ -204,19 +143,21 @@ export class PartialJsonParser {
    * when the text is malformed. The same object between pushes.
    */
   get value(): unknown {
-    if (!this.#dirty) return this.#cache
-    this.#dirty = false
-    this.#cache = this.#materialize()
+    if (this.#dirty) {
+      this.#dirty = false
+      this.#cache = this.#materialize()
+    }
     return this.#cache
   }
 
-  #fail(message: string, offset: number): this {
+  /** Stops the parser: malformed at `offset`. Returns false. */
+  #fail(message: string, offset: number): false {
     this.#at = At.Failed
     this.#error = `${message} at offset ${offset}`
     this.#stack = []
     this.#cache = undefined
     this.#dirty = false
-    return this
+    return false
   }
 
   /** Reads string content from `piece[i]`; returns the index after what it read. */
@@ -224,31 +165,12 @@ export class PartialJsonParser {
     const n = piece.length
     while (i < n) {
       if (this.#escape !== '') {
-        const escape = this.#escape + piece[i]
-        i++
-        if (escape.length === 2 && escape[1] !== 'u') {
-          const decoded = ESCAPES[escape[1]]
-          if (decoded === undefined) {
-            this.#fail(`invalid escape '${escape}'`, this.#consumed - (n - i) - 1)
-            return n
-          }
-          this.#token += decoded
-          this.#escape = ''
-        } else if (escape.length > 2) {
-          const hex = escape.charCodeAt(escape.length - 1)
-          const isHex =
-            (hex >= 0x30 && hex <= 0x39) ||
-            (hex >= 0x41 && hex <= 0x46) ||
-            (hex >= 0x61 && hex <= 0x66)
-          if (!isHex) {
-            this.#fail(`invalid escape '${escape}'`, this.#consumed - (n - i) - 1)
-            return n
-          }
-          if (escape.length === 6) {
-            this.#token += String.fromCharCode(parseInt(escape.slice(2), 16))
-            this.#escape = ''
-          } else this.#escape = escape
-        } else this.#escape = escape
+        const escape = this.#escape + piece[i++]
+        const decoded = decodeJsonEscape(escape)
+        if (decoded === undefined)
+          return (this.#fail(`invalid escape '${escape}'`, this.#consumed - (n - i) - 1), n)
+        this.#token += decoded
+        this.#escape = decoded === '' ? escape : ''
         continue
       }
       STRING_SPECIAL.lastIndex = i
@@ -258,7 +180,7 @@ export class PartialJsonParser {
       if (stop === n) return n
       const c = piece[stop]
       if (c === '\\') {
-        this.#escape = '\\'
+        this.#escape = c
         i = stop + 1
       } else if (c === '"') {
         const text = this.#token
@@ -270,16 +192,12 @@ export class PartialJsonParser {
           // same place before (already a property key), rather than looking a new one up.
           const hints = (this.#keyHints[depth] ??= [])
           const hint = hints[frame.keys]
-          if (hint === text) frame.key = hint
-          else frame.key = hints[frame.keys] = text
+          frame.key = hint === text ? hint : (hints[frame.keys] = text)
           frame.keys++
           this.#at = At.Colon
         } else this.#completeValue(text)
         return stop + 1
-      } else {
-        this.#fail('control character in a string', this.#consumed - (n - stop))
-        return n
-      }
+      } else return (this.#fail('control character in a string', this.#consumed - (n - stop)), n)
     }
     return n
   }
@@ -288,10 +206,7 @@ export class PartialJsonParser {
   #endNumber(offset: number): boolean {
     const text = this.#token
     this.#token = ''
-    if (!NUMBER.test(text)) {
-      this.#fail(`malformed number '${text}'`, offset)
-      return false
-    }
+    if (!JSON_NUMBER.test(text)) return this.#fail(`malformed number '${text}'`, offset)
     this.#completeValue(Number(text))
     return true
   }
@@ -302,14 +217,22 @@ export class PartialJsonParser {
     if (top === undefined) {
       this.#result = value
       this.#at = At.Done
-      return
+    } else {
+      if (top.array) top.items.push(value)
+      else {
+        setMember(top.members, top.key!, value)
+        top.key = undefined
+      }
+      this.#at = At.CommaOrEnd
     }
-    if (top.array) top.items.push(value)
-    else {
-      setMember(top.members, top.key!, value)
-      top.key = undefined
-    }
-    this.#at = At.CommaOrEnd
+  }
+
+  /** Starts a string (a key when `isKey`). */
+  #startString(isKey: boolean): true {
+    this.#at = At.String
+    this.#stringIsKey = isKey
+    this.#token = ''
+    return true
   }
 
   /** Handles one structural (non-whitespace, outside a token) character. False when malformed. */
@@ -320,74 +243,48 @@ export class PartialJsonParser {
       return this.#startValue(c, offset)
     }
     if (at === At.KeyOrEnd || at === At.Key) {
-      if (c === '"') {
-        this.#at = At.String
-        this.#stringIsKey = true
-        this.#token = ''
-        return true
-      }
+      if (c === '"') return this.#startString(true)
       if (c === '}' && at === At.KeyOrEnd) return this.#close(false, offset)
-      this.#fail(`expected a key, got '${c}'`, offset)
-      return false
+      return this.#fail(`expected a key, got '${c}'`, offset)
     }
     if (at === At.Colon) {
-      if (c === ':') {
-        this.#at = At.Value
-        return true
-      }
-      this.#fail(`expected ':', got '${c}'`, offset)
-      return false
+      if (c !== ':') return this.#fail(`expected ':', got '${c}'`, offset)
+      this.#at = At.Value
+      return true
     }
     if (at === At.CommaOrEnd) {
-      const top = this.#stack[this.#stack.length - 1]
+      const array = this.#stack[this.#stack.length - 1].array
+      const end = array ? ']' : '}'
       if (c === ',') {
-        this.#at = top.array ? At.Value : At.Key
+        this.#at = array ? At.Value : At.Key
         return true
       }
-      if (c === (top.array ? ']' : '}')) return this.#close(top.array, offset)
-      this.#fail(`expected ',' or '${top.array ? ']' : '}'}', got '${c}'`, offset)
-      return false
+      if (c === end) return this.#close(array, offset)
+      return this.#fail(`expected ',' or '${end}', got '${c}'`, offset)
     }
-    this.#fail(`unexpected '${c}' after the value`, offset)
-    return false
+    return this.#fail(`unexpected '${c}' after the value`, offset)
   }
 
   #startValue(c: string, offset: number): boolean {
-    if (c === '"') {
-      this.#at = At.String
-      this.#stringIsKey = false
-      this.#token = ''
-      return true
-    }
+    if (c === '"') return this.#startString(false)
     if (c === '{' || c === '[') {
       const array = c === '['
       this.#stack.push({ array, items: [], members: {}, key: undefined, keys: 0 })
       this.#at = array ? At.ValueOrEnd : At.KeyOrEnd
       return true
     }
-    const literal = LITERALS[c]
-    if (literal) {
+    if (c in LITERALS) {
       this.#at = At.Literal
-      this.#literal = literal[0]
-      this.#literalValue = literal[1]
-      this.#token = c
-      return true
-    }
-    if (c === '-' || (c >= '0' && c <= '9')) {
-      this.#at = At.Number
-      this.#token = c
-      return true
-    }
-    this.#fail(`unexpected '${c}'`, offset)
-    return false
+      this.#literal = LITERALS[c]
+    } else if (c === '-' || (c >= '0' && c <= '9')) this.#at = At.Number
+    else return this.#fail(`unexpected '${c}'`, offset)
+    this.#token = c
+    return true
   }
 
   #close(array: boolean, offset: number): boolean {
     const top = this.#stack[this.#stack.length - 1]
-    if (top.array !== array) {
-      this.#fail(`unexpected '${array ? ']' : '}'}'`, offset)
-      return false
-    }
+    if (top.array !== array) return this.#fail(`unexpected '${array ? ']' : '}'}'`, offset)
     this.#stack.pop()
     this.#completeValue(array ? top.items : top.members)
     return true
@@ -401,19 +298,7 @@ export class PartialJsonParser {
     let child: unknown = NONE
     if (at === At.String && !this.#stringIsKey) child = this.#token
     else if (at === At.Number) child = partialNumber(this.#token)
-    else if (at === At.Literal) child = this.#literalValue
-    for (let d = this.#stack.length - 1; d >= 0; d--) {
-      const frame = this.#stack[d]
-      if (frame.array) {
-        child = child === NONE ? frame.items.slice() : frame.items.concat([child])
-      } else {
-        // A copying loop, not a spread: spread sites that see many shapes are ~5× slower.
-        const members: Record<string, unknown> = {}
-        for (const key in frame.members) setMember(members, key, frame.members[key])
-        if (child !== NONE && frame.key !== undefined) setMember(members, frame.key, child)
-        child = members
-      }
-    }
-    return child === NONE ? undefined : child
+    else if (at === At.Literal) child = this.#literal
+    return materializeFrames(this.#stack, child)
   }
 }
