@@ -10,6 +10,7 @@ import type {
 import { appendFlattening, flattenString } from './appendFlattening'
 import { applyPatch } from './applyPatch'
 import { MessageList } from './MessageList'
+import { withContent } from './withContent'
 import { indexToolCalls, type Snapshot } from './Snapshot'
 
 /** Shallow, last-write-wins metadata merge (spec 1.1 "Metadata": the merge does not recurse). */
@@ -85,7 +86,7 @@ export function appendContent(
   }
   const m = s.list.at(i) as Message & { content?: unknown }
   const content = typeof m.content === 'string' ? appendFlattening(m.content, e.delta) : e.delta
-  return s.withList(s.list.set(i, mergeMetadata(withField(m, 'content', content), e.metadata)))
+  return s.withList(s.list.set(i, mergeMetadata(withContent(m, content), e.metadata)))
 }
 
 /** `*_END`: the message stops streaming. */
