@@ -4,6 +4,7 @@ import { formatMessage } from '../primitives'
 import { useAgentSelector } from '../react'
 import { useChatContext } from './ChatContext'
 import { selectPromptInterruptIds } from './InterruptList'
+import { usePreloadHumanInTheLoop } from './usePreloadHumanInTheLoop'
 
 /**
  * The newest approval that asked for a decision (any state past `awaiting_args`), as
@@ -34,8 +35,12 @@ export function selectLatestInterrupt(snapshot: AgentSnapshot): string {
  * an interrupt prompt appears. Each text names the newest one and stays until a newer one
  * comes, so deciding does not re-announce. Approvals the "always allow" policy decides are not
  * announced.
+ *
+ * It also starts loading the approval card and interrupt prompt's code as soon as the thread may
+ * need it (`usePreloadHumanInTheLoop`), so `<Chat />` has it in before a card shows.
  */
 export function HitlAnnouncer(): ReactNode {
+  usePreloadHumanInTheLoop()
   const { labels } = useChatContext()
   const approval = useAgentSelector(selectLatestApproval)
   const interrupt = useAgentSelector(selectLatestInterrupt)

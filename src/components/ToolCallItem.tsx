@@ -1,8 +1,9 @@
 import { memo, type ReactNode } from 'react'
 import type { ToolCall } from '../core/protocol/types'
+import { formatMessage } from '../primitives/schemaForm/SchemaFormMessages'
 import { useToolCall, useToolRenderer, type ToolCallWithApproval } from '../react'
 import { useChatContext } from './ChatContext'
-import { ToolApprovalCard } from './ToolApprovalCard'
+import { HumanInTheLoopLoader } from './HumanInTheLoopLoader'
 import { ToolCallCard } from './ToolCallCard'
 
 /** Props of {@link ToolCallItem}. */
@@ -17,9 +18,12 @@ export interface ToolCallItemProps {
  * One tool call of an assistant message: subscribes to `useToolCall(toolCall.id)` and renders,
  * in this order of precedence:
  * 1. `<Chat renderToolCall>`'s output, when it is not `undefined`;
- * 2. for a call with an approval, a {@link ToolApprovalCard} (focus moves to it when it starts
+ * 2. for a call with an approval, a `ToolApprovalCard` (focus moves to it when it starts
  *    waiting, see `ToolApproval.Root` `autoFocus`), showing the tool's registered `render`
- *    (`useFrontendTool` / `useBackendTool`) in place of the raw arguments when there is one;
+ *    (`useFrontendTool` / `useBackendTool`) in place of the raw arguments when there is one.
+ *    The card's code loads on first use (see `preloadHumanInTheLoop`): until it is in, a
+ *    placeholder with the card's title and a `role="status"` line, or an alert with Retry if
+ *    the load fails (the approval stays pending);
  * 3. the tool's registered `render` output, when it is not `undefined`;
  * 4. {@link ToolCallCard}.
  */
@@ -27,7 +31,7 @@ export const ToolCallItem = memo(function ToolCallItem({
   toolCall,
   messageId,
 }: ToolCallItemProps): ReactNode {
-  const { renderToolCall } = useChatContext()
+  const { renderToolCall, labels } = useChatContext()
   const view = useToolCall(toolCall.id)
   const call: ToolCallWithApproval = view ?? {
     id: toolCall.id,
@@ -43,9 +47,16 @@ export const ToolCallItem = memo(function ToolCallItem({
   const rendered = registered?.(call)
   if (call.approval) {
     return (
-      <ToolApprovalCard toolCallId={call.id} autoFocus>
-        {rendered}
-      </ToolApprovalCard>
+      <HumanInTheLoopLoader
+        kind="approval"
+        title={formatMessage(labels.approvalNeeded, { tool: call.name })}
+      >
+        {({ ToolApprovalCard }) => (
+          <ToolApprovalCard toolCallId={call.id} autoFocus>
+            {rendered}
+          </ToolApprovalCard>
+        )}
+      </HumanInTheLoopLoader>
     )
   }
   return rendered === undefined ? <ToolCallCard call={call} /> : rendered

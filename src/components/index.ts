@@ -24,6 +24,12 @@ export { ErrorBanner, type ErrorBannerProps } from './ErrorBanner'
 export { HitlAnnouncer, selectLatestApproval, selectLatestInterrupt } from './HitlAnnouncer'
 export { InterruptList, selectPromptInterruptIds, type InterruptListProps } from './InterruptList'
 export { InterruptPrompt, type InterruptPromptProps } from './InterruptPrompt'
+export { preloadHumanInTheLoop } from './preloadHumanInTheLoop'
+export {
+  announcesHumanInTheLoop,
+  selectHasHumanInTheLoop,
+  usePreloadHumanInTheLoop,
+} from './usePreloadHumanInTheLoop'
 export { MarkdownCodeBlock, MarkdownSourceContext, isOpenFence } from './MarkdownCodeBlock'
 export { MarkdownText, preloadMarkdown, safeUrl, type MarkdownTextProps } from './MarkdownText'
 export { MessageActionBar, type MessageActionBarProps } from './MessageActionBar'

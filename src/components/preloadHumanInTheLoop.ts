@@ -1,0 +1,61 @@
+import { AgentError } from '../core/protocol/AgentError'
+import type { HumanInTheLoopCards } from './humanInTheLoopCards'
+
+export type { HumanInTheLoopCards } from './humanInTheLoopCards'
+
+let cards: HumanInTheLoopCards | undefined
+let loading: Promise<HumanInTheLoopCards> | undefined
+
+/**
+ * Loads the human-in-the-loop cards' chunk once (`ToolApprovalCard`, `InterruptPrompt`, their
+ * primitives and the form generated from JSON Schema). Resolves with them; rejects with
+ * `AgentError('load_failed')` (retryable) when the chunk cannot be loaded, and the next call
+ * tries again.
+ * @internal Use {@link preloadHumanInTheLoop}; `<Chat />` uses this through its loader.
+ */
+export function loadHumanInTheLoop(): Promise<HumanInTheLoopCards> {
+  loading ??= import('./humanInTheLoopCards').then(
+    (module) => (cards = module.humanInTheLoopCards),
+    (cause: unknown) => {
+      loading = undefined
+      throw new AgentError(
+        'load_failed',
+        `The approval and input cards could not be loaded: ${(cause as Error)?.message ?? String(cause)}`,
+        { cause, retryable: true },
+      )
+    },
+  )
+  return loading
+}
+
+/**
+ * The human-in-the-loop cards if their chunk is loaded, else `undefined` (nothing started).
+ * @internal
+ */
+export function loadedHumanInTheLoop(): HumanInTheLoopCards | undefined {
+  return cards
+}
+
+/**
+ * Starts loading the code `<Chat />` needs for human in the loop — the approval card, the
+ * interrupt prompt and the form generated from a JSON Schema (~11 kB gzipped, its own chunk) —
+ * if it is not loaded yet; resolves once it is. Most chats never show one, so `<Chat />` leaves
+ * it out of its first load and starts loading it as soon as the thread may need it: on the first
+ * `TOOL_CALL_START` / `TOOL_CALL_CHUNK`, on a `RUN_STARTED` whose `input.tools` is not empty, or
+ * when the thread holds an approval or an interrupt (a restored thread too). Until it is in, a
+ * card shows an accessible placeholder (`role="status"`, `labels.hitlLoading`).
+ *
+ * Call it earlier to have the cards render at once (e.g. when an app registers a tool that needs
+ * approval, before a test, or before a server render). Never rejects: a failed load is logged
+ * and the next call (or the card's Retry button) tries again; approvals and interrupts stay
+ * pending in the store meanwhile. Apps that import `ToolApprovalCard`, `InterruptPrompt` or the
+ * `ToolApproval` / `Interrupt` / `SchemaForm` primitives directly get them statically.
+ */
+export function preloadHumanInTheLoop(): Promise<void> {
+  return loadHumanInTheLoop().then(
+    () => undefined,
+    (error: unknown) => {
+      console.error('[agent-wire-react]', (error as Error).message)
+    },
+  )
+}
