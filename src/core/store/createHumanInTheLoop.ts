@@ -26,8 +26,10 @@ import type { ToolDefinition } from './ToolDefinition'
 export interface HitlHost {
   get(): AgentSnapshot
   set(snapshot: AgentSnapshot): void
-  publish(): void
-  isRunning(): boolean
+  /** Publishes now. */
+  flush(): void
+  /** True while a run streams or is detached, or after `destroy()`. */
+  busy(): boolean
   isDestroyed(): boolean
   /** Starts a run from the thread as it is now (a follow-up or a resume). */
   startAutomatic(): Promise<AgentSnapshot>
@@ -93,7 +95,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     const delay = Math.min(Math.max(0, at - options.now()), 2 ** 31 - 1)
     expiryTimer = setTimeout(() => {
       refresh()
-      host.publish()
+      host.flush()
     }, delay)
     // Node (SSR, tests): an expiry alone does not keep the process alive.
     ;(expiryTimer as { unref?: () => void }).unref?.()
@@ -116,7 +118,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   }
 
   function settle(): void {
-    if (host.isDestroyed() || host.isRunning() || suspended) return
+    if (host.busy() || suspended) return
     if (!delivery.deliverDue()) return
     const s = host.get()
     const outstanding = s.interrupts.filter(isOutstanding)
@@ -139,7 +141,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
         message: error.message,
       })
       host.set(replaceRun(next, { ...next.run, status: 'error', error }))
-      host.publish()
+      host.flush()
       return
     }
     followUps++
@@ -164,7 +166,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     refresh,
     update() {
       refresh()
-      host.publish()
+      host.flush()
       settle()
     },
     userActed() {
@@ -178,7 +180,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   const onRegistryChange = () => {
     void jsonSchemaPending(registry.all()) // a zod/mini schema: load its converter now
     refresh()
-    host.publish()
+    host.flush()
     queueSettle() // after StrictMode's unregister/register pair, not between
   }
   const unsubscribeRegistry = registry.subscribe(onRegistryChange)

@@ -147,7 +147,7 @@ export function createInterruptActions(state: HitlState) {
     if (error) {
       state.record(toolCallId).error = error
       state.refresh()
-      host.publish()
+      host.flush()
       return error
     }
     state.userActed()

@@ -154,7 +154,7 @@ export function createToolDelivery(state: HitlState): ToolDelivery {
       }
       if (changed) {
         state.refresh()
-        host.publish()
+        host.flush()
       }
       return !waiting && inflight.size === 0
     },
