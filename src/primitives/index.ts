@@ -106,6 +106,8 @@ export {
   type MessageVirtualizer,
   type MessageVirtualizerOptions,
 } from './thread/useMessageVirtualizer'
+export { preloadVirtualizer } from './thread/preloadVirtualizer'
+export type { VirtualizerStatus } from './thread/useThreadVirtualizer'
 export * as Message from './message'
 export type { MessageRootProps } from './message/MessageRoot'
 export type { MessageContentComponents, MessageContentPartProps } from './message/MessageContent'

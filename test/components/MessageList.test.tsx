@@ -1,15 +1,18 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Chat, MessageList, selectVisibleMessageIds } from '../../src/components'
 import type { Message } from '../../src/core/protocol/types'
 import { createSnapshot } from '../../src/core/reducer'
 import { createAgentStore } from '../../src/core/store'
+import { preloadVirtualizer } from '../../src/primitives'
 import { createScriptedAgent } from '../../src/testing'
 import { fakeLayout, messageArticle, modes, renderWithAgent } from './chatTestUtils'
 
 afterEach(cleanup)
+// The virtualizer is its own chunk: loaded here so long threads virtualize from the first render.
+beforeAll(() => preloadVirtualizer())
 
 describe.each(modes)('<MessageList /> scrolling ($name)', ({ strict }) => {
   it('sticks to the bottom while content grows, stops after the user scrolls up, re-sticks on send', async () => {

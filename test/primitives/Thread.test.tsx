@@ -1,15 +1,24 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef } from 'react'
 import type { Message as AgMessage } from '../../src/core/protocol/types'
 import { createAgentStore } from '../../src/core/store'
-import { Message, Thread, type ThreadHandle, type ThreadMessageProps } from '../../src/primitives'
+import {
+  Message,
+  preloadVirtualizer,
+  Thread,
+  type ThreadHandle,
+  type ThreadMessageProps,
+} from '../../src/primitives'
 import { createScriptedAgent } from '../../src/testing'
 import { axeViolations, fakeLayout, modes, renderWithAgent } from '../components/chatTestUtils'
 
 afterEach(cleanup)
+// The virtualizer is its own chunk: loaded here so long threads virtualize from the first render
+// (test/primitives/ThreadVirtualizerLoading.test.tsx covers the list while it loads or fails).
+beforeAll(() => preloadVirtualizer())
 
 function Bubble({ id, posInSet }: ThreadMessageProps) {
   return (

@@ -1,5 +1,6 @@
 import { createContext, useContext, type RefObject } from 'react'
 import type { VirtualItem } from '@tanstack/react-virtual'
+import type { VirtualizerStatus } from './useThreadVirtualizer'
 
 /** The imperative handle of `Thread.Root` (its `handleRef` prop). */
 export interface ThreadHandle {
@@ -13,11 +14,17 @@ export interface ThreadContextValue {
   ids: readonly string[]
   /** Whether the viewport is within the stick threshold of its end. */
   atBottom: boolean
-  /** Whether the list renders only a window of rows. */
+  /**
+   * Whether the list renders only a window of rows: the virtualizer's (`virtualizer: 'on'`) or,
+   * while its chunk loads or if it failed to load, the thread's tail. Rows then carry
+   * `aria-posinset`/`aria-setsize`.
+   */
   virtualized: boolean
-  /** Rows to render while virtualized (a window around the viewport), else `undefined`: all. */
+  /** Where virtualization stands (see {@link VirtualizerStatus}). */
+  virtualizer: VirtualizerStatus
+  /** Rows to render while virtualized (a window around the viewport, or the tail), else all. */
   items: VirtualItem[] | undefined
-  /** Ref callback of each row element (carrying `data-index`) while virtualized: measures it. */
+  /** Ref callback of each row element (carrying `data-index`) while `virtualizer` is `on`. */
   measureRow: ((element: HTMLElement | null) => void) | undefined
   /** The scrolling element (`Thread.Viewport` sets it). */
   viewportRef: RefObject<HTMLElement | null>

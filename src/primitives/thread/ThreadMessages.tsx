@@ -94,7 +94,8 @@ function useSetSize(contentRef: RefObject<HTMLElement | null>, size: number | un
 
 /**
  * The messages of the thread, one row per visible message id (or, while `Thread.Root`
- * virtualizes, per id near the viewport); place it in `Thread.Viewport`. Each message subscribes
+ * virtualizes, per id near the viewport; while the virtualizer's chunk loads, per id of the
+ * thread's tail, laid out in flow); place it in `Thread.Viewport`. Each message subscribes
  * to itself (`Message.Root` uses `useMessage`), so while a reply streams only that message
  * re-renders.
  *
@@ -105,7 +106,7 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
   { children, components, rowClassName, onFocus, onBlur, ...rest },
   ref,
 ) {
-  const { ids, items, measureRow, virtualized, setContent, setFocusedId } =
+  const { ids, items, measureRow, virtualized, virtualizer, setContent, setFocusedId } =
     useThreadContext('Messages')
   const contentRef = useRef<HTMLDivElement | null>(null)
   const composedRef = useMemo(
@@ -147,7 +148,7 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
       {...rest}
       ref={composedRef}
       data-awr="thread-messages"
-      data-virtualized={virtualized || undefined}
+      data-virtualized={virtualizer === 'on' || undefined}
       onFocus={composeEventHandlers(onFocus, onRowFocus)}
       onBlur={composeEventHandlers(onBlur, onRowBlur)}
     >

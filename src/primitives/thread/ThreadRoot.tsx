@@ -11,7 +11,7 @@ import {
 import { useMessageIds } from '../../react/useMessageIds'
 import { Slot } from '../Slot'
 import { ThreadContext, type ThreadContextValue, type ThreadHandle } from './ThreadContext'
-import { useMessageVirtualizer } from './useMessageVirtualizer'
+import { useThreadVirtualizer } from './useThreadVirtualizer'
 import { useStickToBottom } from './useStickToBottom'
 
 /** Props of `Thread.Root`. */
@@ -25,7 +25,9 @@ export interface ThreadRootProps extends HTMLAttributes<HTMLDivElement> {
   /**
    * Number of visible messages from which the list virtualizes (`@tanstack/react-virtual`, rows
    * near the viewport only, measured heights). Default 100; `Infinity` never virtualizes. Once
-   * on, it stays on while mounted.
+   * on, it stays on while mounted. The virtualizer is its own chunk, loaded when a thread first
+   * reaches this count (or earlier with `preloadVirtualizer()`); while it loads (or if it cannot
+   * be loaded) only the newest `virtualizeAt` rows render (between 20 and 200).
    */
   virtualizeAt?: number
   /** Height (px) assumed for a message not measured yet, when virtualized. Default 120. */
@@ -43,8 +45,9 @@ export interface ThreadRootProps extends HTMLAttributes<HTMLDivElement> {
  * holding focus stays rendered). The scroll hooks live here, above the viewport and the rows,
  * so both elements exist when they run.
  *
- * DOM: `div[data-awr="thread"]` with `data-state="at-bottom|scrolled-up"` and
- * `data-virtualized` while the list renders a window of rows.
+ * DOM: `div[data-awr="thread"]` with `data-state="at-bottom|scrolled-up"`, `data-virtualized`
+ * while the virtualizer lays out a window of rows, and `data-virtualizer="loading|failed"` while
+ * a long thread renders only its tail (the virtualizer's chunk is loading, or failed to load).
  *
  * @throws Error naming `AgentProvider` when used outside one.
  */
@@ -65,9 +68,9 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
   const viewportRef = useRef<HTMLElement | null>(null)
   const contentRef = useRef<HTMLElement | null>(null)
   const [focusedId, setFocusedId] = useState<string>()
-  const virtual = useMessageVirtualizer({
+  const virtual = useThreadVirtualizer({
     ids,
-    enabled: ids.length >= virtualizeAt,
+    virtualizeAt,
     scrollerRef: viewportRef,
     contentRef,
     estimateSize,
@@ -77,9 +80,10 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
   })
   const stick = useStickToBottom(viewportRef, contentRef, {
     threshold: stickThreshold,
-    follow: !virtual.on,
+    follow: virtual.status !== 'on',
   })
-  const { on: virtualized, scrollToEnd, scrollToStart: virtualStart, containerRef } = virtual
+  const { status, scrollToEnd, scrollToStart: virtualStart, containerRef } = virtual
+  const virtualized = status === 'on'
   const { scrollToBottom: stickToBottom, atBottom } = stick
   const scrollToBottom = useCallback(() => {
     if (virtualized) scrollToEnd()
@@ -87,14 +91,14 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
   }, [virtualized, scrollToEnd, stickToBottom])
   const scrollToStart = useCallback(() => {
     if (virtualized) virtualStart()
-    else viewportRef.current?.scrollTo({ top: 0 })
+    else if (viewportRef.current) viewportRef.current.scrollTop = 0
   }, [virtualized, virtualStart])
   const setContent = useCallback(
     (element: HTMLElement | null) => {
       contentRef.current = element
-      if (virtualized) containerRef(element)
+      containerRef?.(element)
     },
-    [virtualized, containerRef],
+    [containerRef],
   )
   useImperativeHandle(handleRef, () => ({ scrollToBottom }), [scrollToBottom])
   const { items, measureRow } = virtual
@@ -102,16 +106,17 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
     () => ({
       ids,
       atBottom,
-      virtualized,
+      virtualized: status !== 'off',
+      virtualizer: status,
       items,
-      measureRow: virtualized ? measureRow : undefined,
+      measureRow,
       viewportRef,
       setContent,
       setFocusedId,
       scrollToBottom,
       scrollToStart,
     }),
-    [ids, atBottom, virtualized, items, measureRow, setContent, scrollToBottom, scrollToStart],
+    [ids, atBottom, status, items, measureRow, setContent, scrollToBottom, scrollToStart],
   )
   const Comp = asChild ? Slot : 'div'
   return (
@@ -122,9 +127,11 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
         data-awr="thread"
         data-state={atBottom ? 'at-bottom' : 'scrolled-up'}
         data-virtualized={virtualized || undefined}
+        data-virtualizer={virtualized || status === 'off' ? undefined : status}
       >
         {children}
       </Comp>
+      {virtual.host}
     </ThreadContext.Provider>
   )
 })

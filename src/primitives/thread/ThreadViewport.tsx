@@ -19,7 +19,9 @@ export interface ThreadViewportProps extends HTMLAttributes<HTMLDivElement> {
  * cut short as rows are measured on the way). Give it a height (or a flex parent) and
  * `overflow-y: auto`, and an accessible name (`aria-label`).
  *
- * DOM: `div[data-awr="thread-viewport"][role="log"]`, `data-virtualized` while virtualized.
+ * DOM: `div[data-awr="thread-viewport"][role="log"]`, `data-virtualized` while the virtualizer
+ * lays out the rows (not while a long thread shows only its tail, waiting for the virtualizer:
+ * the browser's scroll anchoring then keeps the reader's place).
  */
 export const Viewport = forwardRef<HTMLDivElement, ThreadViewportProps>(function Viewport(
   { asChild, onKeyDown, children, ...rest },
@@ -45,7 +47,7 @@ export const Viewport = forwardRef<HTMLDivElement, ThreadViewportProps>(function
       {...rest}
       ref={composedRef}
       data-awr="thread-viewport"
-      data-virtualized={ctx.virtualized || undefined}
+      data-virtualized={ctx.virtualizer === 'on' || undefined}
       onKeyDown={composeEventHandlers(onKeyDown, onKey)}
     >
       {children}

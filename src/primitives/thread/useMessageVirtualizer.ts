@@ -23,6 +23,12 @@ export interface MessageVirtualizerOptions {
   threshold: number
   /** Id of the row holding focus: always rendered, so focus is never lost to a scroll. */
   focusedId: string | undefined
+  /**
+   * When `enabled` at mount: `true` (default) starts virtualized, opening at the end; `false`
+   * first measures the rows already on screen (e.g. a tail rendered while this hook's chunk
+   * loaded) and switches from them, keeping the reader's place.
+   */
+  startOn?: boolean
 }
 
 /** What {@link useMessageVirtualizer} returns. */
@@ -97,6 +103,19 @@ function measureRenderedRows(content: HTMLElement | null, ids: readonly string[]
 }
 
 /**
+ * How far (px) the virtualized layout puts the last rendered row below where it is now. 0 when
+ * every row is rendered; when only a tail is (`Thread.Root` renders one while this chunk loads),
+ * the rows above it take their estimated height and move it down.
+ */
+function tailShift(seed: readonly VirtualItem[], estimateSize: number): number {
+  const last = seed.at(-1)
+  if (!last) return 0
+  let start = last.index * estimateSize
+  for (const item of seed) if (item.index < last.index) start += item.size - estimateSize
+  return Math.max(0, start - last.start)
+}
+
+/**
  * `@tanstack/react-virtual` set up for a chat: dynamic row heights (`measureElement`), the view
  * anchored to the end (`anchorTo: 'end'`: a row growing or a row appended while at the end keeps
  * the end in view; otherwise the reader's row stays put), direct DOM position updates (rows are
@@ -111,11 +130,12 @@ export function useMessageVirtualizer({
   overscan,
   threshold,
   focusedId,
+  startOn = true,
 }: MessageVirtualizerOptions): MessageVirtualizer {
   // `seed` holds the measured rows when switching on with rows on screen.
-  const [state, setState] = useState(() => ({ on: enabled, seed: [] as VirtualItem[] }))
+  const [state, setState] = useState(() => ({ on: enabled && startOn, seed: [] as VirtualItem[] }))
   const on = state.on
-  const [pendingEnd, setPendingEnd] = useState(enabled)
+  const [pendingEnd, setPendingEnd] = useState(enabled && startOn)
 
   useLayoutEffect(() => {
     if (!enabled || on) return
@@ -124,12 +144,15 @@ export function useMessageVirtualizer({
     const atEnd = scroller
       ? scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= threshold
       : true
+    const seed = measureRenderedRows(content, ids)
+    const shift = tailShift(seed, estimateSize)
     // Hold the content's height while the rows turn absolute, or the browser clamps scrollTop
     // when the first row is measured; the virtualizer then owns this height.
-    if (content) content.style.height = `${content.getBoundingClientRect().height}px`
-    setState({ on: true, seed: measureRenderedRows(content, ids) })
+    if (content) content.style.height = `${content.getBoundingClientRect().height + shift}px`
+    if (scroller && !atEnd && shift > 0) scroller.scrollTop += shift
+    setState({ on: true, seed })
     if (atEnd) setPendingEnd(true)
-  }, [enabled, on, scrollerRef, contentRef, ids, threshold])
+  }, [enabled, on, scrollerRef, contentRef, ids, threshold, estimateSize])
 
   const getItemKey = useCallback((index: number) => ids[index], [ids])
   const estimate = useCallback(() => estimateSize, [estimateSize])
@@ -200,10 +223,11 @@ export function useMessageVirtualizer({
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
   const windowed = on ? virtualizer.getVirtualItems() : undefined
+  const noLayoutRows = useMemo(() => latestRows(ids), [ids])
   return {
     scrollToStart,
     on,
-    items: windowed?.length === 0 ? latestRows(ids) : windowed,
+    items: windowed?.length === 0 ? noLayoutRows : windowed,
     measureRow: virtualizer.measureElement,
     containerRef: virtualizer.containerRef,
     scrollToEnd,

@@ -1,0 +1,152 @@
+import {
+  createElement,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react'
+import type { VirtualItem } from '@tanstack/react-virtual'
+import type { MessageVirtualizer } from './useMessageVirtualizer'
+import {
+  loadedVirtualizerHost,
+  loadVirtualizerHost,
+  type VirtualizerHostComponent,
+} from './preloadVirtualizer'
+
+/**
+ * Where the thread's virtualization stands: `off` (below `virtualizeAt`: every row renders),
+ * `loading` (the virtualizer's chunk is on its way: a bounded tail of rows renders), `failed`
+ * (the chunk could not be loaded: the tail stays, the load is retried on the next message) or
+ * `on` (the virtualizer renders the rows near the viewport).
+ */
+export type VirtualizerStatus = 'off' | 'loading' | 'failed' | 'on'
+
+/** Options of {@link useThreadVirtualizer}. */
+export interface ThreadVirtualizerOptions {
+  /** Row keys (message ids), in order. */
+  ids: readonly string[]
+  /** Number of rows from which the list virtualizes; once reached it stays virtualized. */
+  virtualizeAt: number
+  scrollerRef: RefObject<HTMLElement | null>
+  contentRef: RefObject<HTMLElement | null>
+  /** Height (px) assumed for a row not measured yet. */
+  estimateSize: number
+  /** Rows rendered beyond each edge of the viewport. */
+  overscan: number
+  /** Distance from the end (px) within which the list counts as at the end. */
+  threshold: number
+  /** Id of the row holding focus (kept rendered by the virtualizer). */
+  focusedId: string | undefined
+}
+
+/** What {@link useThreadVirtualizer} returns. */
+export interface ThreadVirtualizer {
+  status: VirtualizerStatus
+  /** Rows to render (the virtualizer's window, or the tail), else `undefined`: all. */
+  items: VirtualItem[] | undefined
+  /** Row ref callback while `on` (measures the row), else `undefined`. */
+  measureRow: ((element: HTMLElement | null) => void) | undefined
+  /** The content's ref callback while `on` (the virtualizer sets its height), else `undefined`. */
+  containerRef: ((element: HTMLElement | null) => void) | undefined
+  /** While `on`: scrolls to the last row; the list follows new content again. */
+  scrollToEnd: () => void
+  /** While `on`: scrolls to the first row. */
+  scrollToStart: () => void
+  /** Render it after the Root's children: the virtualizer, once its chunk is loaded. */
+  host: ReactNode
+}
+
+/** The tail renders `virtualizeAt` rows (the most a plain list ever shows), within these. */
+const TAIL_MIN = 20
+const TAIL_MAX = 200
+
+/** The newest `size` rows, as the virtualizer's items (no positions: they render in flow). */
+function tailRows(ids: readonly string[], size: number): VirtualItem[] {
+  const from = Math.max(0, ids.length - size)
+  return ids
+    .slice(from)
+    .map((key, i) => ({ key, index: from + i, start: 0, end: 0, size: 0, lane: 0 }))
+}
+
+const same = (a: MessageVirtualizer | null, b: MessageVirtualizer) =>
+  a !== null &&
+  a.on === b.on &&
+  a.items === b.items &&
+  a.measureRow === b.measureRow &&
+  a.containerRef === b.containerRef &&
+  a.scrollToEnd === b.scrollToEnd &&
+  a.scrollToStart === b.scrollToStart
+
+const noop = () => {}
+
+/**
+ * `Thread.Root`'s virtualization, with `@tanstack/react-virtual` loaded on first need (see
+ * `preloadVirtualizer`): below `virtualizeAt` rows nothing is loaded and every row renders; from
+ * there, until the chunk is in, only the newest rows render (at most `virtualizeAt`, between 20
+ * and 200: the thread's end, stuck to the bottom) and the virtualizer then takes over from them
+ * without moving the reader. A failed load keeps the tail and is retried on the next message.
+ */
+export function useThreadVirtualizer({
+  ids,
+  virtualizeAt,
+  focusedId,
+  ...options
+}: ThreadVirtualizerOptions): ThreadVirtualizer {
+  const [reached, setReached] = useState(false)
+  const enabled = reached || ids.length >= virtualizeAt
+  if (enabled && !reached) setReached(true)
+  // `startOn`: the chunk was there at mount, so no tail was painted to switch from.
+  const [loaded, setLoaded] = useState(() => {
+    const Host = loadedVirtualizerHost()
+    return Host ? { Host, startOn: true } : undefined
+  })
+  const [failed, setFailed] = useState(false)
+  const [virtual, setVirtual] = useState<MessageVirtualizer | null>(null)
+
+  useEffect(() => {
+    if (!enabled || loaded) return
+    let live = true
+    void loadVirtualizerHost().then((Host: VirtualizerHostComponent | undefined) => {
+      if (!live) return
+      if (Host) setLoaded({ Host, startOn: false })
+      else setFailed(true)
+    })
+    return () => {
+      live = false
+    }
+    // `ids`: each new message of a thread whose load failed tries again.
+  }, [enabled, loaded, ids])
+
+  const onChange = useCallback(
+    (next: MessageVirtualizer) => setVirtual((prev) => (same(prev, next) ? prev : next)),
+    [],
+  )
+  const on = loaded !== undefined && virtual?.on === true
+  const status: VirtualizerStatus = on ? 'on' : !enabled ? 'off' : failed ? 'failed' : 'loading'
+  const tailSize = Math.min(TAIL_MAX, Math.max(TAIL_MIN, virtualizeAt))
+  const tail = useMemo(
+    () => (on || !enabled ? undefined : tailRows(ids, tailSize)),
+    [on, enabled, ids, tailSize],
+  )
+  const host =
+    loaded &&
+    createElement(loaded.Host, {
+      ...options,
+      ids,
+      enabled,
+      focusedId,
+      startOn: loaded.startOn,
+      onChange,
+    })
+  return {
+    status,
+    items: on ? virtual.items : tail,
+    measureRow: on ? virtual.measureRow : undefined,
+    containerRef: on ? virtual.containerRef : undefined,
+    scrollToEnd: on ? virtual.scrollToEnd : noop,
+    scrollToStart: on ? virtual.scrollToStart : noop,
+    host: host || null,
+  }
+}
