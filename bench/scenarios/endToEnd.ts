@@ -4,7 +4,7 @@
  * `@ag-ui/client`'s `HttpAgent.runAgent()` (its parser, validation, verification and apply).
  *
  * Ours: `HttpAgent` (SSE decoding, `JSON.parse`, schema validation) feeding
- * `createEventPipeline({ validate: false })` (as the store does for a validating transport).
+ * `createEventPipeline()` (as the store does for a validating transport).
  */
 import {
   HttpAgent,
@@ -40,7 +40,7 @@ export function oursReadStream(chunks: readonly Uint8Array[]): Promise<AgentSnap
     url: 'http://bench.invalid/agent',
     fetch: async () => sseResponse(chunks),
   })
-  const pipeline = createEventPipeline({ validate: false })
+  const pipeline = createEventPipeline()
   let s: AgentSnapshot = createSnapshot()
   return new Promise((resolve, reject) => {
     agent.run(runInput() as never).subscribe({

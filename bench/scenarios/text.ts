@@ -1,6 +1,6 @@
 /**
  * Text: 2,000 `TEXT_MESSAGE_CONTENT` into a thread already holding 1,000 messages (issue 7).
- * Ours: `createEventPipeline({ validate: false })` (chunk expansion, ordering verification,
+ * Ours: `createEventPipeline()` (chunk expansion, ordering verification,
  * application: what the store runs behind a validating transport). `@ag-ui/client`:
  * `defaultApplyEvents`, its apply stage. Both receive the same already-parsed events.
  */
@@ -35,7 +35,7 @@ export function oursTextRate({ prior, events = 2000, rounds = 30, pick = 'median
   const content = textContentEvents('reply', events)
   const times = timeSync(
     () => {
-      const pipeline = createEventPipeline({ validate: false })
+      const pipeline = createEventPipeline()
       let s: AgentSnapshot = createSnapshot({ threadId: 't', messages })
       s = pipeline.push(s, { type: 'RUN_STARTED', threadId: 't', runId: 'r1' })
       s = pipeline.push(s, { type: 'TEXT_MESSAGE_START', messageId: 'reply', role: 'assistant' })

@@ -3,7 +3,7 @@
  * arguments available to the UI after every delta (every delta its own frame: the worst case),
  * in ≤ 20 ms total (issue 7).
  *
- * Ours: the reducer (`createEventPipeline({ validate: false })`) plus `toToolCallState` (what
+ * Ours: the reducer (`createEventPipeline()`) plus `toToolCallState` (what
  * `useToolCall`/`useToolCalls` return: `parsedArgs`) read after each delta.
  * `@ag-ui/client`: `defaultApplyEvents` with a subscriber reading `partialToolCallArgs` in
  * `onToolCallArgsEvent` (its way to show arguments while they stream).
@@ -36,7 +36,7 @@ export function oursToolArgsMs({
   let last: unknown
   const times = timeSync(
     () => {
-      const pipeline = createEventPipeline({ validate: false })
+      const pipeline = createEventPipeline()
       let s: AgentSnapshot = createSnapshot({ threadId: 't' })
       s = pipeline.push(s, { type: 'RUN_STARTED', threadId: 't', runId: 'r1' })
       s = pipeline.push(s, start)

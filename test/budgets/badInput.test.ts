@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   HttpAgent,
+  createEventParser,
   createEventPipeline,
   createSnapshot,
   reduceEvents,
@@ -43,7 +44,7 @@ function streamed(parts: Iterable<string>, pulled = { bytes: 0 }): Response {
 
 /** Runs `agent`, reducing what it delivers; resolves with the snapshot and the error, if any. */
 function run(agent: HttpAgent): Promise<{ s: AgentSnapshot; error?: AgentError }> {
-  const pipeline = createEventPipeline({ validate: false })
+  const pipeline = createEventPipeline()
   let s: AgentSnapshot = createSnapshot()
   return new Promise((resolve) => {
     agent.run(input as never).subscribe({
@@ -142,7 +143,7 @@ describe('100,000 events in one burst', () => {
   })
 
   it('reduces with reduceEvents (validation included)', () => {
-    const s = reduceEvents(events)
+    const s = reduceEvents(events, {}, { parser: createEventParser() })
     expect(s.run.status).toBe('finished')
     expect(s.messages[0]).toMatchObject({ id: 'm', content: expected })
   })

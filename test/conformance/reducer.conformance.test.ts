@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createEventPipeline, createSnapshot, type AgentSnapshot } from '../../src/core/reducer'
+import { createEventParser } from '../../src/core/protocol/parseEvent'
 import type { Message } from '../../src/core/protocol/types'
 import { ALLOWLIST } from './allowlist'
 import { checkFixture } from './checkFixture'
@@ -15,10 +16,13 @@ describe('conformance corpus: reducer lane (createEventPipeline, as reduceEvents
     const allowed = ALLOWLIST[fixture.file]?.lanes.includes('reducer')
     it(`${fixture.file}${allowed ? ' (allowlisted deviation)' : ''}`, () => {
       const events: Array<Record<string, unknown>> = []
+      // Raw corpus JSON: validated at this edge, as the store does for agents that do not.
       const pipeline = createEventPipeline({
-        ...(fixture.client?.maxProtocolVersion && {
-          maxProtocolVersion: fixture.client.maxProtocolVersion,
-        }),
+        parser: createEventParser(
+          fixture.client?.maxProtocolVersion
+            ? { maxProtocolVersion: fixture.client.maxProtocolVersion }
+            : {},
+        ),
         onEvent: (e) => events.push(e as unknown as Record<string, unknown>),
       })
       let snapshot: AgentSnapshot = createSnapshot({

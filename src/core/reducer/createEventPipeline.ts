@@ -1,5 +1,5 @@
 import { AgentError, isAgentError } from '../protocol/AgentError'
-import { createEventParser } from '../protocol/parseEvent'
+import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent } from '../protocol/types'
 import type { AgentSnapshot, RunStatus } from './AgentSnapshot'
 import { applyEvent } from './applyEvent'
@@ -10,12 +10,13 @@ import { StreamVerifier } from './StreamVerifier'
 /** Options of {@link createEventPipeline}. */
 export interface EventPipelineOptions {
   /**
-   * Run compatibility translation and schema validation on each event (default `true`). Set
-   * `false` only for events a transport already validated (`agent.validatesEvents`).
+   * Compatibility translation and schema validation of each pushed event (raw JSON is fine):
+   * one parser per stream, e.g. `createEventParser({ maxProtocolVersion })`. Default: none,
+   * events are trusted as typed `AgentEvent`s (what a validating transport delivers,
+   * `agent.validatesEvents`; design.md rule 2, validate once at the edge). The store passes one
+   * for agents that do not validate.
    */
-  validate?: boolean
-  /** Play an older peer (e.g. `'0.0.45'`), for compatibility translation. Default: current. */
-  maxProtocolVersion?: string
+  parser?: EventParser
   /** Called with every event applied, after chunk expansion, in order. */
   onEvent?: (event: AgentEvent) => void
 }
@@ -42,14 +43,7 @@ export interface EventPipeline {
 
 /** Creates an {@link EventPipeline}; see its docs. */
 export function createEventPipeline(options: EventPipelineOptions = {}): EventPipeline {
-  const parser =
-    options.validate === false
-      ? undefined
-      : createEventParser(
-          options.maxProtocolVersion === undefined
-            ? {}
-            : { maxProtocolVersion: options.maxProtocolVersion },
-        )
+  const { parser } = options
   const expander = new ChunkExpander()
   const verifier = new StreamVerifier()
   let error: AgentError | undefined

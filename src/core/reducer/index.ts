@@ -19,7 +19,7 @@ export {
   type EventPipeline,
   type EventPipelineOptions,
 } from './createEventPipeline'
-export { reduceEvents } from './reduceEvents'
+export { reduceEvents, type ReduceEventsOptions } from './reduceEvents'
 export { PartialJsonParser } from './PartialJsonParser'
 export { parsePartialJson, parseToolCallArgs } from './parseToolCallArgs'
 export { createSnapshot } from './Snapshot'

@@ -1,3 +1,4 @@
+import type { EventParser } from '../protocol/parseEvent'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
 import { createEventPipeline, type EventPipeline } from '../reducer/createEventPipeline'
 import { toSnapshot } from '../reducer/Snapshot'
@@ -28,14 +29,24 @@ export interface ReduceEventLogOptions {
   complete?: boolean
   /** Starting thread (threadId, messages, state, ...). Default: empty. */
   initial?: Partial<AgentSnapshot>
+  /**
+   * Validates the events (raw JSON, e.g. `parseEventLog(text).events`): called once per run for
+   * that run's parser, e.g. `() => createEventParser()` (or, keeping the validator's chunk out of
+   * the initial load, `const create = await loadEventParser()` then `() => create()`). Default:
+   * none, the events are trusted as the applied events an `EventLog` records (already validated
+   * by the transport or the store; design.md rule 2).
+   */
+  createParser?: () => EventParser
 }
 
 /**
  * The snapshot after a thread's events (time travel in the `EventInspector`): like
  * `reduceEvents`, but with one pipeline per run (as the store does, see {@link splitRuns}) and,
  * with `upTo`, without ending the last run (a run cut in the middle shows as `running`, not
- * `truncated`; see {@link ReduceEventLogOptions.complete}). A fatal problem in a run (invalid event, protocol violation)
- * ends that run with status `error`, as in the store; later runs still apply. Never throws.
+ * `truncated`; see {@link ReduceEventLogOptions.complete}). Events are validated only with
+ * {@link ReduceEventLogOptions.createParser}. A fatal problem in a run (an invalid event, a
+ * protocol violation) ends that run with status `error`, as in the store; later runs still
+ * apply. Never throws.
  * Messages the store adds itself (the user's messages, tool results of frontend tools) are not
  * events, so they are not in the result. Cost: O(upTo).
  */
@@ -50,7 +61,7 @@ export function reduceEventLog(
     const event = events[i]
     if (!pipeline || (event as { type?: unknown } | null)?.type === 'RUN_STARTED') {
       if (pipeline && !pipeline.error) snapshot = pipeline.end(snapshot)
-      pipeline = createEventPipeline()
+      pipeline = createEventPipeline(options.createParser ? { parser: options.createParser() } : {})
     }
     snapshot = pipeline.push(snapshot, event)
   }

@@ -1,5 +1,6 @@
 import { toAgentError } from '../protocol/AgentError'
 import type { Diagnostic } from '../protocol/Diagnostic'
+import { pendingEventParser } from '../protocol/loadEventParser'
 import type { AgentEvent, BaseEvent } from '../protocol/types'
 import { addDiagnostic, createEventPipeline } from '../reducer'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
@@ -25,10 +26,14 @@ export interface RunStreamHost {
   finish(run: ActiveRun): void
 }
 
+/** Runs whose event validator is still loading: their events wait for it (see streamRun). */
+const parserLoads = new WeakMap<ActiveRun['pipeline'], Promise<void>>()
+
 /**
  * A new {@link ActiveRun}: a fresh event pipeline (validation at the store's edge unless the
- * agent validates, design.md rule 2), or the pipeline of a detached run being re-joined, so the
- * stream's verification continues where it stopped (issue 6, "Stop vs detach").
+ * agent validates, design.md rule 2: the validator's chunk is loaded here if it is not yet, see
+ * `preloadProtocol`), or the pipeline of a detached run being re-joined, so the stream's
+ * verification continues where it stopped (issue 6, "Stop vs detach").
  * @internal
  */
 export function createActiveRun(
@@ -38,15 +43,21 @@ export function createActiveRun(
   resumeFrom?: Pick<ActiveRun, 'pipeline' | 'applied' | 'lastEventId'>,
 ): ActiveRun {
   const applied: AgentEvent[] = resumeFrom?.applied ?? []
-  const pipeline =
-    resumeFrom?.pipeline ??
-    createEventPipeline({
-      validate: !host.agent.validatesEvents,
+  let pipeline = resumeFrom?.pipeline
+  if (!pipeline) {
+    const pending = host.agent.validatesEvents
+      ? undefined
+      : pendingEventParser(
+          host.maxProtocolVersion === undefined
+            ? {}
+            : { maxProtocolVersion: host.maxProtocolVersion },
+        )
+    pipeline = createEventPipeline({
+      ...(pending && { parser: pending.parser }),
       onEvent: (e) => applied.push(e),
-      ...(host.maxProtocolVersion !== undefined && {
-        maxProtocolVersion: host.maxProtocolVersion,
-      }),
     })
+    if (pending?.ready) parserLoads.set(pipeline, pending.ready)
+  }
   return {
     runId,
     controller: new AbortController(),
@@ -63,6 +74,11 @@ export function createActiveRun(
  * each event through the run's pipeline into the host's snapshot: a status change publishes at
  * once, anything else at the next frame; a fatal pipeline error aborts the source and ends the
  * run. Never throws: a source that throws on subscribe ends the run with that error.
+ *
+ * While the run's event validator is loading, the source is subscribed anyway (its request goes
+ * out in parallel) and what it delivers (events, ids, diagnostics, then its end) is held in order and applied once
+ * the validator is there; a failed load ends the run with AgentError `unavailable` (the source
+ * is aborted). `stop()` meanwhile ends the run as usual: the held events are dropped.
  * @internal
  */
 export function streamRun(
@@ -70,7 +86,26 @@ export function streamRun(
   run: ActiveRun,
   open: (options: RunOptions) => Observable<BaseEvent>,
 ): void {
+  const load = parserLoads.get(run.pipeline)
+  /** Notifications held while the validator loads (see above); `undefined` once it is there. */
+  let held: Array<() => void> | undefined
+  if (load) {
+    held = []
+    load.then(
+      () => {
+        parserLoads.delete(run.pipeline)
+        const replay = held!
+        held = undefined
+        for (const notify of replay) notify()
+      },
+      (cause: unknown) => {
+        held = undefined
+        onError(cause, true)
+      },
+    )
+  }
   const onNext = (event: unknown) => {
+    if (held) return void held.push(() => onNext(event))
     if (run.done) return
     const before = host.get()
     const failedBefore = run.pipeline.error !== undefined
@@ -88,20 +123,25 @@ export function streamRun(
     if (host.get().run.status !== before.run.status) host.flush()
     else host.schedule()
   }
-  const onError = (error: unknown) => {
+  const onError = (error: unknown, abortSource = false) => {
+    if (held) return void held.push(() => onError(error))
     if (run.done) return
     run.done = true
-    host.set(run.pipeline.fail(host.get(), toAgentError(error)))
+    const agentError = toAgentError(error)
+    if (abortSource) run.controller.abort(agentError)
+    host.set(run.pipeline.fail(host.get(), agentError))
     host.finish(run)
   }
   const onComplete = () => {
+    if (held) return void held.push(onComplete)
     if (run.done) return
     run.done = true
     host.set(run.pipeline.end(host.get()))
     host.finish(run)
   }
   try {
-    const onDiagnostic = (d: Diagnostic) => {
+    const onDiagnostic = (d: Diagnostic): void => {
+      if (held) return void held.push(() => onDiagnostic(d))
       if (run.done) return
       host.set(addDiagnostic(host.get(), d))
       host.schedule()
@@ -109,7 +149,9 @@ export function streamRun(
     const runOptions: RunOptions = {
       signal: run.controller.signal,
       onDiagnostic,
-      onEventId: (id) => void (run.lastEventId = id),
+      // Held too: a detached run re-joins after the last event it applied, not a held one.
+      onEventId: (id) =>
+        void (held ? held.push(() => (run.lastEventId = id)) : (run.lastEventId = id)),
       ...(host.maxProtocolVersion !== undefined && {
         maxProtocolVersion: host.maxProtocolVersion,
       }),

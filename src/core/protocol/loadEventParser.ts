@@ -1,0 +1,101 @@
+/**
+ * The event validator (`parseEvent.ts`: the zod/mini schemas, compatibility translation,
+ * stripping; ~14 kB gzipped) loads in its own chunk, at the transport edge, in parallel with a
+ * run's first request (design.md rule 2; issue 7, bundle budgets). Nothing here imports it
+ * statically.
+ */
+import { AgentError } from './AgentError'
+import type { EventParser, EventParserOptions, ParseEventResult } from './parseEvent'
+
+/** `createEventParser` (see `parseEvent.ts`), once its chunk is loaded. */
+export type CreateEventParser = (options?: EventParserOptions) => EventParser
+
+let loaded: CreateEventParser | undefined
+let loading: Promise<CreateEventParser> | undefined
+
+/** `createEventParser` when its chunk is loaded already, else `undefined` (starts nothing). */
+export function loadedEventParser(): CreateEventParser | undefined {
+  return loaded
+}
+
+/**
+ * Loads the event validator's chunk, once; later calls share the load (and resolve at once
+ * after it).
+ *
+ * @returns `createEventParser`.
+ * @throws (rejects with) AgentError `unavailable` (retryable) when the chunk cannot be loaded;
+ *   the next call tries again.
+ */
+export function loadEventParser(): Promise<CreateEventParser> {
+  loading ??= import('./parseEvent').then(
+    (module) => (loaded = module.createEventParser),
+    (cause: unknown) => {
+      loading = undefined
+      throw new AgentError(
+        'unavailable',
+        `The AG-UI event validator could not be loaded (${cause instanceof Error ? cause.message : String(cause)}); events cannot be checked, so the run stops.`,
+        { cause, retryable: true },
+      )
+    },
+  )
+  return loading
+}
+
+/**
+ * Loads the AG-UI event validator (the zod/mini schemas, ~14 kB gzipped, a lazy chunk) ahead of
+ * the first run. Optional: every run starts the load itself, in parallel with its request, and
+ * waits for it before the first event is parsed (`HttpAgent`, `WebSocketAgent`, and the store for
+ * agents that do not validate). Call it at boot (or on hover of a "send" button) to take even
+ * that wait off the first run.
+ *
+ * Never rejects: a failed load is retried by the next run, which ends with `AgentError`
+ * `unavailable` if the load fails again.
+ *
+ * @example
+ * void preloadProtocol()
+ */
+export function preloadProtocol(): Promise<void> {
+  return loadEventParser().then(
+    () => undefined,
+    () => undefined,
+  )
+}
+
+/** An {@link EventParser} that can be handed out before the validator is loaded. @internal */
+export interface PendingEventParser {
+  /** Parses with the real parser; before it is loaded, every event is an `unavailable` error. */
+  readonly parser: EventParser
+  /**
+   * `undefined` when the parser was ready at creation; else the load: resolves once `parser`
+   * is the real one, rejects with AgentError `unavailable`. Feed events only after it settles.
+   */
+  readonly ready: Promise<void> | undefined
+}
+
+/**
+ * A parser for one stream, usable at once: the real one when the validator is loaded, else a
+ * stand-in that becomes the real one when the load (started here) ends. The caller holds events
+ * back until `ready` settles. @internal
+ */
+export function pendingEventParser(options: EventParserOptions = {}): PendingEventParser {
+  const create = loaded
+  if (create) return { parser: create(options), ready: undefined }
+  let real: EventParser | undefined
+  const ready = loadEventParser().then((createParser) => void (real = createParser(options)))
+  const parser: EventParser = {
+    parse: (raw): ParseEventResult =>
+      real
+        ? real.parse(raw)
+        : {
+            ok: false,
+            dropped: false,
+            error: new AgentError(
+              'unavailable',
+              'An event arrived before the AG-UI event validator was loaded; it was not applied.',
+              { event: raw, retryable: true },
+            ),
+            diagnostics: [],
+          },
+  }
+  return { parser, ready }
+}
