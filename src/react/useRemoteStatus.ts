@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
+import type { AgentError } from '../core/protocol/AgentError'
 import type { RemoteStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource } from '../core/status/AgentStatusSource'
-import { createStatusPoller } from '../core/status/createStatusPoller'
+import type { StatusPoller } from '../core/status/createStatusPoller'
+import { loadedStatusPoller, loadStatusPoller } from '../core/status/loadStatusPoller'
 
 const NOT_LOADED: RemoteStatus = {}
 
@@ -10,6 +12,8 @@ const NOT_LOADED: RemoteStatus = {}
  * mount, then `pollMs` after each load, paused while the page is hidden, aborted on unmount);
  * `undefined` without a source. StrictMode's second mount aborts the first load and starts
  * over. `useAgentStatus`'s part for status sources; `now` is the clock for `loadedAt`.
+ * The poller's chunk is loaded on first use (see `preloadStatusPoller`): until it is in, the
+ * status is `{}`; if it cannot be loaded, `{ error: { code: 'load_failed', message } }`.
  * @internal
  */
 export function useRemoteStatus(
@@ -26,13 +30,27 @@ export function useRemoteStatus(
   }, [now])
   useEffect(() => {
     if (!source) return
-    const poller = createStatusPoller(source, {
-      ...(pollMs !== undefined && { pollMs }),
-      now: () => clock.current(),
-      onChange: (value) => setRemote({ source, value }),
-    })
-    poller.start()
-    return () => poller.stop()
+    let poller: StatusPoller | undefined
+    let live = true
+    const start = (create: NonNullable<ReturnType<typeof loadedStatusPoller>>) => {
+      if (!live) return
+      poller = create(source, {
+        ...(pollMs !== undefined && { pollMs }),
+        now: () => clock.current(),
+        onChange: (value) => setRemote({ source, value }),
+      })
+      poller.start()
+    }
+    const loaded = loadedStatusPoller()
+    if (loaded) start(loaded)
+    else
+      loadStatusPoller().then(start, ({ code, message }: AgentError) => {
+        if (live) setRemote({ source, value: { error: { code, message } } })
+      })
+    return () => {
+      live = false
+      poller?.stop()
+    }
   }, [source, pollMs])
   if (!source) return undefined
   return remote.source === source ? remote.value : NOT_LOADED

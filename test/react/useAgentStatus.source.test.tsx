@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AgentError } from '../../src/core/protocol/AgentError'
 import type { AgentStatusReport, AgentStatusSource } from '../../src/core/status'
 import { createAgentStore } from '../../src/core/store'
-import { AgentProvider, useAgentStatus } from '../../src/react'
+import { AgentProvider, preloadStatusPoller, useAgentStatus } from '../../src/react'
 import { createScriptedAgent } from '../../src/testing'
 import { modes, renderIn } from './harness'
 
+// The poller's chunk is loaded on first use; here it is in before the tests (the loading path:
+// useAgentStatus.lazyPoller.test.tsx).
+beforeAll(() => preloadStatusPoller())
 beforeEach(() => {
   vi.useFakeTimers()
 })
