@@ -48,8 +48,13 @@ export class MessageList {
     return inTail < this.tail.length ? this.tail[inTail] : this.last
   }
 
-  /** Position of the message with this id, or -1. O(1) on a verified cache hit. */
+  /**
+   * Position of the message with this id, or -1. O(1): the last message first, then a verified
+   * cache hit. With an id repeated (a tool result reusing its assistant's id), one of them.
+   */
   indexOf(id: string): number {
+    // The message being streamed (every token looks it up): no hash of a fresh id string.
+    if (this.last !== undefined && this.last.id === id) return this.headLen + this.tail.length
     const cached = this.index.get(id)
     if (cached !== undefined && this.at(cached)?.id === id) return cached
     for (let i = this.length - 1; i >= 0; i--) {

@@ -58,11 +58,16 @@ function finishRun(s: Snapshot, e: RunFinishedEvent): Snapshot {
  */
 export function applyEvent(snapshot: AgentSnapshot, event: AgentEvent | BaseEvent): AgentSnapshot {
   const s = toSnapshot(snapshot)
-  const next = apply(s, event as AgentEvent)
+  const next = applyToSnapshot(s, event as AgentEvent)
   return next === s ? snapshot : next
 }
 
-function apply(s: Snapshot, e: AgentEvent): Snapshot {
+/**
+ * {@link applyEvent} on the reducer's own {@link Snapshot}: no conversion, `s` itself when
+ * nothing changed. What the event pipeline calls once per event.
+ * @internal
+ */
+export function applyToSnapshot(s: Snapshot, e: AgentEvent): Snapshot {
   if (e.type === 'TEXT_MESSAGE_CONTENT') return appendContent(s, e) // most events: first
   switch (e.type) {
     case 'RUN_STARTED':

@@ -2,7 +2,7 @@ import { AgentError, isAgentError } from '../protocol/AgentError'
 import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent } from '../protocol/types'
 import type { AgentSnapshot, RunStatus } from './AgentSnapshot'
-import { applyEvent } from './applyEvent'
+import { applyToSnapshot } from './applyEvent'
 import { ChunkExpander } from './ChunkExpander'
 import { type Snapshot, toSnapshot } from './Snapshot'
 import { StreamVerifier } from './StreamVerifier'
@@ -51,7 +51,7 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
   /** Verification then application of one expanded event. @throws AgentError */
   const step = (s: Snapshot, e: AgentEvent): Snapshot => {
     verifier.check(e)
-    const next = applyEvent(s, e) as Snapshot
+    const next = applyToSnapshot(s, e)
     options.onEvent?.(e)
     return next
   }
