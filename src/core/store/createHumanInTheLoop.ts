@@ -15,8 +15,7 @@ import {
   isAwaitingPerson,
   isOutstanding,
   nextExpiry,
-  stageAnswer,
-  stageCancel,
+  restageAnswers,
 } from './interruptUpdates'
 import { jsonSchemaPending, mergeTools } from './toJsonSchema'
 import { payloadValidatorPending } from './validatePayload'
@@ -187,14 +186,9 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   const unsubscribePolicy = options.policyStore.subscribe?.(onRegistryChange)
   // A reload: restore interrupts, rebuild approvals and expiry from the initial thread.
   if (storeOptions.initialInterrupts) {
-    let list = replaceInterrupts(host.get(), storeOptions.initialInterrupts).interrupts
-    for (const entry of storeOptions.initialResume ?? []) {
-      list =
-        entry.status === 'cancelled'
-          ? stageCancel(list, entry.interruptId)
-          : stageAnswer(list, entry.interruptId, entry.payload, options.now(), false).list
-    }
-    host.set(replaceInterrupts(host.get(), list))
+    const list = replaceInterrupts(host.get(), storeOptions.initialInterrupts).interrupts
+    const { initialResume = [] } = storeOptions
+    host.set(replaceInterrupts(host.get(), restageAnswers(list, initialResume, options.now())))
   }
   refresh()
 
@@ -209,21 +203,8 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       registerTool: registry.register,
       getTool: registry.get,
       subscribeTools: registry.subscribe,
-      approve(id: string, opts?: { always?: boolean }) {
-        const a = host.get().approvals[id]
-        if (!a || a.state !== 'pending') return // idempotent: a second approve sends nothing
-        if (opts?.always) options.policyStore.allow(a.toolName)
-        state.userActed()
-        interrupts.decide(a, { type: 'approved' }, 'user')
-        state.update()
-      },
-      deny(id: string, reason?: string) {
-        const a = host.get().approvals[id]
-        if (!a || a.state !== 'pending') return
-        state.userActed()
-        interrupts.decide(a, { type: 'denied', ...(reason !== undefined && { reason }) }, 'user')
-        state.update()
-      },
+      approve: interrupts.approve,
+      deny: interrupts.deny,
       editArgs: interrupts.editArgs,
       respondToInterrupt: interrupts.respond,
       cancelInterrupt: interrupts.cancel,

@@ -3,30 +3,11 @@ import type { ResumeEntry } from '../protocol/types'
 import type { ApprovalDecision, InterruptView, ToolApproval } from '../reducer/AgentSnapshot'
 import { replaceInterrupts } from '../reducer/snapshotUpdates'
 import type { HitlState } from './createHumanInTheLoop'
+import { decisionFromPayload, decisionPayload } from './decisionPayload'
 import { hashArgs } from './hashArgs'
 import { rejectSent, stageAnswer, stageCancel, takeResume } from './interruptUpdates'
 import { validateArgs } from './validateArgs'
 import { payloadValidatorPending } from './validatePayload'
-
-/** The decision as sent: a tool-approval interrupt's payload, or a backend tool's tool message. */
-export function decisionPayload(decision: ApprovalDecision): Record<string, unknown> {
-  if (decision.type === 'denied') {
-    return { approved: false, ...(decision.reason !== undefined && { reason: decision.reason }) }
-  }
-  return { approved: true, ...(decision.type === 'edited' && { editedArgs: decision.args }) }
-}
-
-/** A decision read back from a tool-approval interrupt's payload (answered without approve()). */
-function decisionFromPayload(payload: unknown): Pick<ApprovalDecision, 'type' | 'reason' | 'args'> {
-  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<
-    string,
-    unknown
-  >
-  if (p.approved === false) {
-    return { type: 'denied', ...(typeof p.reason === 'string' && { reason: p.reason }) }
-  }
-  return p.editedArgs !== undefined ? { type: 'edited', args: p.editedArgs } : { type: 'approved' }
-}
 
 /**
  * Decisions and interrupt answers of the human-in-the-loop controller (issue 3): `decide`
@@ -38,12 +19,16 @@ export function createInterruptActions(state: HitlState) {
   const { host, options } = state
 
   /**
-   * While the `responseSchema` validator of the interrupts `ids` is loading (its chunk is fetched
-   * on first need): the promise of its load. An answer given in that moment is judged once it is
-   * loaded (the interrupt stays `open` until then; a failure shows on its `error`).
+   * True while the `responseSchema` validator of the interrupts `ids` (default: all) is loading
+   * (its chunk is fetched on first need): `again` runs once it is loaded. An answer given in that
+   * moment is judged then (the interrupt stays `open` until then; a failure shows on its `error`).
    */
-  const validatorLoading = (ids: ReadonlyArray<string | undefined>) =>
-    payloadValidatorPending(host.get().interrupts.filter((i) => ids.includes(i.id)))
+  function validatorLoading(ids: ReadonlyArray<string | undefined> | undefined, again: () => void) {
+    const list = host.get().interrupts
+    const loading = payloadValidatorPending(ids ? list.filter((i) => ids.includes(i.id)) : list)
+    if (loading) void loading.then(again)
+    return loading !== undefined
+  }
 
   function bind(
     toolCallId: string,
@@ -85,16 +70,13 @@ export function createInterruptActions(state: HitlState) {
     by: 'user' | 'policy',
     retried = false,
   ): AgentError | undefined {
-    const loading = retried ? undefined : validatorLoading([approval.interruptId])
-    if (loading) {
-      void loading.then(() => {
-        const current = host.get().approvals[approval.toolCallId]
-        if (current?.state !== 'pending') return
-        decide(current, d, by, true)
-        state.update()
-      })
-      return undefined
+    const again = () => {
+      const current = host.get().approvals[approval.toolCallId]
+      if (current?.state !== 'pending') return
+      decide(current, d, by, true)
+      state.update()
     }
+    if (!retried && validatorLoading([approval.interruptId], again)) return undefined
     const decision: ApprovalDecision = {
       ...d,
       argsHash: hashArgs(d.type === 'edited' ? d.args : approval.args),
@@ -150,18 +132,40 @@ export function createInterruptActions(state: HitlState) {
       host.flush()
       return error
     }
+    return decideByUser(approval, { type: 'edited', args: value })
+  }
+
+  /** A person's decision on a `pending` approval (`always`: the policy allows its tool from now). */
+  function decideByUser(
+    approval: ToolApproval,
+    d: Pick<ApprovalDecision, 'type' | 'reason' | 'args'>,
+    always?: boolean,
+  ): AgentError | undefined {
+    if (always) options.policyStore.allow(approval.toolName)
     state.userActed()
-    error = decide(approval, { type: 'edited', args: value }, 'user')
+    const error = decide(approval, d, 'user')
     state.update()
     return error
   }
 
+  /** The `pending` approval of `toolCallId`, if any (a second approve or deny sends nothing). */
+  function pending(toolCallId: string): ToolApproval | undefined {
+    const a = host.get().approvals[toolCallId]
+    return a?.state === 'pending' ? a : undefined
+  }
+
+  function approve(toolCallId: string, opts?: { always?: boolean }): void {
+    const a = pending(toolCallId)
+    if (a) decideByUser(a, { type: 'approved' }, opts?.always)
+  }
+
+  function deny(toolCallId: string, reason?: string): void {
+    const a = pending(toolCallId)
+    if (a) decideByUser(a, { type: 'denied', ...(reason !== undefined && { reason }) })
+  }
+
   function respond(id: string, payload: unknown, retried = false): AgentError | undefined {
-    const loading = retried ? undefined : validatorLoading([id])
-    if (loading) {
-      void loading.then(() => void respond(id, payload, true))
-      return undefined
-    }
+    if (!retried && validatorLoading([id], () => void respond(id, payload, true))) return undefined
     const s = host.get()
     const { list, error } = stageAnswer(s.interrupts, id, payload, options.now())
     host.set(replaceInterrupts(s, list))
@@ -177,9 +181,7 @@ export function createInterruptActions(state: HitlState) {
   }
 
   function respondAll(payload: unknown, retried = false): AgentError | undefined {
-    const loading = retried ? undefined : validatorLoading(host.get().interrupts.map((i) => i.id))
-    if (loading) {
-      void loading.then(() => void respondAll(payload, true))
+    if (!retried && validatorLoading(undefined, () => void respondAll(payload, true))) {
       return undefined
     }
     const s = host.get()
@@ -260,7 +262,7 @@ export function createInterruptActions(state: HitlState) {
     sent.clear()
   }
 
-  return { decide, editArgs, respond, respondAll, cancel, take, closeSent }
+  return { decide, approve, deny, editArgs, respond, respondAll, cancel, take, closeSent }
 }
 
 /** What {@link createInterruptActions} returns. @internal */

@@ -3,7 +3,7 @@ import type { ToolMessage } from '../protocol/types'
 import type { ApprovalDecision, ApprovalState, ToolCallView } from '../reducer/AgentSnapshot'
 import { addDiagnostic, appendToolResult } from '../reducer/snapshotUpdates'
 import type { HitlState } from './createHumanInTheLoop'
-import { decisionPayload } from './createInterruptActions'
+import { decisionPayload } from './decisionPayload'
 import { runTool, toToolContent, type ToolOutcome } from './runTool'
 import type { ToolDefinition } from './ToolDefinition'
 

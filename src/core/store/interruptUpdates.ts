@@ -97,6 +97,28 @@ export function nextExpiry(list: readonly InterruptView[]): number | undefined {
 }
 
 /**
+ * A reload (issue 3, `createAgentStore({ initialResume })`): stages again the answers and
+ * cancellations `resume` saved on the interrupts `list`. Each answer's expiry is checked again
+ * (past `expiresAt`, its interrupt turns `expired` with `interrupt_expired`); its
+ * `responseSchema` is not (checked when the answer was first staged). Entries whose interrupt is
+ * not in `list` are dropped.
+ * @internal
+ */
+export function restageAnswers(
+  list: readonly InterruptView[],
+  resume: readonly ResumeEntry[],
+  now: number,
+): readonly InterruptView[] {
+  for (const entry of resume) {
+    list =
+      entry.status === 'cancelled'
+        ? stageCancel(list, entry.interruptId)
+        : stageAnswer(list, entry.interruptId, entry.payload, now, false).list
+  }
+  return list
+}
+
+/**
  * The `resume[]` of a run and the interrupts as sent (state `resolved`): one entry for EVERY
  * outstanding interrupt (spec 1.1, "Interrupts"). Staged answers and cancellations are sent as
  * staged; `keepAnswers` (a resume, a retry) also re-sends the answer kept on an `open`
