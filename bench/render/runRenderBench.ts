@@ -177,6 +177,15 @@ export function toRows(
       pass: null,
     },
     {
+      scenario: `Rendering: ${n}-message thread, virtualizer (lazy chunk) laid out after first paint`,
+      ours: round(long.ours.open.virtualizerMs ?? 0),
+      agui: null,
+      unit: 'ms',
+      ratio: null,
+      target: `— (${long.ours.open.articlesVirtualized ?? '?'} articles then)`,
+      pass: null,
+    },
+    {
       scenario: `Rendering: ${n}-message thread, scrolling 400 px/frame × 120 frames, long tasks`,
       ours: long.ours.scroll.longTasks.length,
       agui: long.agui.scroll.longTasks.length,

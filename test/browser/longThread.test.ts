@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startRenderPageDev, type RenderPage } from '../../bench/render/startRenderPage'
-import type {} from '../../bench/render/page/renderBenchApi'
+import type { OpenReport } from '../../bench/render/page/renderBenchApi'
 import { launchChromium, type LaunchedChromium } from './launchChromium'
 
 // Long threads in a real browser (issue 4 "Long threads"): `<Chat />` over the bench page
@@ -102,11 +102,16 @@ async function wheelUp(px: number) {
 }
 
 describe('a 10,000-message thread in <Chat />', () => {
+  let opened: OpenReport
   beforeEach(async () => {
-    await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 10_000 }))
+    opened = await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 10_000 }))
   })
 
   it('opens at the newest message and renders only a window of articles', async () => {
+    // First paint: the virtualizer's chunk is still loading; only the thread's tail renders
+    // (virtualizeAt = 100 rows), at the bottom. `open` then waits for the virtualizer.
+    expect(opened.atFirstPaint).toEqual({ virtualizer: 'loading', lastId: 'm9999', fromBottom: 0 })
+    expect(opened.articles).toBe(100)
     const state = await listState()
     expect(state.virtualized).toBe(true)
     expect(state.articles).toBeGreaterThan(0)
@@ -235,6 +240,41 @@ describe('a thread crossing the virtualization threshold', () => {
     expect(state.articles).toBeLessThan(100)
     const end = (await anchor(start.id))!
     expect(Math.abs(end.top - start.top)).toBeLessThanOrEqual(2)
+    expect(problems).toEqual([])
+  })
+})
+
+describe('the virtualizer chunk failing to load', () => {
+  it('keeps a readable, scrollable tail, then virtualizes when the next message retries', async () => {
+    const blocked = '**/thread/VirtualizerHost.tsx*'
+    await page.route(blocked, (route) => route.abort('connectionrefused'))
+    const opened = await page.evaluate(() =>
+      window.renderBench.open({ impl: 'ours', messages: 10_000 }),
+    )
+    expect(opened.atFirstPaint?.lastId).toBe('m9999')
+    const frame = page.locator('.awr-message-list-frame')
+    expect(await frame.getAttribute('data-virtualizer')).toBe('failed')
+    let state = await listState()
+    expect(state).toMatchObject({ articles: 100, virtualized: false, fromBottom: 0 })
+    expect(state.ids.at(-1)).toBe('m9999')
+    // The tail scrolls as any list does.
+    await wheelUp(1_000)
+    expect((await listState()).jump).toBe(true)
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems.every((p) => p.includes('virtualizer') || p.includes('ERR_'))).toBe(true)
+    problems = []
+
+    // The chunk is reachable again: the next message (a reply) loads it, the list virtualizes.
+    await page.unroute(blocked)
+    await page.getByRole('button', { name: 'Jump to latest' }).click()
+    const stream = await startStream(50, 200)
+    await stream.finished()
+    await expect.poll(async () => (await listState()).virtualized).toBe(true)
+    expect(await frame.getAttribute('data-virtualizer')).toBeNull()
+    await expect.poll(async () => (await listState()).fromBottom).toBeLessThanOrEqual(1)
+    state = await listState()
+    expect(state.ids.at(-1)).toBe('reply-0')
+    expect(state.articles).toBeLessThan(100)
     expect(problems).toEqual([])
   })
 })

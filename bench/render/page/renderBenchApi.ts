@@ -17,8 +17,21 @@ export interface OpenOptions {
 export interface OpenReport {
   /** From creating the store/agent to the first frame painted after the first commit (ms). */
   firstPaintMs: number
-  /** `<article>` elements in the list right after. */
+  /** `<article>` elements in the list at that first paint. */
   articles: number
+  /**
+   * Ours: the list at first paint: `virtualizer` is `Thread.Root`'s `data-virtualizer`
+   * (`loading` while its chunk loads: the thread's tail renders), `lastId` the last article,
+   * `fromBottom` the distance from the end of the scroll range (px).
+   */
+  atFirstPaint?: { virtualizer: string | null; lastId: string | undefined; fromBottom: number }
+  /**
+   * Ours, long threads: from the first paint until the virtualizer laid out the list (ms; its
+   * chunk is loaded on first need), or until its load failed; `open` resolves after that.
+   */
+  virtualizerMs?: number
+  /** Ours: `<article>` elements once the virtualizer laid out the list (or failed to load). */
+  articlesVirtualized?: number
 }
 
 /** Options of {@link RenderBenchApi.stream}. */
