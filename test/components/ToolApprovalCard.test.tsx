@@ -4,29 +4,27 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import * as z from 'zod'
 import { Chat } from '../../src/components'
-import type { Message, RunAgentInput, ToolMessage } from '../../src/core/protocol/types'
+import type { BaseEvent, Message, RunAgentInput, ToolMessage } from '../../src/core/protocol/types'
 import { createAgentStore, createMemoryPolicyStore } from '../../src/core/store'
 import { useBackendTool, useFrontendTool, type ToolRender } from '../../src/react'
 import { createScriptedAgent, type ScriptStep } from '../../src/testing'
 import { axeViolations, modes, renderWithAgent } from './chatTestUtils'
+import { phasedAgent } from './phasedAgent'
 
 afterEach(cleanup)
 
 /** One run: RUN_STARTED, a tool call of `name` with `args` (split in two deltas), RUN_FINISHED. */
-function callRun(input: RunAgentInput, id: string, name: string, args: string, gapMs = 0) {
+function callRun(input: RunAgentInput, id: string, name: string, args: string) {
   const { threadId, runId } = input
   const half = Math.floor(args.length / 2)
   const steps: ScriptStep[] = [
     { type: 'RUN_STARTED', threadId, runId },
     { type: 'TOOL_CALL_START', toolCallId: id, toolCallName: name, parentMessageId: `a-${id}` },
     { type: 'TOOL_CALL_ARGS', toolCallId: id, delta: args.slice(0, half) },
-  ]
-  if (gapMs > 0) steps.push({ delayMs: gapMs })
-  steps.push(
     { type: 'TOOL_CALL_ARGS', toolCallId: id, delta: args.slice(half) },
     { type: 'TOOL_CALL_END', toolCallId: id },
     { type: 'RUN_FINISHED', threadId, runId },
-  )
+  ]
   return steps
 }
 
@@ -42,9 +40,9 @@ function replyRun(input: RunAgentInput, text: string): ScriptStep[] {
 }
 
 /** Run 1 calls delete_file, later runs reply "Done.". */
-const deleteAgent = (args = '{"path":"/tmp/a"}', gapMs = 0) =>
+const deleteAgent = (args = '{"path":"/tmp/a"}') =>
   createScriptedAgent((input, index) =>
-    index === 0 ? callRun(input, 'c1', 'delete_file', args, gapMs) : replyRun(input, 'Done.'),
+    index === 0 ? callRun(input, 'c1', 'delete_file', args) : replyRun(input, 'Done.'),
   )
 
 const pathSchema = z.object({
@@ -161,13 +159,18 @@ describe.each(modes)('ToolApprovalCard in <Chat /> ($name)', ({ strict }) => {
   })
 
   it('arguments streaming: awaiting_args with every action disabled, then pending', async () => {
-    const agent = deleteAgent('{"path":"/tmp/slow"}', 300)
+    // The run pauses mid-arguments until next(): awaiting_args is seen whatever the machine's load.
+    const { agent, next } = phasedAgent((input) => {
+      const steps = callRun(input, 'c1', 'delete_file', '{"path":"/tmp/slow"}') as BaseEvent[]
+      return [steps.slice(0, 3), steps.slice(3)]
+    })
+    const store = createAgentStore({ agent, threadId: 'thread-1' })
     const { container } = renderWithAgent(
       <>
         <DeleteTool />
         <Chat />
       </>,
-      { strict, agent },
+      { strict, store },
     )
     await send('Clean up')
     await waitFor(() => expect(card(container)?.getAttribute('data-state')).toBe('awaiting_args'))
@@ -175,6 +178,7 @@ describe.each(modes)('ToolApprovalCard in <Chat /> ($name)', ({ strict }) => {
     expect(el.getAttribute('aria-busy')).toBe('true')
     for (const name of ['Approve', 'Deny', 'Edit', 'Always allow'])
       expect(within(el).getByRole('button', { name }).hasAttribute('disabled')).toBe(true)
+    next()
     await waitFor(() => expect(card(container)?.getAttribute('data-state')).toBe('pending'))
     expect(button('Approve').disabled).toBe(false)
   })

@@ -3,10 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Chat, ToolCallCard } from '../../src/components'
-import type { RunAgentInput } from '../../src/core/protocol/types'
+import type { BaseEvent, RunAgentInput } from '../../src/core/protocol/types'
+import { createAgentStore } from '../../src/core/store'
 import type { ToolCallState } from '../../src/react'
 import { createScriptedAgent, type ScriptStep } from '../../src/testing'
 import { axeViolations, messageArticle, modes, renderWithAgent } from './chatTestUtils'
+import { phasedAgent } from './phasedAgent'
 
 afterEach(cleanup)
 
@@ -43,8 +45,16 @@ const card = (container: Element) =>
 
 describe.each(modes)('tool calls in <Chat /> ($name)', ({ strict }) => {
   it('shows name, streaming args, then complete args and the result in one card', async () => {
-    const agent = createScriptedAgent(toolRun)
-    const { container } = renderWithAgent(<Chat />, { strict, agent })
+    // The run pauses after each phase until next(): each state is seen whatever the machine's load.
+    const { agent, next } = phasedAgent((input) => {
+      const steps = toolRun(input).filter((s): s is BaseEvent => 'type' in s)
+      const at = (type: string, from = 0) => steps.findIndex((s, i) => i >= from && s.type === type)
+      const secondArgs = at('TOOL_CALL_ARGS', at('TOOL_CALL_ARGS') + 1)
+      const result = at('TOOL_CALL_RESULT')
+      return [steps.slice(0, secondArgs), steps.slice(secondArgs, result), steps.slice(result)]
+    })
+    const store = createAgentStore({ agent, threadId: 'thread-1' })
+    const { container } = renderWithAgent(<Chat />, { strict, store })
     await userEvent
       .setup()
       .type(screen.getByRole('textbox', { name: 'Message' }), 'Weather?{Enter}')
@@ -56,12 +66,14 @@ describe.each(modes)('tool calls in <Chat /> ($name)', ({ strict }) => {
       JSON.stringify({ city: 'Par' }, null, 2),
     )
 
+    next()
     await waitFor(() => expect(card(container)?.getAttribute('data-status')).toBe('complete'))
     expect(card(container)!.querySelector('[data-awr="tool-call-args"] code')?.textContent).toBe(
       JSON.stringify({ city: 'Paris', days: 2 }, null, 2),
     )
     expect(card(container)!.querySelector('[data-awr="tool-call-result"]')).toBeNull()
 
+    next()
     await waitFor(() => expect(card(container)?.getAttribute('data-status')).toBe('resolved'))
     const resolved = card(container)!
     expect(resolved.querySelector('[data-awr="tool-call-result"] code')?.textContent).toBe(
