@@ -44,5 +44,5 @@ export {
 export type { ToolCallState } from './toToolCallState'
 export { useAgentStatus } from './useAgentStatus'
 export type { UseAgentStatusOptions } from './useAgentStatus'
-export { preloadStatusPoller } from '../core/status/loadStatusPoller'
+export { preloadAgentStatus } from '../core/status/loadStatusChunks'
 export { useEventLog } from './useEventLog'
