@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
+import type { AgentError } from '../core/protocol/AgentError'
 import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
 import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource, HasStatusSource } from '../core/status/AgentStatusSource'
-import { deriveAgentStatus } from '../core/status/deriveAgentStatus'
+import { composeAgentStatus } from '../core/status/composeAgentStatus'
 import { transportName } from '../core/status/describeConnection'
+import type { foldEventLogIncrementally } from '../core/status/foldEventLog'
 import { getEventLog } from '../core/status/getEventLog'
+import { logFoldChunk } from '../core/status/loadStatusChunks'
 import type { Agent } from '../core/transport/Agent'
 import type { ConnectionState } from '../core/transport/ConnectionState'
 import { useSelect } from './useAgentSelector'
@@ -88,6 +91,10 @@ function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
  * **Events** are those recorded since the log was created (first use of the log).
  * **Remote status:** with a `source` (default `agent.statusSource`), `status.remote` holds its
  * last report (its `card` shown under `card`), the last load's error, and when it loaded.
+ * **Loaded on first use:** the event log fold (runs, timeline, durations from the events) and
+ * the status source poller come in their own chunks, started on mount; until the fold is in,
+ * the status is the snapshot's alone (see `preloadAgentStatus`, which also says what a chunk
+ * that cannot be loaded shows).
  *
  * @throws Error naming `AgentProvider` when called outside one.
  * @example
@@ -107,6 +114,27 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
     agent: undefined,
   })
   const [tick, setTick] = useState(0)
+  // The event log fold loads on first use (see `preloadAgentStatus`); until it is in, the
+  // status is the snapshot's alone.
+  const [fold, setFold] = useState<{
+    value?: typeof foldEventLogIncrementally
+    error?: AgentError
+  }>(() => ({
+    value: logFoldChunk.loaded(),
+  }))
+  const foldLog = fold.value
+
+  useEffect(() => {
+    if (foldLog) return
+    let live = true
+    logFoldChunk.load().then(
+      (value) => live && setFold({ value }),
+      (error: AgentError) => live && setFold({ error }),
+    )
+    return () => {
+      live = false
+    }
+  }, [foldLog])
 
   useEffect(() => {
     if (capabilities || typeof (agent as CapabilityAgent).getCapabilities !== 'function') return
@@ -123,18 +151,25 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
   const select = useCallback(
     (snapshot: AgentSnapshot) => {
       void tick // a new selector per tick: re-derive with the new time
-      return deriveAgentStatus(snapshot, {
-        events: log.getSnapshot().entries,
-        now: now(),
-        connection: connectionOf(agent, snapshot),
-        ...(card && { card }),
-        ...(caps && { capabilities: caps }),
-        ...(transport !== undefined && { transport }),
-        ...(recentRuns !== undefined && { recentRuns }),
-        ...(remote && { remote }),
-      })
+      const events = log.getSnapshot().entries
+      const at = now()
+      return composeAgentStatus(
+        snapshot,
+        foldLog?.(events, at),
+        {
+          events,
+          now: at,
+          connection: connectionOf(agent, snapshot),
+          ...(card && { card }),
+          ...(caps && { capabilities: caps }),
+          ...(transport !== undefined && { transport }),
+          ...(recentRuns !== undefined && { recentRuns }),
+          ...(remote && { remote }),
+        },
+        fold.error,
+      )
     },
-    [log, agent, card, caps, transport, recentRuns, now, tick, remote],
+    [log, agent, card, caps, transport, recentRuns, now, tick, remote, foldLog, fold.error],
   )
   const status = useSelect('useAgentStatus', select, Object.is)
 

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { AgentError } from '../core/protocol/AgentError'
 import type { RemoteStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource } from '../core/status/AgentStatusSource'
-import type { StatusPoller } from '../core/status/createStatusPoller'
-import { loadedStatusPoller, loadStatusPoller } from '../core/status/loadStatusPoller'
+import type { createStatusPoller, StatusPoller } from '../core/status/createStatusPoller'
+import { statusPollerChunk } from '../core/status/loadStatusChunks'
 
 const NOT_LOADED: RemoteStatus = {}
 
@@ -12,7 +12,7 @@ const NOT_LOADED: RemoteStatus = {}
  * mount, then `pollMs` after each load, paused while the page is hidden, aborted on unmount);
  * `undefined` without a source. StrictMode's second mount aborts the first load and starts
  * over. `useAgentStatus`'s part for status sources; `now` is the clock for `loadedAt`.
- * The poller's chunk is loaded on first use (see `preloadStatusPoller`): until it is in, the
+ * The poller's chunk is loaded on first use (see `preloadAgentStatus`): until it is in, the
  * status is `{}`; if it cannot be loaded, `{ error: { code: 'load_failed', message } }`.
  * @internal
  */
@@ -32,7 +32,7 @@ export function useRemoteStatus(
     if (!source) return
     let poller: StatusPoller | undefined
     let live = true
-    const start = (create: NonNullable<ReturnType<typeof loadedStatusPoller>>) => {
+    const start = (create: typeof createStatusPoller) => {
       if (!live) return
       poller = create(source, {
         ...(pollMs !== undefined && { pollMs }),
@@ -41,10 +41,10 @@ export function useRemoteStatus(
       })
       poller.start()
     }
-    const loaded = loadedStatusPoller()
+    const loaded = statusPollerChunk.loaded()
     if (loaded) start(loaded)
     else
-      loadStatusPoller().then(start, ({ code, message }: AgentError) => {
+      statusPollerChunk.load().then(start, ({ code, message }: AgentError) => {
         if (live) setRemote({ source, value: { error: { code, message } } })
       })
     return () => {

@@ -67,7 +67,7 @@ describe('useAgentStatus loads its status source poller on first use', () => {
 
   it('once preloaded, starts loading the source on mount', async () => {
     const modules = await fresh()
-    await modules.preloadStatusPoller()
+    await modules.preloadAgentStatus()
     let loads = 0
     const source: AgentStatusSource = { load: () => (loads++, new Promise(() => {})) }
     const agent = Object.assign(createScriptedAgent([]), { statusSource: source })
@@ -90,7 +90,7 @@ describe('useAgentStatus loads its status source poller on first use', () => {
       throw new Error('Failed to fetch dynamically imported module')
     })
     const load = vi.fn(() => Promise.resolve(REPORT))
-    const { store, preloadStatusPoller, AgentProvider, useAgentStatus } = await mount({ load })
+    const { store, preloadAgentStatus, AgentProvider, useAgentStatus } = await mount({ load })
     await waitFor(() =>
       expect(text('remote')).toMatch(
         /^idle\/-\/load_failed: The status source poller could not be loaded: ./,
@@ -98,9 +98,9 @@ describe('useAgentStatus loads its status source poller on first use', () => {
     )
     expect(text('name')).toBe('App name')
     expect(load).not.toHaveBeenCalled()
-    // preloadStatusPoller never rejects: it logs
+    // preloadAgentStatus never rejects: it logs
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    await expect(preloadStatusPoller()).resolves.toBeUndefined()
+    await expect(preloadAgentStatus()).resolves.toBeUndefined()
     expect(logged).toHaveBeenCalledWith('[agent-wire-react]', expect.stringContaining('status'))
     logged.mockRestore()
     // the chunk is back (a network blip): the next mount loads it and polls

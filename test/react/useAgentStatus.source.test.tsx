@@ -4,13 +4,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { AgentError } from '../../src/core/protocol/AgentError'
 import type { AgentStatusReport, AgentStatusSource } from '../../src/core/status'
 import { createAgentStore } from '../../src/core/store'
-import { AgentProvider, preloadStatusPoller, useAgentStatus } from '../../src/react'
+import { AgentProvider, preloadAgentStatus, useAgentStatus } from '../../src/react'
 import { createScriptedAgent } from '../../src/testing'
 import { modes, renderIn } from './harness'
 
 // The poller's chunk is loaded on first use; here it is in before the tests (the loading path:
 // useAgentStatus.lazyPoller.test.tsx).
-beforeAll(() => preloadStatusPoller())
+beforeAll(() => preloadAgentStatus())
 beforeEach(() => {
   vi.useFakeTimers()
 })

@@ -184,8 +184,12 @@ export interface MessageCounts {
 
 /** One error of the thread, newest last. */
 export interface StatusError {
-  /** `run` (RUN_ERROR or a failed run), `subagent` (SUBAGENT_ERROR), `approval`, `interrupt`. */
-  source: 'run' | 'subagent' | 'approval' | 'interrupt'
+  /**
+   * `run` (RUN_ERROR or a failed run), `subagent` (SUBAGENT_ERROR), `approval`, `interrupt`,
+   * `status` (a part of the status itself could not be loaded: `load_failed`, see
+   * `preloadAgentStatus`).
+   */
+  source: 'run' | 'subagent' | 'approval' | 'interrupt' | 'status'
   code?: string
   message: string
   runId?: string

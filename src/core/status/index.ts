@@ -39,7 +39,7 @@ export {
   type StatusPollerOptions,
 } from './createStatusPoller'
 export { mergeAgentCards } from './mergeAgentCards'
-export { preloadStatusPoller } from './loadStatusPoller'
+export { preloadAgentStatus } from './loadStatusChunks'
 export { deriveAgentStatus, type DeriveAgentStatusOptions } from './deriveAgentStatus'
 export {
   createEventLog,
