@@ -1,20 +1,17 @@
 import type { AgentError } from '../protocol/AgentError'
 import type { AgentCapabilities } from '../protocol/types'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
-import type { ConnectionState } from '../transport/ConnectionState'
 import type {
   AgentCard,
   AgentIdentity,
   AgentStatus,
   MessageCounts,
   PendingDecision,
-  RemoteStatus,
   RunSummary,
   StatusError,
 } from './AgentStatus'
 import { describeCapabilities } from './describeCapabilities'
 import { describeConnection } from './describeConnection'
-import type { EventLogEntry } from './EventLog'
 import type { DeriveAgentStatusOptions } from './deriveAgentStatus'
 import type { FoldedLog, FoldedRun } from './foldEventLog'
 import { mergeAgentCards } from './mergeAgentCards'
