@@ -1,10 +1,12 @@
-import { AgentError } from '../core/protocol/AgentError'
+import { createChunkLoader } from '../core/status/createChunkLoader'
 import type { HumanInTheLoopCards } from './humanInTheLoopCards'
 
 export type { HumanInTheLoopCards } from './humanInTheLoopCards'
 
-let cards: HumanInTheLoopCards | undefined
-let loading: Promise<HumanInTheLoopCards> | undefined
+const chunk = createChunkLoader(
+  () => import('./humanInTheLoopCards').then((module) => module.humanInTheLoopCards),
+  'The approval and input cards',
+)
 
 /**
  * Loads the human-in-the-loop cards' chunk once (`ToolApprovalCard`, `InterruptPrompt`, their
@@ -13,28 +15,13 @@ let loading: Promise<HumanInTheLoopCards> | undefined
  * tries again.
  * @internal Use {@link preloadHumanInTheLoop}; `<Chat />` uses this through its loader.
  */
-export function loadHumanInTheLoop(): Promise<HumanInTheLoopCards> {
-  loading ??= import('./humanInTheLoopCards').then(
-    (module) => (cards = module.humanInTheLoopCards),
-    (cause: unknown) => {
-      loading = undefined
-      throw new AgentError(
-        'load_failed',
-        `The approval and input cards could not be loaded: ${(cause as Error)?.message ?? String(cause)}`,
-        { cause, retryable: true },
-      )
-    },
-  )
-  return loading
-}
+export const loadHumanInTheLoop: () => Promise<HumanInTheLoopCards> = chunk.load
 
 /**
  * The human-in-the-loop cards if their chunk is loaded, else `undefined` (nothing started).
  * @internal
  */
-export function loadedHumanInTheLoop(): HumanInTheLoopCards | undefined {
-  return cards
-}
+export const loadedHumanInTheLoop: () => HumanInTheLoopCards | undefined = chunk.loaded
 
 /**
  * Starts loading the code `<Chat />` needs for human in the loop — the approval card, the
