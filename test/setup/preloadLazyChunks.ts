@@ -3,7 +3,8 @@
  * before the tests, so a test that renders `<Chat />` or `<MarkdownText />` sees the rendered
  * markdown (and approval cards, interrupt prompts) on first render, as an app does once the chunk
  * is in. The fallbacks while they load are tested on their own, with fresh modules
- * (test/components/MarkdownText.lazy.test.tsx, test/components/HumanInTheLoopLoader.test.tsx).
+ * (test/components/MarkdownText.lazy.test.tsx, test/components/HumanInTheLoopLoader.test.tsx,
+ * test/react/useAgentStatus.lazy.test.tsx).
  */
 import { beforeAll } from 'vitest'
 
@@ -13,4 +14,6 @@ beforeAll(async () => {
   await preloadMarkdown()
   const { preloadHumanInTheLoop } = await import('../../src/components/preloadHumanInTheLoop')
   await preloadHumanInTheLoop()
+  const { preloadAgentStatus } = await import('../../src/core/status/loadStatusChunks')
+  await preloadAgentStatus()
 })

@@ -7,6 +7,7 @@ import { createScriptedAgent } from '../../src/testing'
 afterEach(() => {
   cleanup()
   vi.doUnmock('../../src/core/status/createStatusPoller')
+  vi.doUnmock('../../src/core/status/foldEventLog')
 })
 
 const REPORT: AgentStatusReport = {
@@ -14,12 +15,13 @@ const REPORT: AgentStatusReport = {
   health: { state: 'ok', checkedAt: 1 },
 }
 
-/** The provider, the hook and a store from fresh modules: the poller's chunk not loaded yet. */
+/** The provider, the hook and a store from fresh modules: the status chunks not loaded yet. */
 async function fresh() {
   vi.resetModules()
   const react = await import('../../src/react')
   const { createAgentStore } = await import('../../src/core/store')
-  return { ...react, createAgentStore }
+  const { getEventLog } = await import('../../src/core/status/getEventLog')
+  return { ...react, createAgentStore, getEventLog }
 }
 
 /** Mounts a probe of `useAgentStatus` whose agent offers `source`; returns the fresh modules. */
@@ -51,6 +53,75 @@ async function mount(source: AgentStatusSource) {
   return { ...modules, store }
 }
 const text = (id: string) => screen.getByTestId(id).textContent
+
+const T = 1_750_000_000_000
+/** A finished run with a step and a tool call, timed by its events. */
+const RUN = [
+  { type: 'RUN_STARTED', threadId: 't', runId: 'r1', timestamp: T },
+  { type: 'STEP_STARTED', stepName: 'plan', timestamp: T + 10 },
+  { type: 'TOOL_CALL_START', toolCallId: 'c1', toolCallName: 'search', timestamp: T + 20 },
+  { type: 'TOOL_CALL_END', toolCallId: 'c1', timestamp: T + 30 },
+  { type: 'STEP_FINISHED', stepName: 'plan', timestamp: T + 70 },
+  { type: 'RUN_FINISHED', threadId: 't', runId: 'r1', timestamp: T + 100 },
+]
+
+/** Runs RUN on a store from `modules` (its log recording), then mounts a probe of the status. */
+async function mountAfterRun(modules: Awaited<ReturnType<typeof fresh>>) {
+  const { AgentProvider, useAgentStatus, createAgentStore, getEventLog } = modules
+  const store = createAgentStore({ agent: createScriptedAgent(RUN), threadId: 't' })
+  getEventLog(store)
+  await store.run({ message: 'go' })
+  function Probe() {
+    const s = useAgentStatus({ source: null })
+    return (
+      <dl>
+        <dd data-testid="run">{`${s.currentRun?.status}/${s.currentRun?.durationMs ?? '-'}`}</dd>
+        <dd data-testid="timeline">{s.timeline.map((i) => `${i.kind}:${i.label}`).join(',')}</dd>
+        <dd data-testid="events">{s.eventCount}</dd>
+        <dd data-testid="errors">{s.errors.map((e) => `${e.source}/${e.code}`).join(',')}</dd>
+      </dl>
+    )
+  }
+  render(
+    <AgentProvider store={store}>
+      <Probe />
+    </AgentProvider>,
+  )
+  return store
+}
+
+describe('useAgentStatus loads its event log fold on first use', () => {
+  it("shows the snapshot's status until the fold is in, then the log's runs and timeline", async () => {
+    const store = await mountAfterRun(await fresh())
+    // The snapshot alone: the run and its step, no tool call (only the log has it).
+    expect(text('run')).toBe('finished/100')
+    expect(text('timeline')).toBe('step:plan')
+    expect(text('events')).toBe(String(RUN.length))
+    await waitFor(() => expect(text('timeline')).toBe('step:plan,tool:search'))
+    expect(text('run')).toBe('finished/100')
+    expect(text('errors')).toBe('')
+    store.destroy()
+  })
+
+  it('once preloaded, shows the fold on the first render', async () => {
+    const modules = await fresh()
+    await modules.preloadAgentStatus()
+    const store = await mountAfterRun(modules)
+    expect(text('timeline')).toBe('step:plan,tool:search')
+    store.destroy()
+  })
+
+  it("a fold that cannot be loaded lists load_failed and keeps the snapshot's status", async () => {
+    vi.doMock('../../src/core/status/foldEventLog', () => {
+      throw new Error('Failed to fetch dynamically imported module')
+    })
+    const store = await mountAfterRun(await fresh())
+    await waitFor(() => expect(text('errors')).toBe('status/load_failed'))
+    expect(text('run')).toBe('finished/100')
+    expect(text('timeline')).toBe('step:plan')
+    store.destroy()
+  })
+})
 
 describe('useAgentStatus loads its status source poller on first use', () => {
   it('shows the status with nothing loaded yet until the chunk is in, then loads the source', async () => {
