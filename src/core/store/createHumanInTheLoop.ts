@@ -17,7 +17,7 @@ import {
   nextExpiry,
   restageAnswers,
 } from './interruptUpdates'
-import { jsonSchemaPending, mergeTools } from './toJsonSchema'
+import { loadedFrontendTools, loadFrontendTools } from './preloadFrontendTools'
 import { payloadValidatorPending } from './validatePayload'
 import type { ToolDefinition } from './ToolDefinition'
 
@@ -176,8 +176,21 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   const delivery: ToolDelivery = createToolDelivery(state)
   const interrupts: InterruptActions = createInterruptActions(state)
 
+  /**
+   * Set while the code that sends registered frontend tools (and a zod/mini schema's converter)
+   * loads; rejects with `load_failed` when its chunk cannot be loaded.
+   */
+  function toolsPending(): Promise<void> | undefined {
+    const all = registry.all()
+    if (!all.some((t) => t.handler)) return undefined
+    const loaded = loadedFrontendTools()
+    if (loaded) return loaded.jsonSchemaPending(all)
+    return loadFrontendTools().then((tools) => tools.jsonSchemaPending(registry.all()))
+  }
+
   const onRegistryChange = () => {
-    void jsonSchemaPending(registry.all()) // a zod/mini schema: load its converter now
+    // A frontend tool: load its code (and a zod/mini schema's converter) now, before a run needs it.
+    toolsPending()?.catch((error: Error) => console.error('[agent-wire-react]', error.message))
     refresh()
     host.flush()
     queueSettle() // after StrictMode's unregister/register pair, not between
@@ -211,9 +224,10 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       respondToAllInterrupts: interrupts.respondAll,
     },
     /** `base` tools plus the registered frontend tools (registered ones win by name). */
-    tools: (base: readonly Tool[]) => mergeTools(base, registry.all()),
-    /** Set while a registered tool's JSON Schema converter is loading; `tools` waits for it. */
-    toolsPending: () => jsonSchemaPending(registry.all()),
+    tools: (base: readonly Tool[]) =>
+      loadedFrontendTools()?.mergeTools(base, registry.all()) ?? [...base],
+    /** Set while `tools` cannot give the registered tools yet (see `toolsPending`): wait for it. */
+    toolsPending,
     /** Applied events of the running run: re-derive when a tool call or the run changed. */
     onApplied(events: readonly AgentEvent[]) {
       let relevant = false

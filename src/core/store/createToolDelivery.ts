@@ -4,7 +4,9 @@ import type { ApprovalDecision, ApprovalState, ToolCallView } from '../reducer/A
 import { addDiagnostic, appendToolResult } from '../reducer/snapshotUpdates'
 import type { HitlState } from './createHumanInTheLoop'
 import { decisionPayload } from './decisionPayload'
-import { runTool, toToolContent, type ToolOutcome } from './runTool'
+import { loadedFrontendTools, loadFrontendTools } from './preloadFrontendTools'
+import type { ToolOutcome } from './runTool'
+import { toToolContent } from './toToolContent'
 import type { ToolDefinition } from './ToolDefinition'
 
 /** States in which a call not gated by an interrupt is still owed an answer by the kit. */
@@ -102,7 +104,15 @@ export function createToolDelivery(state: HitlState): ToolDelivery {
       decision?.type === 'edited'
         ? { toolCallId, value: decision.args }
         : { toolCallId, args: view.args }
-    void runTool(definition, call, controller.signal).then((outcome) => {
+    // The frontend-tools chunk is in once a handler is registered; a failed load is the result.
+    const loaded = loadedFrontendTools()
+    const ran = loaded
+      ? loaded.runTool(definition, call, controller.signal)
+      : loadFrontendTools().then(
+          (tools) => tools.runTool(definition, call, controller.signal),
+          (error: AgentError): ToolOutcome => ({ ok: false, error }),
+        )
+    void ran.then((outcome) => {
       if (inflight.get(toolCallId) !== controller) return // answered meanwhile (moved on)
       inflight.delete(toolCallId)
       if (host.isDestroyed()) return

@@ -28,4 +28,5 @@ export {
   type ToolHandlerContext,
 } from './ToolDefinition'
 export { hashArgs } from './hashArgs'
+export { preloadFrontendTools } from './preloadFrontendTools'
 export { snapshotToPersisted, type PersistedThread } from './snapshotToPersisted'

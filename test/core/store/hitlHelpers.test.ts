@@ -4,7 +4,8 @@ import { hashArgs } from '../../../src/core/store'
 import { mergeTools, toJsonSchema } from '../../../src/core/store/toJsonSchema'
 import { validateArgs } from '../../../src/core/store/validateArgs'
 import { loadPayloadValidator, validatePayload } from '../../../src/core/store/validatePayload'
-import { runTool, toToolContent } from '../../../src/core/store/runTool'
+import { runTool } from '../../../src/core/store/runTool'
+import { toToolContent } from '../../../src/core/store/toToolContent'
 
 describe('hashArgs', () => {
   it('is stable across key order and text vs value, and differs when args differ', () => {
