@@ -61,28 +61,33 @@ export function preloadProtocol(): Promise<void> {
   )
 }
 
-/** An {@link EventParser} that can be handed out before the validator is loaded. @internal */
-export interface PendingEventParser {
-  /** Parses with the real parser; before it is loaded, every event is an `unavailable` error. */
-  readonly parser: EventParser
+/**
+ * An {@link EventParser} that can be handed out before the validator is loaded (see
+ * {@link pendingEventParser}). @internal
+ */
+export interface PendingEventParser extends EventParser {
   /**
-   * `undefined` when the parser was ready at creation; else the load: resolves once `parser`
-   * is the real one, rejects with AgentError `unavailable`. Feed events only after it settles.
+   * While the validator loads: the load, resolving once `parse` uses it, rejecting with
+   * AgentError `unavailable`; hold events back until it settles (before, `parse` answers every
+   * event with an `unavailable` error). `undefined` once loaded.
    */
-  readonly ready: Promise<void> | undefined
+  readonly ready?: Promise<void> | undefined
 }
 
 /**
  * A parser for one stream, usable at once: the real one when the validator is loaded, else a
- * stand-in that becomes the real one when the load (started here) ends. The caller holds events
- * back until `ready` settles. @internal
+ * stand-in that parses with the real one once the load (started here) ends. @internal
  */
 export function pendingEventParser(options: EventParserOptions = {}): PendingEventParser {
   const create = loaded
-  if (create) return { parser: create(options), ready: undefined }
+  if (create) return create(options)
   let real: EventParser | undefined
   const ready = loadEventParser().then((createParser) => void (real = createParser(options)))
-  const parser: EventParser = {
+  ready.catch(() => undefined) // the holder of the stand-in reports it
+  return {
+    get ready() {
+      return real ? undefined : ready
+    },
     parse: (raw): ParseEventResult =>
       real
         ? real.parse(raw)
@@ -97,5 +102,4 @@ export function pendingEventParser(options: EventParserOptions = {}): PendingEve
             diagnostics: [],
           },
   }
-  return { parser, ready }
 }

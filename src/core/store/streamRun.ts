@@ -45,18 +45,15 @@ export function createActiveRun(
   const applied: AgentEvent[] = resumeFrom?.applied ?? []
   let pipeline = resumeFrom?.pipeline
   if (!pipeline) {
-    const pending = host.agent.validatesEvents
+    const parser = host.agent.validatesEvents
       ? undefined
       : pendingEventParser(
           host.maxProtocolVersion === undefined
             ? {}
             : { maxProtocolVersion: host.maxProtocolVersion },
         )
-    pipeline = createEventPipeline({
-      ...(pending && { parser: pending.parser }),
-      onEvent: (e) => applied.push(e),
-    })
-    if (pending?.ready) parserLoads.set(pipeline, pending.ready)
+    pipeline = createEventPipeline({ ...(parser && { parser }), onEvent: (e) => applied.push(e) })
+    if (parser?.ready) parserLoads.set(pipeline, parser.ready)
   }
   return {
     runId,

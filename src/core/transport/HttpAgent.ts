@@ -1,4 +1,5 @@
 import { AgentError, isAgentError } from '../protocol/AgentError'
+import { preloadProtocol } from '../protocol/loadEventParser'
 import { prepareRunAgentInput } from '../protocol/prepareRunAgentInput'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import type { Agent, AttachParams, Observable } from './Agent'
@@ -12,12 +13,12 @@ import {
   fetchWithOptions,
   protocolCeiling,
   readContext,
+  resumeRequest,
 } from './httpAgentRequests'
 import { readResponse, type ReadResponseContext, type RunProgress } from './readResponse'
 import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 import { cancelHttpRun } from './cancelHttpRun'
 import { resumeHttpRun, type ResumeHttpRunOptions } from './resumeHttpRun'
-import { runRouteUrl } from './runRouteUrl'
 
 export type { HttpAgentHeaders, HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 
@@ -37,7 +38,9 @@ interface HttpRun {
 /**
  * An {@link Agent} that talks AG-UI over HTTP with Server-Sent Events (spec 1.1, "Transports":
  * HTTP/SSE): `run` POSTs the input as JSON and streams the response's events, each validated
- * (`validatesEvents = true`, design.md rule 2) by a per-run `createEventParser`.
+ * (`validatesEvents = true`, design.md rule 2) by a per-run `createEventParser`. The validator's
+ * chunk loads (once) when a run starts, in parallel with its request; the response is read
+ * meanwhile and its events parsed once it is there (see `preloadProtocol`).
  *
  * The returned Observable is cold (one request per subscription) and ends:
  * - `complete` when the stream ends after the last run's `RUN_FINISHED`/`RUN_ERROR` (or
@@ -48,7 +51,8 @@ interface HttpRun {
  *   JSON), `invalid_event` (a frame that fails the schema), `limit_exceeded` (`maxEventBytes`),
  *   `truncated` (the stream ended or broke with a run still open, or without any event; or a
  *   resume could not recover what was missed: `cause` `run_not_found`/`replay_gap`/the last
- *   failure), `aborted` (`options.signal` aborted, or `abortRun()`).
+ *   failure), `aborted` (`options.signal` aborted, or `abortRun()`), `unavailable` (the event
+ *   validator's chunk could not be loaded).
  *
  * Resume (issue 6, "HTTP resume"): when the response carries `X-AWR-Resumable: 1` (the kit's
  * `createAgentHandler({ resumable })` sets it), the run outlives its request. A drop then
@@ -150,6 +154,7 @@ export class HttpAgent implements Agent {
         sink.error(new AgentError('aborted', 'The run was aborted before it started.'))
         return
       }
+      void preloadProtocol() // in parallel with the request; awaited before the first event
       const run: HttpRun = { runId, resumable: false, connection: this.#tracker.begin() }
       controller.signal.addEventListener('abort', () => {
         if (!isAgentError(controller.signal.reason)) return // unsubscribed: detach, not stop
@@ -263,22 +268,6 @@ export class HttpAgent implements Agent {
     }
   }
 
-  /** `GET`s `runId`'s resume endpoint with `Last-Event-ID` (fresh headers each time). */
-  #resumeRequest(runId: string, signal: AbortSignal): (lastEventId: number) => Promise<Response> {
-    const options = this.#options
-    const url = options.resumeUrl?.(runId) ?? runRouteUrl(options.url, runId, 'events')
-    return (lastEventId) =>
-      fetchWithOptions(
-        options,
-        url,
-        {
-          method: 'GET',
-          headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(lastEventId) },
-        },
-        signal,
-      )
-  }
-
   #resume(
     run: HttpRun,
     ctx: ReadResponseContext,
@@ -295,7 +284,7 @@ export class HttpAgent implements Agent {
       clock: options.clock ?? systemClock,
       random: options.random ?? Math.random,
       onState: (state) => run.connection.set(state),
-      request: this.#resumeRequest(run.runId, ctx.signal),
+      request: resumeRequest(options, run.runId, ctx.signal),
     })
   }
 }

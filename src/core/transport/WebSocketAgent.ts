@@ -1,6 +1,6 @@
 import { AgentError } from '../protocol/AgentError'
 import type { Diagnostic } from '../protocol/Diagnostic'
-import { createEventParser } from '../protocol/parseEvent'
+import { pendingEventParser } from '../protocol/loadEventParser'
 import { prepareRunAgentInput } from '../protocol/prepareRunAgentInput'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import type { Agent, AttachParams, Observable, RunOptions } from './Agent'
@@ -20,7 +20,9 @@ const DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
  * An {@link Agent} that speaks AG-UI over one WebSocket (issue 6; the frames are documented in
  * `webSocketFrames.ts`): each text frame is one JSON envelope; `run` sends
  * `{ type: "run", input }` and receives `{ type: "event", runId, id, event }` frames, each event
- * validated (`validatesEvents = true`) by a per-run `createEventParser`, until `{ type: "end" }`.
+ * validated (`validatesEvents = true`) by a per-run `createEventParser`, until `{ type: "end" }`
+ * (the validator's chunk loads on the first run, while the connection opens; see
+ * `preloadProtocol`; a failed load ends the run with `unavailable`).
  * Several runs share the connection, which opens on the first run and closes `idleCloseMs`
  * after the last one.
  *
@@ -200,13 +202,16 @@ export class WebSocketAgent implements Agent {
         result.diagnostics.forEach(report)
         prepared = result.input
       }
+      // The validator loads (if it is not yet) while the connection opens and the run starts.
+      const parser = pendingEventParser(ceiling)
       const run = new WebSocketRun(
         {
           threadId,
           runId,
           ...(prepared && { input: prepared }),
           lastEventId: params.lastEventId ?? 0,
-          parser: createEventParser(ceiling),
+          parser,
+          ...(parser.ready && { parserReady: parser.ready }),
           sink,
           report,
           ...(options.onDiagnostic && { runDiagnostic: options.onDiagnostic }),

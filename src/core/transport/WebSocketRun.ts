@@ -1,4 +1,4 @@
-import { AgentError } from '../protocol/AgentError'
+import { AgentError, toAgentError } from '../protocol/AgentError'
 import type { Diagnostic } from '../protocol/Diagnostic'
 import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
@@ -24,6 +24,11 @@ export interface WebSocketRunInit {
   input?: RunAgentInput
   lastEventId: number
   parser: EventParser
+  /**
+   * The load of `parser`'s validator, when it was not loaded yet (see `pendingEventParser`):
+   * frames are held, in order, until it resolves; a rejection fails the run with it.
+   */
+  parserReady?: Promise<void>
   sink: SubscriberSink<AgentEvent>
   /** Reports to the agent's and the run's `onDiagnostic`. */
   report: (diagnostic: Diagnostic) => void
@@ -59,6 +64,8 @@ export class WebSocketRun {
   #open = true // a run (or a re-joined one) is open until its terminal event
   #grace: unknown
   #ended = false
+  /** Frames received while the validator loads (see `parserReady`); `undefined` once loaded. */
+  #held: WebSocketServerFrame[] | undefined
 
   constructor(init: WebSocketRunInit, host: WebSocketRunHost) {
     this.#init = init
@@ -68,6 +75,19 @@ export class WebSocketRun {
     this.report = init.report
     this.#staleFrames = init.staleFramesPossible === true
     this.#ids = createEventIdTracker(init.lastEventId)
+    if (init.parserReady) {
+      const held: WebSocketServerFrame[] = (this.#held = [])
+      init.parserReady.then(
+        () => {
+          this.#held = undefined
+          for (const frame of held) if (!this.#ended) this.receive(frame)
+        },
+        (error: unknown) => {
+          this.#held = undefined
+          this.fail(toAgentError(error))
+        },
+      )
+    }
   }
 
   /**
@@ -106,6 +126,7 @@ export class WebSocketRun {
 
   /** Handles a frame addressed to this run. */
   receive(frame: WebSocketServerFrame): void {
+    if (this.#held) return void this.#held.push(frame)
     if (frame.type === 'event') return this.#onEvent(frame.id, frame.event)
     if (frame.type === 'end') {
       if (this.#staleFrames) return this.#dropStale('end')

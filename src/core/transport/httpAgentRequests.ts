@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
-import { createEventParser } from '../protocol/parseEvent'
+import { pendingEventParser } from '../protocol/loadEventParser'
 import type { AgentEvent } from '../protocol/types'
 import { systemClock } from './Clock'
 import type { SubscriberSink } from './createObservable'
 import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
 import type { ReadResponseContext, RunProgress } from './readResponse'
+import { runRouteUrl } from './runRouteUrl'
 
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
 const DEFAULT_IDLE_TIMEOUT_MS = 45_000
@@ -33,6 +34,29 @@ export async function fetchWithOptions(
   })
 }
 
+/**
+ * `GET`s `runId`'s resume endpoint (`resumeUrl`, default `<url>/runs/<runId>/events`) with
+ * `Last-Event-ID` (fresh headers each time).
+ * @internal
+ */
+export function resumeRequest(
+  options: HttpAgentOptions,
+  runId: string,
+  signal: AbortSignal,
+): (lastEventId: number) => Promise<Response> {
+  const url = options.resumeUrl?.(runId) ?? runRouteUrl(options.url, runId, 'events')
+  return (lastEventId) =>
+    fetchWithOptions(
+      options,
+      url,
+      {
+        method: 'GET',
+        headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(lastEventId) },
+      },
+      signal,
+    )
+}
+
 /** Sends each diagnostic to the agent's `onDiagnostic`, then the run's. @internal */
 export function diagnosticReporter(options: HttpAgentOptions, runOptions: HttpRunOptions) {
   return (d: Diagnostic): void => {
@@ -51,7 +75,8 @@ export function protocolCeiling(
 }
 
 /**
- * What `readResponse` needs for one response of a run: a fresh event parser, the sink, limits
+ * What `readResponse` needs for one response of a run: a fresh event parser (a stand-in while
+ * the validator loads: `readResponse` reads ahead and parses once it is there), the sink, limits
  * (`maxEventBytes` default 8 MiB, `terminalGraceMs` default 1 000 ms, `idleTimeoutMs` default
  * 45 000 ms) and the clock.
  * @internal
@@ -64,7 +89,7 @@ export function readContext(
   progress: RunProgress,
 ): ReadResponseContext {
   return {
-    parser: createEventParser(protocolCeiling(options, runOptions)),
+    parser: pendingEventParser(protocolCeiling(options, runOptions)),
     sink,
     signal,
     report: diagnosticReporter(options, runOptions),

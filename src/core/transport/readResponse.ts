@@ -1,12 +1,13 @@
-import { AgentError } from '../protocol/AgentError'
+import { AgentError, isAgentError } from '../protocol/AgentError'
 import type { Diagnostic } from '../protocol/Diagnostic'
-import type { EventParser } from '../protocol/parseEvent'
+import type { PendingEventParser } from '../protocol/loadEventParser'
 import type { AgentEvent } from '../protocol/types'
 import { systemClock, type Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
 import { truncatedBy, type EventIdTracker } from './createEventIdTracker'
 import { createSseDecoder, type SseFrame } from './createSseDecoder'
 import { parseFrameJson } from './parseFrameJson'
+import { readAhead } from './readAhead'
 
 /** How far a run got, shared by the responses that serve it (the first, then resumes). */
 export interface RunProgress {
@@ -23,7 +24,8 @@ export interface RunProgress {
 /** What {@link readResponse} needs from the run it serves. */
 export interface ReadResponseContext {
   progress: RunProgress
-  parser: EventParser
+  /** The run's parser; while its validator loads (`ready`), the body is read ahead and held. */
+  parser: PendingEventParser
   sink: SubscriberSink<AgentEvent>
   signal: AbortSignal
   report: (diagnostic: Diagnostic) => void
@@ -111,7 +113,8 @@ async function checkResponse(response: Response): Promise<ReadableStream<Uint8Ar
  * to resume from, or throw.
  *
  * @throws AgentError `http_error` | `invalid_response` | `invalid_json` | `invalid_event` |
- *   `limit_exceeded` | `truncated` (a replay that skipped events, `cause` `replay_gap`).
+ *   `limit_exceeded` | `truncated` (a replay that skipped events, `cause` `replay_gap`) |
+ *   `unavailable` (the event validator's chunk could not be loaded; the body is read meanwhile).
  */
 export async function readResponse(
   response: Response,
@@ -186,7 +189,8 @@ export async function readResponse(
   }
 
   if (!body) return finish()
-  const reader = body.getReader()
+  const { ready } = parser
+  const reader = ready ? readAhead(body.getReader(), ready, signal) : body.getReader()
   const cancel = () => void reader.cancel(signal.reason).catch(() => undefined)
   signal.addEventListener('abort', cancel, { once: true })
   const decoder = createSseDecoder({ maxEventBytes: ctx.maxEventBytes, onFrame })
@@ -201,6 +205,7 @@ export async function readResponse(
         if (idle.fired) throw idle.fired
       } catch (error) {
         if (signal.aborted || sink.closed) throw error
+        if (isAgentError(error) && error.code === 'unavailable') throw error // the validator
         if (settled()) return finish()
         if (error === idle.fired) return idle.fired
         const message = error instanceof Error ? error.message : String(error)

@@ -1,0 +1,66 @@
+/** What {@link readAhead} returns: the part of a stream reader `readResponse` uses. @internal */
+export interface HeldReader<T> {
+  /** The next chunk, once `ready` resolved; rejects like the stream, or with `ready`'s error. */
+  read(): Promise<ReadableStreamReadResult<T>>
+  /** Cancels the underlying stream. */
+  cancel(reason?: unknown): Promise<void>
+}
+
+type Result<T> = { step: ReadableStreamReadResult<T> } | { error: unknown }
+
+/**
+ * Wraps `reader` so that its chunks are handed out only once `ready` resolves, while reading
+ * goes on meanwhile: chunks, the end, and a failure of the stream are kept in order and
+ * delivered after. (A stream that fails discards the chunks it still queues, so a reader that
+ * merely waited would lose bytes that had arrived: e.g. a connection cut while the event
+ * validator's chunk loads.) After `ready`, reads go straight to `reader`. `signal` ends a wait
+ * for `ready` with its reason. @internal
+ */
+export function readAhead<T>(
+  reader: ReadableStreamDefaultReader<T>,
+  ready: Promise<void>,
+  signal: AbortSignal,
+): HeldReader<T> {
+  const held: Result<T>[] = []
+  let settled = false
+  let onAbort = () => {}
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason)
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+  aborted.catch(() => undefined)
+  const onSettled = () => {
+    settled = true
+    signal.removeEventListener('abort', onAbort)
+  }
+  ready.then(onSettled, onSettled)
+  const pump = async () => {
+    while (!settled) {
+      try {
+        const step = await reader.read()
+        held.push({ step })
+        if (step.done) return
+      } catch (error) {
+        held.push({ error })
+        return
+      }
+    }
+  }
+  let pumping: Promise<void> | undefined = pump()
+  return {
+    async read() {
+      if (!settled) await Promise.race([ready, aborted])
+      else await ready // rethrows a failed load
+      if (held.length === 0 && pumping) {
+        await pumping // a read begun before `ready`: its result comes first
+        pumping = undefined
+      }
+      const next = held.shift()
+      if (!next) return reader.read()
+      if ('error' in next) throw next.error
+      return next.step
+    },
+    cancel: (reason) => reader.cancel(reason),
+  }
+}
