@@ -33,14 +33,14 @@ function attribution(subagentRunId: string | undefined): { subagentRunId?: strin
  * @internal
  */
 export class ChunkExpander {
-  private lane: Lane | undefined
+  #lane: Lane | undefined
 
   /**
    * True when {@link push} would return `[event]` unchanged (no lane open, not a chunk): the
    * pipeline's per-token fast path, which allocates nothing.
    */
   passes(event: AgentEvent): boolean {
-    if (this.lane !== undefined) return event.type === 'RAW'
+    if (this.#lane !== undefined) return event.type === 'RAW'
     const t = event.type
     return t !== 'TEXT_MESSAGE_CHUNK' && t !== 'REASONING_MESSAGE_CHUNK' && t !== 'TOOL_CALL_CHUNK'
   }
@@ -50,9 +50,9 @@ export class ChunkExpander {
     switch (event.type) {
       case 'TEXT_MESSAGE_CHUNK':
       case 'REASONING_MESSAGE_CHUNK':
-        return this.textChunk(event)
+        return this.#textChunk(event)
       case 'TOOL_CALL_CHUNK':
-        return this.toolChunk(event)
+        return this.#toolChunk(event)
       case 'RAW':
         return [event]
       default: {
@@ -65,9 +65,9 @@ export class ChunkExpander {
 
   /** Closes the open lane, if any, returning its synthesized end event. */
   close(): AgentEvent[] {
-    const lane = this.lane
+    const lane = this.#lane
     if (!lane) return []
-    this.lane = undefined
+    this.#lane = undefined
     const attr = attribution(lane.subagentRunId)
     if (lane.kind === 'tool')
       return [{ type: 'TOOL_CALL_END', toolCallId: lane.toolCallId, ...attr } as AgentEvent]
@@ -75,12 +75,12 @@ export class ChunkExpander {
     return [{ type, messageId: lane.messageId, ...attr } as AgentEvent]
   }
 
-  private textChunk(
+  #textChunk(
     e: Extract<AgentEvent, { type: 'TEXT_MESSAGE_CHUNK' | 'REASONING_MESSAGE_CHUNK' }>,
   ): AgentEvent[] {
     const kind = e.type === 'TEXT_MESSAGE_CHUNK' ? 'text' : 'reasoning'
     const role = 'role' in e && e.role !== undefined ? e.role : undefined
-    const lane = this.lane
+    const lane = this.#lane
     const out: AgentEvent[] = []
     const continues =
       lane?.kind === kind && (e.messageId === undefined || e.messageId === lane.messageId)
@@ -100,7 +100,7 @@ export class ChunkExpander {
         role: kind === 'text' ? (role ?? 'assistant') : 'reasoning',
         ...attribution(e.subagentRunId),
       }
-      this.lane = opened
+      this.#lane = opened
       const start = kind === 'text' ? 'TEXT_MESSAGE_START' : 'REASONING_MESSAGE_START'
       out.push({
         type: start,
@@ -112,7 +112,7 @@ export class ChunkExpander {
         ...(e.timestamp !== undefined && { timestamp: e.timestamp }),
       } as AgentEvent)
     }
-    const open = this.lane as TextLane
+    const open = this.#lane as TextLane
     if (e.delta !== undefined && e.delta !== '') {
       out.push({
         type: kind === 'text' ? 'TEXT_MESSAGE_CONTENT' : 'REASONING_MESSAGE_CONTENT',
@@ -125,8 +125,8 @@ export class ChunkExpander {
     return out
   }
 
-  private toolChunk(e: Extract<AgentEvent, { type: 'TOOL_CALL_CHUNK' }>): AgentEvent[] {
-    const lane = this.lane
+  #toolChunk(e: Extract<AgentEvent, { type: 'TOOL_CALL_CHUNK' }>): AgentEvent[] {
+    const lane = this.#lane
     const out: AgentEvent[] = []
     const continues =
       lane?.kind === 'tool' && (e.toolCallId === undefined || e.toolCallId === lane.toolCallId)
@@ -149,7 +149,7 @@ export class ChunkExpander {
         throw violation('First TOOL_CALL_CHUNK must have a toolCallId', e)
       if (e.toolCallName === undefined)
         throw violation('First TOOL_CALL_CHUNK must have a toolCallName', e)
-      this.lane = {
+      this.#lane = {
         kind: 'tool',
         toolCallId: e.toolCallId,
         toolCallName: e.toolCallName,
@@ -166,7 +166,7 @@ export class ChunkExpander {
         ...(e.timestamp !== undefined && { timestamp: e.timestamp }),
       } as AgentEvent)
     }
-    const open = this.lane as ToolLane
+    const open = this.#lane as ToolLane
     if (e.delta !== undefined && e.delta !== '') {
       out.push({
         type: 'TOOL_CALL_ARGS',

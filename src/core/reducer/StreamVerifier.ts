@@ -21,41 +21,41 @@ function violation(message: string, event: unknown): AgentError {
  * @internal
  */
 export class StreamVerifier {
-  private phase: 'initial' | 'running' | 'finished' | 'errored' = 'initial'
-  private runId: string | undefined
-  private threadId: string | undefined
-  private readonly text = new Map<string, Open>()
-  private readonly reasoning = new Map<string, Open>()
-  private readonly tools = new Map<string, Open>()
-  private readonly steps = new Set<string>()
-  private readonly subagents = new Set<string>()
+  #phase: 'initial' | 'running' | 'finished' | 'errored' = 'initial'
+  #runId: string | undefined
+  #threadId: string | undefined
+  readonly #text = new Map<string, Open>()
+  readonly #reasoning = new Map<string, Open>()
+  readonly #tools = new Map<string, Open>()
+  readonly #steps = new Set<string>()
+  readonly #subagents = new Set<string>()
 
   /** True between `RUN_STARTED` and its terminal event. */
   get runOpen(): boolean {
-    return this.phase === 'running'
+    return this.#phase === 'running'
   }
 
   /** True once the stream has ended a run (or opened with `RUN_ERROR`). */
   get sawTerminal(): boolean {
-    return this.phase === 'finished' || this.phase === 'errored'
+    return this.#phase === 'finished' || this.#phase === 'errored'
   }
 
   check(e: AgentEvent): void {
     if (e.type === 'RUN_ERROR') {
-      this.phase = 'errored'
-      this.resetOpen()
+      this.#phase = 'errored'
+      this.#resetOpen()
       return
     }
-    if (e.type === 'RUN_STARTED') return this.runStarted(e)
-    if (this.phase === 'initial')
+    if (e.type === 'RUN_STARTED') return this.#runStarted(e)
+    if (this.#phase === 'initial')
       throw violation(`First event must be 'RUN_STARTED', got '${e.type}'`, e)
-    if (this.phase === 'finished') {
+    if (this.#phase === 'finished') {
       throw violation(
         `The run has already finished with 'RUN_FINISHED'. Cannot send event type '${e.type}'`,
         e,
       )
     }
-    if (this.phase === 'errored') {
+    if (this.#phase === 'errored') {
       throw violation(
         `The run has already errored with 'RUN_ERROR'. Cannot send event type '${e.type}'`,
         e,
@@ -63,30 +63,30 @@ export class StreamVerifier {
     }
     switch (e.type) {
       case 'RUN_FINISHED':
-        return this.runFinished(e)
+        return this.#runFinished(e)
       case 'TEXT_MESSAGE_START':
-        return this.open(this.text, 'text message', e.messageId, e)
+        return this.#open(this.#text, 'text message', e.messageId, e)
       case 'TEXT_MESSAGE_CONTENT':
-        return this.continues(this.text, 'text message', e.messageId, e)
+        return this.#continues(this.#text, 'text message', e.messageId, e)
       case 'TEXT_MESSAGE_END':
-        return this.close(this.text, 'text message', e.messageId, e)
+        return this.#close(this.#text, 'text message', e.messageId, e)
       case 'REASONING_MESSAGE_START':
-        return this.open(this.reasoning, 'reasoning message', e.messageId, e)
+        return this.#open(this.#reasoning, 'reasoning message', e.messageId, e)
       case 'REASONING_MESSAGE_CONTENT':
-        return this.continues(this.reasoning, 'reasoning message', e.messageId, e)
+        return this.#continues(this.#reasoning, 'reasoning message', e.messageId, e)
       case 'REASONING_MESSAGE_END':
-        return this.close(this.reasoning, 'reasoning message', e.messageId, e)
+        return this.#close(this.#reasoning, 'reasoning message', e.messageId, e)
       case 'TOOL_CALL_START':
-        return this.open(this.tools, 'tool call', e.toolCallId, e)
+        return this.#open(this.#tools, 'tool call', e.toolCallId, e)
       case 'TOOL_CALL_ARGS':
-        return this.continues(this.tools, 'tool call', e.toolCallId, e)
+        return this.#continues(this.#tools, 'tool call', e.toolCallId, e)
       case 'TOOL_CALL_END':
-        return this.close(this.tools, 'tool call', e.toolCallId, e)
+        return this.#close(this.#tools, 'tool call', e.toolCallId, e)
       case 'STEP_STARTED':
-        this.steps.add(e.stepName)
+        this.#steps.add(e.stepName)
         return
       case 'STEP_FINISHED':
-        if (!this.steps.delete(e.stepName)) {
+        if (!this.#steps.delete(e.stepName)) {
           throw violation(
             `Cannot send 'STEP_FINISHED' for step '${e.stepName}' that was not started`,
             e,
@@ -94,11 +94,11 @@ export class StreamVerifier {
         }
         return
       case 'SUBAGENT_STARTED':
-        this.subagents.add(e.subagentRunId)
+        this.#subagents.add(e.subagentRunId)
         return
       case 'SUBAGENT_FINISHED':
       case 'SUBAGENT_ERROR':
-        if (!this.subagents.delete(e.subagentRunId)) {
+        if (!this.#subagents.delete(e.subagentRunId)) {
           throw violation(
             `Cannot send '${e.type}' for subagent run '${e.subagentRunId}' that was not started`,
             e,
@@ -110,26 +110,26 @@ export class StreamVerifier {
     }
   }
 
-  private runStarted(e: Extract<AgentEvent, { type: 'RUN_STARTED' }>): void {
-    if (this.phase === 'running') {
+  #runStarted(e: Extract<AgentEvent, { type: 'RUN_STARTED' }>): void {
+    if (this.#phase === 'running') {
       throw violation(
-        `Cannot send 'RUN_STARTED' while a run is still active (runId '${this.runId}')`,
+        `Cannot send 'RUN_STARTED' while a run is still active (runId '${this.#runId}')`,
         e,
       )
     }
-    if (this.threadId !== undefined && e.threadId !== this.threadId) {
+    if (this.#threadId !== undefined && e.threadId !== this.#threadId) {
       throw violation(
-        `Every RUN_STARTED of a stream carries the input's threadId: expected '${this.threadId}', got '${e.threadId}'`,
+        `Every RUN_STARTED of a stream carries the input's threadId: expected '${this.#threadId}', got '${e.threadId}'`,
         e,
       )
     }
-    this.phase = 'running'
-    this.runId = e.runId
-    this.threadId = e.threadId
-    this.resetOpen()
+    this.#phase = 'running'
+    this.#runId = e.runId
+    this.#threadId = e.threadId
+    this.#resetOpen()
   }
 
-  private runFinished(e: Extract<AgentEvent, { type: 'RUN_FINISHED' }>): void {
+  #runFinished(e: Extract<AgentEvent, { type: 'RUN_FINISHED' }>): void {
     const openOf = (what: string, ids: Iterable<string>) => {
       const list = [...ids]
       if (list.length) {
@@ -139,20 +139,20 @@ export class StreamVerifier {
         )
       }
     }
-    openOf('text messages', this.text.keys())
-    openOf('reasoning messages', this.reasoning.keys())
-    openOf('tool calls', this.tools.keys())
-    openOf('steps', this.steps)
-    openOf('subagents', this.subagents)
-    if (e.runId !== this.runId) {
+    openOf('text messages', this.#text.keys())
+    openOf('reasoning messages', this.#reasoning.keys())
+    openOf('tool calls', this.#tools.keys())
+    openOf('steps', this.#steps)
+    openOf('subagents', this.#subagents)
+    if (e.runId !== this.#runId) {
       throw violation(
-        `RUN_FINISHED and RUN_STARTED must agree on their runId: '${this.runId}' vs '${e.runId}'`,
+        `RUN_FINISHED and RUN_STARTED must agree on their runId: '${this.#runId}' vs '${e.runId}'`,
         e,
       )
     }
-    if (e.threadId !== this.threadId) {
+    if (e.threadId !== this.#threadId) {
       throw violation(
-        `RUN_FINISHED and RUN_STARTED must both carry the input's threadId: '${this.threadId}' vs '${e.threadId}'`,
+        `RUN_FINISHED and RUN_STARTED must both carry the input's threadId: '${this.#threadId}' vs '${e.threadId}'`,
         e,
       )
     }
@@ -164,10 +164,10 @@ export class StreamVerifier {
         seen.add(i.id)
       }
     }
-    this.phase = 'finished'
+    this.#phase = 'finished'
   }
 
-  private open(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
+  #open(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
     if (map.has(id))
       throw violation(
         `Cannot start ${what} '${id}': a ${what} with this ID is already in progress`,
@@ -176,7 +176,7 @@ export class StreamVerifier {
     map.set(id, e.subagentRunId === undefined ? {} : { subagentRunId: e.subagentRunId })
   }
 
-  private continues(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
+  #continues(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
     const open = map.get(id)
     if (!open) throw violation(`No active ${what} found with ID '${id}' (${e.type})`, e)
     if (
@@ -191,16 +191,16 @@ export class StreamVerifier {
     }
   }
 
-  private close(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
-    this.continues(map, what, id, e)
+  #close(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
+    this.#continues(map, what, id, e)
     map.delete(id)
   }
 
-  private resetOpen(): void {
-    this.text.clear()
-    this.reasoning.clear()
-    this.tools.clear()
-    this.steps.clear()
-    this.subagents.clear()
+  #resetOpen(): void {
+    this.#text.clear()
+    this.#reasoning.clear()
+    this.#tools.clear()
+    this.#steps.clear()
+    this.#subagents.clear()
   }
 }
