@@ -244,6 +244,43 @@ describe('a thread crossing the virtualization threshold', () => {
   })
 })
 
+describe('the virtualizer chunk arriving while the reader is scrolled up in the tail', () => {
+  it('switches to the virtualized list without moving the reader', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/thread/VirtualizerHost.tsx*', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.evaluate(() =>
+      window.renderBench.open({ impl: 'ours', messages: 10_000, waitForVirtualizer: false }),
+    )
+    const frame = page.locator('.awr-message-list-frame')
+    expect(await frame.getAttribute('data-virtualizer')).toBe('loading')
+    await wheelUp(1_500)
+    const start = (await anchor())!
+    expect(start).not.toBeNull()
+    release()
+    await expect.poll(async () => (await listState()).virtualized).toBe(true)
+    await page.waitForTimeout(200)
+    const end = (await anchor(start.id))!
+    expect(end, 'the anchored article stays rendered').not.toBeNull()
+    expect(Math.abs(end.top - start.top)).toBeLessThanOrEqual(2)
+    const state = await listState()
+    expect(state.articles).toBeLessThan(100)
+    expect(state.jump).toBe(true)
+    // And back to the newest message with the virtualizer.
+    await page.getByRole('button', { name: 'Jump to latest' }).click()
+    await expect
+      .poll(async () => {
+        const { fromBottom, ids } = await listState()
+        return { atBottom: fromBottom <= 1, last: ids.at(-1) }
+      })
+      .toEqual({ atBottom: true, last: 'm9999' })
+    expect(problems).toEqual([])
+  })
+})
+
 describe('the virtualizer chunk failing to load', () => {
   it('keeps a readable, scrollable tail, then virtualizes when the next message retries', async () => {
     const blocked = '**/thread/VirtualizerHost.tsx*'

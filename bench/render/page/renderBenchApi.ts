@@ -11,6 +11,8 @@ export interface OpenOptions {
   impl: Impl
   /** Messages already in the thread. */
   messages: number
+  /** Ours: resolve only once the virtualizer laid out the list (or failed to load). Default true. */
+  waitForVirtualizer?: boolean
 }
 
 /** What {@link RenderBenchApi.open} measured. */

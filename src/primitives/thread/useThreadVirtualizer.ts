@@ -97,7 +97,7 @@ export function useThreadVirtualizer({
   const [reached, setReached] = useState(false)
   const enabled = reached || ids.length >= virtualizeAt
   if (enabled && !reached) setReached(true)
-  // `startOn`: the chunk was there at mount, so no tail was painted to switch from.
+  // `startOn`: the chunk was there at mount (no tail painted), or the tail is at the end.
   const [loaded, setLoaded] = useState(() => {
     const Host = loadedVirtualizerHost()
     return Host ? { Host, startOn: true } : undefined
@@ -105,19 +105,24 @@ export function useThreadVirtualizer({
   const [failed, setFailed] = useState(false)
   const [virtual, setVirtual] = useState<MessageVirtualizer | null>(null)
 
+  const { scrollerRef, threshold } = options
   useEffect(() => {
     if (!enabled || loaded) return
     let live = true
     void loadVirtualizerHost().then((Host: VirtualizerHostComponent | undefined) => {
       if (!live) return
-      if (Host) setLoaded({ Host, startOn: false })
-      else setFailed(true)
+      if (!Host) return setFailed(true)
+      // At the end (the usual case: the chunk arrives right after opening), open the
+      // virtualizer at the end as if it had been there; else switch from the measured tail.
+      const el = scrollerRef.current
+      const atEnd = !el || el.scrollHeight - el.scrollTop - el.clientHeight <= threshold
+      setLoaded({ Host, startOn: atEnd })
     })
     return () => {
       live = false
     }
     // `ids`: each new message of a thread whose load failed tries again.
-  }, [enabled, loaded, ids])
+  }, [enabled, loaded, ids, scrollerRef, threshold])
 
   const onChange = useCallback(
     (next: MessageVirtualizer) => setVirtual((prev) => (same(prev, next) ? prev : next)),
