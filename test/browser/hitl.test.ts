@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Page, Request } from 'playwright-core'
+import type { Page, Request, Route } from 'playwright-core'
 import type { ViteDevServer } from 'vite'
 import { launchChromium, type LaunchedChromium } from './launchChromium'
 import { startDemoVite } from './startDemoVite'
@@ -17,6 +17,8 @@ let url: string
 let page: Page
 let problems: string[]
 let requests: Array<Record<string, any>>
+/** URLs of the human-in-the-loop cards' chunk fetched by the page (it loads on first use). */
+let chunkFetches: string[]
 
 beforeAll(async () => {
   ;({ url, server: vite } = await startDemoVite())
@@ -31,12 +33,14 @@ afterAll(async () => {
 beforeEach(async () => {
   problems = []
   requests = []
+  chunkFetches = []
   page = await browser.context.newPage()
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
   })
   page.on('request', (request: Request) => {
+    if (CHUNK.test(request.url())) chunkFetches.push(request.url())
     if (request.method() === 'POST' && request.url().endsWith('/api/agent'))
       requests.push(request.postDataJSON() as Record<string, any>)
   })
@@ -55,6 +59,7 @@ afterEach(async () => {
   await page?.close()
 })
 
+const CHUNK = /humanInTheLoopCards/
 const composer = () => page.getByRole('textbox', { name: 'Message' })
 const runStatus = () => page.getAttribute('[data-testid="run-status"]', 'data-status')
 const tasks = () => page.locator('[data-testid="task-list"] li').allTextContents()
@@ -243,5 +248,51 @@ describe('human in the loop on the demo page (Chromium)', () => {
     await expect.poll(runStatus, { timeout: 30_000 }).toBe('finished')
     expect(await page.locator('[data-testid="meeting-list"]').count()).toBe(0)
     expect(problems).toEqual([])
+  })
+})
+
+describe('the cards load on first use (issue 7)', () => {
+  it('not in the first load; fetched once the thread has a tool call', async () => {
+    expect(chunkFetches).toEqual([])
+    await send('delete the done tasks')
+    await expect
+      .poll(() => card('delete_task').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('pending')
+    expect(chunkFetches.length).toBeGreaterThan(0)
+    expect(problems).toEqual([])
+  })
+
+  it('a failed fetch shows an alert with Retry and the approval stays pending; Retry brings the card', async () => {
+    const refuse = (route: Route) => route.abort('internetdisconnected')
+    await page.route(CHUNK, refuse)
+    await send('delete the done tasks')
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe('interrupted')
+    const held = page.locator('[data-awr="hitl-placeholder"]')
+    await expect
+      .poll(() => held.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toBe('This part of the chat could not be loaded.')
+    expect(await held.textContent()).toContain('Approval needed: delete_task')
+    expect(await card('delete_task').count()).toBe(0)
+    expect(chunkFetches.length).toBeGreaterThan(0)
+    // Only the failed fetch is reported (the browser's and the kit's log), no page error.
+    expect(problems.length).toBeGreaterThan(0)
+    for (const problem of problems)
+      expect(problem).toMatch(/^console\.error: .*(could not be loaded|Failed to load resource)/)
+
+    await page.unroute(CHUNK, refuse)
+    await held.getByRole('button', { name: 'Retry' }).click()
+    await expect
+      .poll(() => card('delete_task').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('pending')
+    expect(await held.count()).toBe(0)
+    await card('delete_task').getByRole('button', { name: 'Approve' }).click()
+    await reply('Deleted Read the AG-UI event list.')
+    expect(requests.at(-1)!.resume).toEqual([
+      {
+        interruptId: expect.stringMatching(/-approval$/),
+        status: 'resolved',
+        payload: { approved: true },
+      },
+    ])
   })
 })
