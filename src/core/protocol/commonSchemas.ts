@@ -12,11 +12,9 @@
  * - `z.custom` / `z.any` = opaque values (metadata, state, `rawEvent`, ...): never walked.
  */
 import * as z from 'zod/mini'
+import { isPlainObject } from './isPlainObject'
 
-/** True for a non-null, non-array object. */
-export function isPlainObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isPlainObject }
 
 /** Any JSON object, opaque (never walked or stripped): `Metadata`, activity `content`, ... */
 export const OpenObjectSchema = z.custom<Record<string, any>>(isPlainObject, 'expected an object')

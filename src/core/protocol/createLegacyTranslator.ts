@@ -15,7 +15,7 @@
  *   with a warning and `subagentRunId` attribution is removed.
  */
 import type { Diagnostic } from './Diagnostic'
-import { isPlainObject } from './commonSchemas'
+import { isPlainObject } from './isPlainObject'
 import { upgradeLegacyMessages } from './upgradeLegacyContent'
 
 type RawEvent = Record<string, unknown>

@@ -5,7 +5,7 @@
  */
 import { AgentError } from './AgentError'
 import type { Diagnostic } from './Diagnostic'
-import { isPlainObject } from './commonSchemas'
+import { isPlainObject } from './isPlainObject'
 import {
   checkDeclaredVersion,
   compareVersions,

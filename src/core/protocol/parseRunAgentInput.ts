@@ -8,7 +8,7 @@ import { RunAgentInputSchema } from './messageSchemas'
 import { stripUnknown } from './stripUnknown'
 import type { RunAgentInput } from './types'
 import { upgradeLegacyMessages } from './upgradeLegacyContent'
-import { isPlainObject } from './commonSchemas'
+import { isPlainObject } from './isPlainObject'
 
 /** Options of {@link parseRunAgentInput}. */
 export interface ParseRunAgentInputOptions {

@@ -3,7 +3,7 @@
  * "Versioning" and "Multimodal content").
  */
 import type { Diagnostic } from './Diagnostic'
-import { isPlainObject } from './commonSchemas'
+import { isPlainObject } from './isPlainObject'
 import { compareVersions, effectiveVersion, isComparableVersion } from './compareVersions'
 import type { RunAgentInput } from './types'
 import { upgradeLegacyMessages } from './upgradeLegacyContent'

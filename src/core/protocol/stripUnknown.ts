@@ -15,7 +15,7 @@
  * - closed string sets (`z.enum`) are not stripped: an unknown role is fatal, as in the
  *   reference implementation (fixture `unknown-enum-value-role-fatal`).
  */
-import { isPlainObject } from './commonSchemas'
+import { isPlainObject } from './isPlainObject'
 
 /** The structural view of a zod 4 schema this module reads (`schema._zod.def`). */
 interface SchemaDef {

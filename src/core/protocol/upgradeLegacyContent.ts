@@ -3,7 +3,7 @@
  * parts of 1.0 (spec 1.1, "Multimodal content"; compatibility: "retired wire forms").
  */
 import type { Diagnostic } from './Diagnostic'
-import { isPlainObject } from './commonSchemas'
+import { isPlainObject } from './isPlainObject'
 
 /** Which media part a MIME type becomes: `image/*`, `audio/*`, `video/*`, else `document`. */
 function mediaKind(mimeType: string): 'image' | 'audio' | 'video' | 'document' {

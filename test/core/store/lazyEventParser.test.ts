@@ -25,9 +25,10 @@ function syncAgent(events: unknown[]) {
   const agent: Agent = {
     run: (_input, options) => ({
       subscribe(observer) {
+        const o = observer as { next(e: unknown): void; complete(): void }
         if (options?.signal) signals.push(options.signal)
-        for (const e of events) observer.next?.(e as never)
-        observer.complete?.()
+        for (const e of events) o.next(e)
+        o.complete()
         return { unsubscribe() {} }
       },
     }),
