@@ -1,7 +1,7 @@
 import type { AgentError } from '../protocol/AgentError'
 import type { AgentSnapshot, ToolCallView } from '../reducer/AgentSnapshot'
 import { addDiagnostic, replaceApprovals, replaceInterrupts } from '../reducer/snapshotUpdates'
-import { deriveApprovals, type CallRecord } from './deriveApprovals'
+import { deriveApprovals, forgetDecision, type CallRecord } from './deriveApprovals'
 import { hashArgs } from './hashArgs'
 import { unstage } from './interruptUpdates'
 import type { ToolRegistry } from './createToolRegistry'
@@ -42,10 +42,8 @@ export function createApprovalDeriver(
       if (!rec.decision || rec.phase || rec.callArgsHash === undefined) continue
       const view = s.toolCalls[id]
       if (!view || hashArgs(view.args) === rec.callArgsHash) continue
-      delete rec.decision
-      delete rec.callArgsHash
       if (rec.viaInterrupt) s = replaceInterrupts(s, unstage(s.interrupts, rec.viaInterrupt))
-      delete rec.viaInterrupt
+      forgetDecision(rec)
       s = addDiagnostic(s, {
         level: 'warning',
         code: 'approval_voided',

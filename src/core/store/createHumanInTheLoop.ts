@@ -216,12 +216,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       registerTool: registry.register,
       getTool: registry.get,
       subscribeTools: registry.subscribe,
-      approve: interrupts.approve,
-      deny: interrupts.deny,
-      editArgs: interrupts.editArgs,
-      respondToInterrupt: interrupts.respond,
-      cancelInterrupt: interrupts.cancel,
-      respondToAllInterrupts: interrupts.respondAll,
+      ...interrupts.api,
     },
     /** `base` tools plus the registered frontend tools (registered ones win by name). */
     tools: (base: readonly Tool[]) =>

@@ -4,6 +4,7 @@ import type { ApprovalDecision, InterruptView, ToolApproval } from '../reducer/A
 import { replaceInterrupts } from '../reducer/snapshotUpdates'
 import type { HitlState } from './createHumanInTheLoop'
 import { decisionFromPayload, decisionPayload } from './decisionPayload'
+import { forgetDecision } from './deriveApprovals'
 import { hashArgs } from './hashArgs'
 import { rejectSent, stageAnswer, stageCancel, takeResume } from './interruptUpdates'
 import { validateArgs } from './validateArgs'
@@ -254,15 +255,26 @@ export function createInterruptActions(state: HitlState) {
       if (answered) rec.phase = status === 'cancelled' ? 'cancelled' : 'resolved'
       else {
         delete rec.phase
-        delete rec.decision
-        delete rec.viaInterrupt
-        delete rec.callArgsHash
+        forgetDecision(rec)
       }
     }
     sent.clear()
   }
 
-  return { decide, approve, deny, editArgs, respond, respondAll, cancel, take, closeSent }
+  return {
+    decide,
+    take,
+    closeSent,
+    /** The store's methods. */
+    api: {
+      approve,
+      deny,
+      editArgs,
+      respondToInterrupt: respond,
+      respondToAllInterrupts: respondAll,
+      cancelInterrupt: cancel,
+    },
+  }
 }
 
 /** What {@link createInterruptActions} returns. @internal */

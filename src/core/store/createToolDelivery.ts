@@ -9,15 +9,8 @@ import type { ToolOutcome } from './runTool'
 import { toToolContent } from './toToolContent'
 import type { ToolDefinition } from './ToolDefinition'
 
-/** States in which a call not gated by an interrupt is still owed an answer by the kit. */
-const UNANSWERED: ReadonlySet<ApprovalState> = new Set<ApprovalState>([
-  'awaiting_args',
-  'pending',
-  'approved',
-  'denied',
-  'edited',
-  'executing',
-])
+/** Final states: in any other, a call not gated by an interrupt is still owed an answer. */
+const FINAL: readonly ApprovalState[] = ['resolved', 'cancelled', 'expired']
 
 /** What {@link createToolDelivery} returns. @internal */
 export interface ToolDelivery {
@@ -184,7 +177,7 @@ export function createToolDelivery(state: HitlState): ToolDelivery {
         const definition = state.getTool(view.name)
         const ours =
           aborted.includes(id) ||
-          (approval !== undefined && UNANSWERED.has(approval.state)) ||
+          (approval !== undefined && !FINAL.includes(approval.state)) ||
           (approval === undefined && definition?.handler !== undefined && owed.has(id))
         if (!ours) continue
         const error = new AgentError('aborted', reason)

@@ -27,6 +27,13 @@ export interface CallRecord {
   frozen?: ToolApproval
 }
 
+/** Drops the decision of a call and what binds it (its arguments hash, its interrupt). @internal */
+export function forgetDecision(record: CallRecord): void {
+  delete record.decision
+  delete record.callArgsHash
+  delete record.viaInterrupt
+}
+
 /** Inputs of {@link deriveApprovals}. @internal */
 export interface ApprovalInputs {
   snapshot: AgentSnapshot
