@@ -19,6 +19,11 @@ export {
   type EventParserOptions,
   type ParseEventResult,
 } from './parseEvent'
+export {
+  loadEventParser,
+  preloadProtocol,
+  type CreateEventParser,
+} from './loadEventParser'
 export { parseRunAgentInput, type ParseRunAgentInputOptions } from './parseRunAgentInput'
 export { prepareRunAgentInput, type PrepareRunAgentInputOptions } from './prepareRunAgentInput'
 export { checkDeclaredVersion, compareVersions, isComparableVersion } from './compareVersions'
