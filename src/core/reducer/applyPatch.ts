@@ -58,135 +58,6 @@ function arrayIndex(array: unknown[], segment: string, pointer: string, adding: 
   return index
 }
 
-/** One patch: copies every container it changes, once (the copies are `owned`). */
-class Patcher {
-  private readonly owned = new Set<object>()
-
-  constructor(public root: unknown) {}
-
-  private own(container: Container): Container {
-    if (this.owned.has(container)) return container
-    const copy = Array.isArray(container) ? container.slice() : { ...container }
-    this.owned.add(copy)
-    return copy
-  }
-
-  /**
-   * `value` about to be placed a second time (`copy`): shared, not cloned. So that no later
-   * operation of this patch changes it in place (in both places), this patch's copies are
-   * no longer its own: what it changes next is copied again.
-   */
-  share(value: unknown): unknown {
-    this.owned.clear()
-    return value
-  }
-
-  get(segments: string[], pointer: string): unknown {
-    let node = this.root
-    for (const s of segments) {
-      if (!isContainer(node)) fail(`path '${pointer}' does not exist`)
-      if (Array.isArray(node)) node = node[arrayIndex(node, s, pointer, false)]
-      else if (has(node, s)) node = node[s]
-      else fail(`path '${pointer}' does not exist`)
-    }
-    return node
-  }
-
-  /**
-   * The (owned) parent container of `segments`' last segment, copying the path down to it;
-   * the root is replaced by its copy. Every container on the way must exist.
-   */
-  private parentOf(segments: string[], pointer: string): Container {
-    if (!isContainer(this.root)) fail(`path '${pointer}' does not exist`)
-    let parent = this.own(this.root)
-    this.root = parent
-    for (let i = 0; i < segments.length - 1; i++) {
-      const s = segments[i]
-      const key = Array.isArray(parent) ? arrayIndex(parent, s, pointer, false) : s
-      if (!Array.isArray(parent) && !has(parent, s)) fail(`path '${pointer}' does not exist`)
-      const child = (parent as Record<string | number, unknown>)[key]
-      if (!isContainer(child)) fail(`path '${pointer}' does not exist`)
-      const mine = this.own(child)
-      ;(parent as Record<string | number, unknown>)[key] = mine
-      parent = mine
-    }
-    return parent
-  }
-
-  add(segments: string[], pointer: string, value: unknown): void {
-    if (segments.length === 0) {
-      this.root = value
-      return
-    }
-    const parent = this.parentOf(segments, pointer)
-    const last = segments[segments.length - 1]
-    if (Array.isArray(parent)) parent.splice(arrayIndex(parent, last, pointer, true), 0, value)
-    else parent[last] = value
-  }
-
-  remove(segments: string[], pointer: string): unknown {
-    if (segments.length === 0) {
-      const removed = this.root
-      this.root = null // as fast-json-patch (and @ag-ui/client) do
-      return removed
-    }
-    const parent = this.parentOf(segments, pointer)
-    const last = segments[segments.length - 1]
-    if (Array.isArray(parent)) return parent.splice(arrayIndex(parent, last, pointer, false), 1)[0]
-    if (!has(parent, last)) fail(`path '${pointer}' does not exist`)
-    const removed = parent[last]
-    delete parent[last]
-    return removed
-  }
-
-  replace(segments: string[], pointer: string, value: unknown): void {
-    if (segments.length === 0) {
-      this.root = value
-      return
-    }
-    const parent = this.parentOf(segments, pointer)
-    const last = segments[segments.length - 1]
-    if (Array.isArray(parent)) parent[arrayIndex(parent, last, pointer, false)] = value
-    else if (has(parent, last)) parent[last] = value
-    else fail(`path '${pointer}' does not exist`)
-  }
-}
-
-function applyOperation(p: Patcher, op: JsonPatchOperation): void {
-  const operation = op as { op: unknown; path: unknown; from?: unknown; value?: unknown }
-  const path = parsePointer(operation.path, 'path')
-  const pointer = operation.path as string
-  const kind = operation.op
-  if ((kind === 'add' || kind === 'replace' || kind === 'test') && operation.value === undefined)
-    fail(`'${kind}' at '${pointer}' has no value`)
-  switch (kind) {
-    case 'add':
-      return p.add(path, pointer, operation.value)
-    case 'remove':
-      return void p.remove(path, pointer)
-    case 'replace':
-      return p.replace(path, pointer, operation.value)
-    case 'test':
-      if (!jsonEqual(p.get(path, pointer), operation.value))
-        fail(`test failed: the value at '${pointer}' differs`)
-      return
-    case 'move':
-    case 'copy': {
-      const from = parsePointer(operation.from, 'from')
-      const fromPointer = operation.from as string
-      if (kind === 'move') {
-        if (fromPointer === pointer) return void p.get(from, fromPointer)
-        if (pointer.startsWith(`${fromPointer}/`))
-          fail(`cannot move '${fromPointer}' into its own child '${pointer}'`)
-        return p.add(path, pointer, p.remove(from, fromPointer))
-      }
-      return p.add(path, pointer, p.share(p.get(from, fromPointer)))
-    }
-    default:
-      fail(`'${String(kind)}' is not an RFC 6902 operation`)
-  }
-}
-
 /**
  * Applies an RFC 6902 JSON Patch without mutating `document`: each container on a patched
  * path is copied once per patch (path copying), every untouched subtree keeps its identity,
@@ -201,11 +72,108 @@ function applyOperation(p: Patcher, op: JsonPatchOperation): void {
  * Spec 1.1, "State management" (`STATE_DELTA`) and "Activity" (`ACTIVITY_DELTA`).
  */
 export function applyPatch(document: unknown, patch: readonly JsonPatchOperation[]): PatchResult {
-  const p = new Patcher(document)
+  let root = document
+  /** The containers this patch copied (its own: changed in place from then on). */
+  const owned = new Set<object>()
+  const own = (container: Container): Container => {
+    if (owned.has(container)) return container
+    const copy = Array.isArray(container) ? container.slice() : { ...container }
+    owned.add(copy)
+    return copy
+  }
+  const missing = (pointer: string) => fail(`path '${pointer}' does not exist`)
+  const get = (segments: string[], pointer: string): unknown => {
+    let node = root
+    for (const s of segments) {
+      if (!isContainer(node)) missing(pointer)
+      if (Array.isArray(node)) node = node[arrayIndex(node, s, pointer, false)]
+      else if (has(node, s)) node = node[s]
+      else missing(pointer)
+    }
+    return node
+  }
+  /**
+   * The (owned) parent container of `segments`' last segment, copying the path down to it;
+   * the root is replaced by its copy. Every container on the way must exist.
+   */
+  const parentOf = (segments: string[], pointer: string): Container => {
+    if (!isContainer(root)) missing(pointer)
+    let parent = own(root as Container)
+    root = parent
+    for (let i = 0; i < segments.length - 1; i++) {
+      const s = segments[i]
+      const key = Array.isArray(parent) ? arrayIndex(parent, s, pointer, false) : s
+      if (!Array.isArray(parent) && !has(parent, s)) missing(pointer)
+      const child = (parent as Record<string | number, unknown>)[key]
+      if (!isContainer(child)) missing(pointer)
+      const mine = own(child as Container)
+      ;(parent as Record<string | number, unknown>)[key] = mine
+      parent = mine
+    }
+    return parent
+  }
+  /** `add` (`adding`: inserts into an array, sets a member) or `replace` (which must exist). */
+  const put = (segments: string[], pointer: string, value: unknown, adding: boolean): void => {
+    if (segments.length === 0) {
+      root = value
+      return
+    }
+    const parent = parentOf(segments, pointer)
+    const last = segments[segments.length - 1]
+    if (Array.isArray(parent)) {
+      const index = arrayIndex(parent, last, pointer, adding)
+      if (adding) parent.splice(index, 0, value)
+      else parent[index] = value
+    } else if (adding || has(parent, last)) parent[last] = value
+    else missing(pointer)
+  }
+  const remove = (segments: string[], pointer: string): unknown => {
+    if (segments.length === 0) {
+      const removed = root
+      root = null // as fast-json-patch (and @ag-ui/client) do
+      return removed
+    }
+    const parent = parentOf(segments, pointer)
+    const last = segments[segments.length - 1]
+    if (Array.isArray(parent)) return parent.splice(arrayIndex(parent, last, pointer, false), 1)[0]
+    if (!has(parent, last)) missing(pointer)
+    const removed = parent[last]
+    delete parent[last]
+    return removed
+  }
+
   try {
-    for (const op of patch) applyOperation(p, op)
+    for (const op of patch) {
+      const operation = op as { op: unknown; path: unknown; from?: unknown; value?: unknown }
+      const path = parsePointer(operation.path, 'path')
+      const pointer = operation.path as string
+      const kind = operation.op
+      const value = operation.value
+      if ((kind === 'add' || kind === 'replace' || kind === 'test') && value === undefined)
+        fail(`'${kind}' at '${pointer}' has no value`)
+      if (kind === 'add' || kind === 'replace') put(path, pointer, value, kind === 'add')
+      else if (kind === 'remove') remove(path, pointer)
+      else if (kind === 'test') {
+        if (!jsonEqual(get(path, pointer), value))
+          fail(`test failed: the value at '${pointer}' differs`)
+      } else if (kind === 'move' || kind === 'copy') {
+        const from = parsePointer(operation.from, 'from')
+        const fromPointer = operation.from as string
+        if (kind === 'copy') {
+          // The value is placed a second time: shared, not cloned. So that no later operation
+          // of this patch changes it in place (in both places), this patch's copies are no
+          // longer its own: what it changes next is copied again.
+          const copied = get(from, fromPointer)
+          owned.clear()
+          put(path, pointer, copied, true)
+        } else if (fromPointer === pointer) get(from, fromPointer)
+        else if (pointer.startsWith(`${fromPointer}/`))
+          fail(`cannot move '${fromPointer}' into its own child '${pointer}'`)
+        else put(path, pointer, remove(from, fromPointer), true)
+      } else fail(`'${String(kind)}' is not an RFC 6902 operation`)
+    }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) }
   }
-  return { ok: true, document: p.root }
+  return { ok: true, document: root }
 }

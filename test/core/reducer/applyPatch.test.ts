@@ -33,6 +33,9 @@ const operation: fc.Arbitrary<JsonPatchOperation> = fc.oneof(
 function reference(document: unknown, patch: JsonPatchOperation[]): { value: unknown } | undefined {
   try {
     let doc = jsonpatch.deepClone(document)
+    // fast-json-patch places an operation's value by reference and may change it in place later
+    // (a `copy` into it): on its own copy, not on the one our result shares.
+    patch = jsonpatch.deepClone(patch)
     const apply = (op: object) => {
       doc = jsonpatch.applyOperation(doc, op as never, true, true).newDocument
     }
