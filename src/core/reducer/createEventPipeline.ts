@@ -47,6 +47,15 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
   const expander = new ChunkExpander()
   const verifier = new StreamVerifier()
   let error: AgentError | undefined
+  /**
+   * The streak of tokens (issue 7): the type and id of the event pushed last, when it was a
+   * plain `TEXT_MESSAGE_CONTENT` / `REASONING_MESSAGE_CONTENT` / `TOOL_CALL_ARGS` (no
+   * `subagentRunId`) that passed verification. The next token of the same type for the same id
+   * passes it too: a token changes nothing the verifier holds (run phase, open messages and
+   * calls, chunk lanes), so nothing it checks can differ. Cleared by any other event.
+   */
+  let streakType: AgentEvent['type'] | undefined
+  let streakId: string | undefined
 
   /** Verification then application of one expanded event. @throws AgentError */
   const step = (s: Snapshot, e: AgentEvent): Snapshot => {
@@ -54,6 +63,20 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
     const next = applyToSnapshot(s, e)
     options.onEvent?.(e)
     return next
+  }
+
+  /** Sets or clears the streak after `e` passed verification. */
+  const note = (e: AgentEvent): void => {
+    const t = e.type
+    if (
+      (t === 'TEXT_MESSAGE_CONTENT' ||
+        t === 'REASONING_MESSAGE_CONTENT' ||
+        t === 'TOOL_CALL_ARGS') &&
+      e.subagentRunId === undefined
+    ) {
+      streakType = t
+      streakId = t === 'TOOL_CALL_ARGS' ? e.toolCallId : e.messageId
+    } else streakType = streakId = undefined
   }
 
   const stop = (s: Snapshot, e: AgentError, status: RunStatus): Snapshot => {
@@ -76,8 +99,24 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
         event = parsed.event
       }
       try {
-        if (expander.passes(event)) s = step(s, event)
-        else for (const e of expander.push(event)) s = step(s, e)
+        const t = event.type
+        if (
+          t === streakType &&
+          (event as { subagentRunId?: string }).subagentRunId === undefined &&
+          (t === 'TOOL_CALL_ARGS'
+            ? event.toolCallId
+            : (event as { messageId: string }).messageId) === streakId
+        ) {
+          // Verified by the streak (see above): applied at once.
+          s = applyToSnapshot(s, event)
+          options.onEvent?.(event)
+          return s
+        }
+        streakType = streakId = undefined
+        if (expander.passes(event)) {
+          s = step(s, event)
+          note(event)
+        } else for (const e of expander.push(event)) s = step(s, e)
       } catch (e) {
         return stop(
           s,
