@@ -1,6 +1,6 @@
 /**
  * The event validator (`parseEvent.ts`: the zod/mini schemas, compatibility translation,
- * stripping; ~14 kB gzipped) loads in its own chunk, at the transport edge, in parallel with a
+ * stripping; ~15 kB gzipped) loads in its own chunk, at the transport edge, in parallel with a
  * run's first request (design.md rule 2; issue 7, bundle budgets). Nothing here imports it
  * statically.
  */
@@ -42,7 +42,7 @@ export function loadEventParser(): Promise<CreateEventParser> {
 }
 
 /**
- * Loads the AG-UI event validator (the zod/mini schemas, ~14 kB gzipped, a lazy chunk) ahead of
+ * Loads the AG-UI event validator (the zod/mini schemas, ~15 kB gzipped, a lazy chunk) ahead of
  * the first run. Optional: every run starts the load itself, in parallel with its request, and
  * waits for it before the first event is parsed (`HttpAgent`, `WebSocketAgent`, and the store for
  * agents that do not validate). Call it at boot (or on hover of a "send" button) to take even
