@@ -27,7 +27,7 @@ export interface ThreadRootProps extends HTMLAttributes<HTMLDivElement> {
    * near the viewport only, measured heights). Default 100; `Infinity` never virtualizes. Once
    * on, it stays on while mounted. The virtualizer is its own chunk, loaded when a thread first
    * reaches this count (or earlier with `preloadVirtualizer()`); while it loads (or if it cannot
-   * be loaded) only the newest `virtualizeAt` rows render (between 20 and 200).
+   * be loaded) only the newest `virtualizeAt` rows render (between 20 and 50).
    */
   virtualizeAt?: number
   /** Height (px) assumed for a message not measured yet, when virtualized. Default 120. */
@@ -131,7 +131,7 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
       >
         {children}
       </Comp>
-      {virtual.host}
+      {virtual.renderHost(atBottom)}
     </ThreadContext.Provider>
   )
 })

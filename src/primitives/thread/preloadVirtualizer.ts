@@ -12,7 +12,7 @@ let loading: Promise<VirtualizerHostComponent | undefined> | undefined
  * own chunk) if it is not loaded yet; resolves once it is loaded. `Thread.Root` (and so
  * `MessageList` and `<Chat />`) calls it when a thread first reaches `virtualizeAt` messages;
  * until it is there the list renders only a bounded tail of the thread (its newest rows, at most
- * `virtualizeAt`, between 20 and 200), then switches without moving the reader. Call it early
+ * `virtualizeAt`, between 20 and 50), then switches without moving the reader. Call it early
  * (e.g. when an app opens a thread it knows is long, or before tests) so that the first paint is
  * already virtualized.
  *

@@ -54,13 +54,19 @@ export interface ThreadVirtualizer {
   scrollToEnd: () => void
   /** While `on`: scrolls to the first row. */
   scrollToStart: () => void
-  /** Render it after the Root's children: the virtualizer, once its chunk is loaded. */
-  host: ReactNode
+  /**
+   * The virtualizer once its chunk is loaded: render it after the Root's children. `stuck`:
+   * whether the reader is stuck to the bottom (`useStickToBottom`'s `atBottom`, the reader's
+   * intent: it flips on scroll events, not on growth); when the chunk arrives while a tail is on
+   * screen, a stuck list opens the virtualizer at the end, else the reader's place is kept.
+   */
+  renderHost: (stuck: boolean) => ReactNode
 }
 
-/** The tail renders `virtualizeAt` rows (the most a plain list ever shows), within these. */
+/** The tail renders `virtualizeAt` rows (what a plain list shows), within these: enough to fill
+ * a viewport, few enough for a fast first paint. */
 const TAIL_MIN = 20
-const TAIL_MAX = 200
+const TAIL_MAX = 50
 
 /** The newest `size` rows, as the virtualizer's items (no positions: they render in flow). */
 function tailRows(ids: readonly string[], size: number): VirtualItem[] {
@@ -85,7 +91,7 @@ const noop = () => {}
  * `Thread.Root`'s virtualization, with `@tanstack/react-virtual` loaded on first need (see
  * `preloadVirtualizer`): below `virtualizeAt` rows nothing is loaded and every row renders; from
  * there, until the chunk is in, only the newest rows render (at most `virtualizeAt`, between 20
- * and 200: the thread's end, stuck to the bottom) and the virtualizer then takes over from them
+ * and 50: the thread's end, stuck to the bottom) and the virtualizer then takes over from them
  * without moving the reader. A failed load keeps the tail and is retried on the next message.
  */
 export function useThreadVirtualizer({
@@ -97,32 +103,27 @@ export function useThreadVirtualizer({
   const [reached, setReached] = useState(false)
   const enabled = reached || ids.length >= virtualizeAt
   if (enabled && !reached) setReached(true)
-  // `startOn`: the chunk was there at mount (no tail painted), or the tail is at the end.
+  // `atMount`: the chunk was there at mount, so no tail was painted to switch from.
   const [loaded, setLoaded] = useState(() => {
     const Host = loadedVirtualizerHost()
-    return Host ? { Host, startOn: true } : undefined
+    return Host ? { Host, atMount: true } : undefined
   })
   const [failed, setFailed] = useState(false)
   const [virtual, setVirtual] = useState<MessageVirtualizer | null>(null)
 
-  const { scrollerRef, threshold } = options
   useEffect(() => {
     if (!enabled || loaded) return
     let live = true
     void loadVirtualizerHost().then((Host: VirtualizerHostComponent | undefined) => {
       if (!live) return
-      if (!Host) return setFailed(true)
-      // At the end (the usual case: the chunk arrives right after opening), open the
-      // virtualizer at the end as if it had been there; else switch from the measured tail.
-      const el = scrollerRef.current
-      const atEnd = !el || el.scrollHeight - el.scrollTop - el.clientHeight <= threshold
-      setLoaded({ Host, startOn: atEnd })
+      if (Host) setLoaded({ Host, atMount: false })
+      else setFailed(true)
     })
     return () => {
       live = false
     }
     // `ids`: each new message of a thread whose load failed tries again.
-  }, [enabled, loaded, ids, scrollerRef, threshold])
+  }, [enabled, loaded, ids])
 
   const onChange = useCallback(
     (next: MessageVirtualizer) => setVirtual((prev) => (same(prev, next) ? prev : next)),
@@ -135,16 +136,18 @@ export function useThreadVirtualizer({
     () => (on || !enabled ? undefined : tailRows(ids, tailSize)),
     [on, enabled, ids, tailSize],
   )
-  const host =
-    loaded &&
-    createElement(loaded.Host, {
-      ...options,
-      ids,
-      enabled,
-      focusedId,
-      startOn: loaded.startOn,
-      onChange,
-    })
+  const renderHost = (stuck: boolean) =>
+    loaded
+      ? createElement(loaded.Host, {
+          ...options,
+          ids,
+          enabled,
+          focusedId,
+          // Read once, when the host mounts.
+          startOn: loaded.atMount || stuck,
+          onChange,
+        })
+      : null
   return {
     status,
     items: on ? virtual.items : tail,
@@ -152,6 +155,6 @@ export function useThreadVirtualizer({
     containerRef: on ? virtual.containerRef : undefined,
     scrollToEnd: on ? virtual.scrollToEnd : noop,
     scrollToStart: on ? virtual.scrollToStart : noop,
-    host: host || null,
+    renderHost,
   }
 }
