@@ -67,7 +67,6 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     }),
     get: () => current,
     set: (snapshot) => void (current = snapshot),
-    published: () => publisher.published(),
     flush: () => flush(),
     schedule: () => publisher.schedule(),
     applied(events) {
@@ -75,15 +74,11 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       for (const e of events) if (eventListeners.size > 0) eventListeners.emit(e, current)
     },
     finish: (run) => runs.finish(run),
-    afterRun: () => hitl.afterRun(),
-    // Due frontend tools, decisions, the follow-up or the resume run (issue 3).
-    settle: () => hitl.settle(),
     busy,
     isDestroyed: () => destroyed,
     startAutomatic: continueThread,
     run: (o) => store.run(o),
   }
-  const runs = createRunLifecycle(host)
   // Human in the loop (issue 3): tools, approvals, follow-ups, interrupts (a reload restores them).
   const hitl = createHumanInTheLoop(host, options)
   // Connection state (issue 6), mirrored from agents that report one.
@@ -95,6 +90,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
   // Created last, so the first published snapshot includes the restored approvals/connection.
   const publisher = createPublisher(() => current, scheduler)
   const { flush } = publisher
+  const runs = createRunLifecycle(host, hitl, publisher)
 
   /**
    * Starts a run from `snapshot`. `keepAnswers`: `resume[]` re-sends answers kept after a

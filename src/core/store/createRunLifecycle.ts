@@ -3,6 +3,8 @@ import type { BaseEvent } from '../protocol/types'
 import { beginRun, replaceRun } from '../reducer/snapshotUpdates'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
 import type { Observable, RunOptions } from '../transport/Agent'
+import type { HumanInTheLoop } from './createHumanInTheLoop'
+import type { Publisher } from './createPublisher'
 import type { ActiveRun } from './RunRequest'
 import { snapshotToPersisted, type PersistedThread } from './snapshotToPersisted'
 import { createActiveRun, streamRun, type RunStreamHost } from './streamRun'
@@ -14,13 +16,7 @@ type DetachedRun = Pick<ActiveRun, 'runId' | 'pipeline' | 'applied' | 'lastEvent
 /** What {@link createRunLifecycle} needs from the store (its `finish` calls the lifecycle's). @internal */
 export interface RunLifecycleHost extends RunStreamHost {
   readonly threadId: string
-  /** The published snapshot: what a call that starts nothing resolves with. */
-  published(): AgentSnapshot
   isDestroyed(): boolean
-  /** A run ended (any way), before it is published: the human-in-the-loop controller re-derives. */
-  afterRun(): void
-  /** After the run's promise resolved: due tools, decisions, the follow-up or the resume run. */
-  settle(): void
 }
 
 /**
@@ -29,13 +25,18 @@ export interface RunLifecycleHost extends RunStreamHost {
  * mid-run). `stop`, `detach`, `attach` and `toPersisted` implement the store's methods.
  * @internal
  */
-export function createRunLifecycle(host: RunLifecycleHost) {
+export function createRunLifecycle(
+  host: RunLifecycleHost,
+  hitl: Pick<HumanInTheLoop, 'afterRun' | 'settle'>,
+  publisher: Pick<Publisher, 'published'>,
+) {
   const { agent, threadId } = host
   let active: ActiveRun | undefined
   let detached: DetachedRun | undefined
   let runStart: Pick<AgentSnapshot, 'messages' | 'state'> | undefined
   const stopped = () => new AgentError('aborted', 'The run was stopped.')
-  const unchanged = () => Promise.resolve(host.published())
+  /** What a call that starts nothing resolves with. */
+  const unchanged = () => Promise.resolve(publisher.published())
 
   /** Stops listening to the active `run` (aborting it first with `error`, if given). */
   function release(run: ActiveRun, error?: AgentError): void {
@@ -91,10 +92,11 @@ export function createRunLifecycle(host: RunLifecycleHost) {
       if (active === run) active = undefined
       if (!detached) runStart = undefined
       run.subscription?.unsubscribe()
-      host.afterRun()
+      hitl.afterRun()
       host.flush()
       run.resolve(host.get())
-      host.settle()
+      // Due frontend tools, decisions, the follow-up or the resume run (issue 3).
+      hitl.settle()
     },
 
     stop(): void {
