@@ -29,6 +29,9 @@ describe('bundle budgets (min + gzip, React external)', () => {
     expect(await lazy('core')).toEqual(
       expect.arrayContaining(['createSchemaValidator', 'zodToJsonSchema']),
     )
+    // the event validator (zod/mini schemas), loaded with a run's first request
+    for (const app of ['core', 'hooks', 'chat'])
+      expect(await lazy(app), app).toEqual(expect.arrayContaining(['parseEvent']))
     // react-markdown + remark-gfm
     expect(await lazy('chat')).toEqual(expect.arrayContaining(['MarkdownBlocks']))
   }, 60_000)
