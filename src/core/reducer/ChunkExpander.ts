@@ -1,23 +1,54 @@
 import { AgentError } from '../protocol/AgentError'
 import type { AgentEvent } from '../protocol/types'
 
-interface TextLane {
-  kind: 'text' | 'reasoning'
-  messageId: string
-  role: string
-  subagentRunId?: string
+type Chunk = Extract<
+  AgentEvent,
+  { type: 'TEXT_MESSAGE_CHUNK' | 'REASONING_MESSAGE_CHUNK' | 'TOOL_CALL_CHUNK' }
+>
+type ChunkType = Chunk['type']
+/** Fields of any chunk event, as this stage reads them. */
+type AnyChunk = { type: ChunkType; delta?: string; subagentRunId?: string } & Record<
+  string,
+  unknown
+>
+
+/** Per chunk type: the id field, then the types of the start, content and end events. */
+const LANES: Record<
+  ChunkType,
+  readonly [idKey: string, start: string, content: string, end: string]
+> = {
+  TEXT_MESSAGE_CHUNK: [
+    'messageId',
+    'TEXT_MESSAGE_START',
+    'TEXT_MESSAGE_CONTENT',
+    'TEXT_MESSAGE_END',
+  ],
+  REASONING_MESSAGE_CHUNK: [
+    'messageId',
+    'REASONING_MESSAGE_START',
+    'REASONING_MESSAGE_CONTENT',
+    'REASONING_MESSAGE_END',
+  ],
+  TOOL_CALL_CHUNK: ['toolCallId', 'TOOL_CALL_START', 'TOOL_CALL_ARGS', 'TOOL_CALL_END'],
 }
-interface ToolLane {
-  kind: 'tool'
-  toolCallId: string
-  toolCallName: string
-  parentMessageId?: string
-  subagentRunId?: string
+
+/** The open lane: its chunk type, id, and the start event synthesized for it. */
+interface Lane {
+  type: ChunkType
+  id: string
+  start: Record<string, unknown> & { subagentRunId?: string }
 }
-type Lane = TextLane | ToolLane
 
 function violation(message: string, event: unknown): AgentError {
   return new AgentError('protocol_violation', message, { event })
+}
+
+function isChunk(type: string): type is ChunkType {
+  return (
+    type === 'TEXT_MESSAGE_CHUNK' ||
+    type === 'REASONING_MESSAGE_CHUNK' ||
+    type === 'TOOL_CALL_CHUNK'
+  )
 }
 
 function attribution(subagentRunId: string | undefined): { subagentRunId?: string } {
@@ -40,27 +71,16 @@ export class ChunkExpander {
    * pipeline's per-token fast path, which allocates nothing.
    */
   passes(event: AgentEvent): boolean {
-    if (this.#lane !== undefined) return event.type === 'RAW'
-    const t = event.type
-    return t !== 'TEXT_MESSAGE_CHUNK' && t !== 'REASONING_MESSAGE_CHUNK' && t !== 'TOOL_CALL_CHUNK'
+    return this.#lane !== undefined ? event.type === 'RAW' : !isChunk(event.type)
   }
 
   /** Expands one event. Throws `AgentError('protocol_violation')` on a broken chunk lane. */
   push(event: AgentEvent): AgentEvent[] {
-    switch (event.type) {
-      case 'TEXT_MESSAGE_CHUNK':
-      case 'REASONING_MESSAGE_CHUNK':
-        return this.#textChunk(event)
-      case 'TOOL_CALL_CHUNK':
-        return this.#toolChunk(event)
-      case 'RAW':
-        return [event]
-      default: {
-        const out = this.close()
-        out.push(event)
-        return out
-      }
-    }
+    if (isChunk(event.type)) return this.#chunk(event as unknown as AnyChunk)
+    if (event.type === 'RAW') return [event]
+    const out = this.close()
+    out.push(event)
+    return out
   }
 
   /** Closes the open lane, if any, returning its synthesized end event. */
@@ -68,113 +88,78 @@ export class ChunkExpander {
     const lane = this.#lane
     if (!lane) return []
     this.#lane = undefined
-    const attr = attribution(lane.subagentRunId)
-    if (lane.kind === 'tool')
-      return [{ type: 'TOOL_CALL_END', toolCallId: lane.toolCallId, ...attr } as AgentEvent]
-    const type = lane.kind === 'text' ? 'TEXT_MESSAGE_END' : 'REASONING_MESSAGE_END'
-    return [{ type, messageId: lane.messageId, ...attr } as AgentEvent]
+    const [idKey, , , end] = LANES[lane.type]
+    return [{ type: end, [idKey]: lane.id, ...attribution(lane.start.subagentRunId) } as AgentEvent]
   }
 
-  #textChunk(
-    e: Extract<AgentEvent, { type: 'TEXT_MESSAGE_CHUNK' | 'REASONING_MESSAGE_CHUNK' }>,
-  ): AgentEvent[] {
-    const kind = e.type === 'TEXT_MESSAGE_CHUNK' ? 'text' : 'reasoning'
-    const role = 'role' in e && e.role !== undefined ? e.role : undefined
-    const lane = this.#lane
+  #chunk(e: AnyChunk): AgentEvent[] {
+    const type = e.type
+    const [idKey, startType, contentType] = LANES[type]
+    const tool = type === 'TOOL_CALL_CHUNK'
+    const id = e[idKey] as string | undefined
+    let lane = this.#lane
     const out: AgentEvent[] = []
-    const continues =
-      lane?.kind === kind && (e.messageId === undefined || e.messageId === lane.messageId)
+    const continues = lane?.type === type && (id === undefined || id === lane.id)
     if (continues) {
-      if (role !== undefined && role !== lane.role) {
+      // A continuation may repeat what the first chunk said, unchanged.
+      const key = tool ? 'toolCallName' : 'role'
+      const value = e[key]
+      if (value !== undefined && value !== lane!.start[key]) {
         throw violation(
-          `${e.type} role '${role}' does not match the open stream's role '${lane.role}'`,
+          `${type} ${key} '${String(value)}' does not match the open stream's ${key} '${String(lane!.start[key])}'`,
+          e,
+        )
+      }
+      if (
+        tool &&
+        e.parentMessageId !== undefined &&
+        e.parentMessageId !== lane!.start.parentMessageId
+      ) {
+        throw violation(
+          `TOOL_CALL_CHUNK parentMessageId '${String(e.parentMessageId)}' does not match the open stream's parentMessageId`,
           e,
         )
       }
     } else {
       out.push(...this.close())
-      if (e.messageId === undefined) throw violation(`First ${e.type} must have a messageId`, e)
-      const opened: TextLane = {
-        kind,
-        messageId: e.messageId,
-        role: kind === 'text' ? (role ?? 'assistant') : 'reasoning',
-        ...attribution(e.subagentRunId),
-      }
-      this.#lane = opened
-      const start = kind === 'text' ? 'TEXT_MESSAGE_START' : 'REASONING_MESSAGE_START'
-      out.push({
-        type: start,
-        messageId: opened.messageId,
-        role: opened.role,
-        ...('name' in e && e.name !== undefined && { name: e.name }),
-        ...attribution(e.subagentRunId),
-        ...(e.metadata && { metadata: e.metadata }),
-        ...(e.timestamp !== undefined && { timestamp: e.timestamp }),
-      } as AgentEvent)
-    }
-    const open = this.#lane as TextLane
-    if (e.delta !== undefined && e.delta !== '') {
-      out.push({
-        type: kind === 'text' ? 'TEXT_MESSAGE_CONTENT' : 'REASONING_MESSAGE_CONTENT',
-        messageId: open.messageId,
-        delta: e.delta,
-        ...attribution(e.subagentRunId ?? open.subagentRunId),
-        ...(continues && e.metadata && { metadata: e.metadata }),
-      } as AgentEvent)
-    }
-    return out
-  }
-
-  #toolChunk(e: Extract<AgentEvent, { type: 'TOOL_CALL_CHUNK' }>): AgentEvent[] {
-    const lane = this.#lane
-    const out: AgentEvent[] = []
-    const continues =
-      lane?.kind === 'tool' && (e.toolCallId === undefined || e.toolCallId === lane.toolCallId)
-    if (continues) {
-      if (e.toolCallName !== undefined && e.toolCallName !== lane.toolCallName) {
-        throw violation(
-          `TOOL_CALL_CHUNK toolCallName '${e.toolCallName}' does not match the open stream's toolCallName '${lane.toolCallName}'`,
-          e,
-        )
-      }
-      if (e.parentMessageId !== undefined && e.parentMessageId !== lane.parentMessageId) {
-        throw violation(
-          `TOOL_CALL_CHUNK parentMessageId '${e.parentMessageId}' does not match the open stream's parentMessageId`,
-          e,
-        )
-      }
-    } else {
-      out.push(...this.close())
-      if (e.toolCallId === undefined)
-        throw violation('First TOOL_CALL_CHUNK must have a toolCallId', e)
-      if (e.toolCallName === undefined)
+      if (id === undefined) throw violation(`First ${type} must have a ${idKey}`, e)
+      if (tool && e.toolCallName === undefined)
         throw violation('First TOOL_CALL_CHUNK must have a toolCallName', e)
-      this.#lane = {
-        kind: 'tool',
-        toolCallId: e.toolCallId,
-        toolCallName: e.toolCallName,
-        ...(e.parentMessageId !== undefined && { parentMessageId: e.parentMessageId }),
+      const start = {
+        type: startType,
+        [idKey]: id,
+        ...(tool
+          ? {
+              toolCallName: e.toolCallName,
+              ...(e.parentMessageId !== undefined && { parentMessageId: e.parentMessageId }),
+            }
+          : {
+              role: type === 'TEXT_MESSAGE_CHUNK' ? (e.role ?? 'assistant') : 'reasoning',
+              ...(e.name !== undefined && { name: e.name }),
+            }),
         ...attribution(e.subagentRunId),
-      }
-      out.push({
-        type: 'TOOL_CALL_START',
-        toolCallId: e.toolCallId,
-        toolCallName: e.toolCallName,
-        ...(e.parentMessageId !== undefined && { parentMessageId: e.parentMessageId }),
-        ...attribution(e.subagentRunId),
-        ...(e.metadata && { metadata: e.metadata }),
+        ...(e.metadata ? { metadata: e.metadata } : undefined),
         ...(e.timestamp !== undefined && { timestamp: e.timestamp }),
-      } as AgentEvent)
+      }
+      this.#lane = lane = { type, id, start }
+      out.push(start as unknown as AgentEvent)
     }
-    const open = this.#lane as ToolLane
     if (e.delta !== undefined && e.delta !== '') {
-      out.push({
-        type: 'TOOL_CALL_ARGS',
-        toolCallId: open.toolCallId,
-        delta: e.delta,
-        ...attribution(e.subagentRunId ?? open.subagentRunId),
-        ...(continues && e.metadata && { metadata: e.metadata }),
-      } as AgentEvent)
+      // Static keys (not `[idKey]`): the content events are the stream's bulk.
+      const { id } = lane!
+      const content = tool
+        ? { type: contentType, toolCallId: id, delta: e.delta }
+        : { type: contentType, messageId: id, delta: e.delta }
+      const sub = e.subagentRunId ?? lane!.start.subagentRunId
+      out.push(
+        (sub === undefined && !(continues && e.metadata)
+          ? content
+          : {
+              ...content,
+              ...attribution(sub),
+              ...(continues && e.metadata ? { metadata: e.metadata } : undefined),
+            }) as AgentEvent,
+      )
     }
     return out
   }
