@@ -17,7 +17,7 @@ import {
   nextExpiry,
   restageAnswers,
 } from './interruptUpdates'
-import { loadedFrontendTools, loadFrontendTools } from './preloadFrontendTools'
+import { frontendToolsPending, loadedFrontendTools } from './preloadFrontendTools'
 import { payloadValidatorPending } from './validatePayload'
 import type { ToolDefinition } from './ToolDefinition'
 
@@ -176,18 +176,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   const delivery: ToolDelivery = createToolDelivery(state)
   const interrupts: InterruptActions = createInterruptActions(state)
 
-  /**
-   * Set while the code that sends registered frontend tools (and a zod/mini schema's converter)
-   * loads; rejects with `load_failed` when its chunk cannot be loaded.
-   */
-  function toolsPending(): Promise<void> | undefined {
-    const all = registry.all()
-    if (!all.some((t) => t.handler)) return undefined
-    const loaded = loadedFrontendTools()
-    if (loaded) return loaded.jsonSchemaPending(all)
-    return loadFrontendTools().then((tools) => tools.jsonSchemaPending(registry.all()))
-  }
-
+  const toolsPending = () => frontendToolsPending(registry.all)
   const onRegistryChange = () => {
     // A frontend tool: load its code (and a zod/mini schema's converter) now, before a run needs it.
     toolsPending()?.catch((error: Error) => console.error('[agent-wire-react]', error.message))
@@ -221,7 +210,7 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
     /** `base` tools plus the registered frontend tools (registered ones win by name). */
     tools: (base: readonly Tool[]) =>
       loadedFrontendTools()?.mergeTools(base, registry.all()) ?? [...base],
-    /** Set while `tools` cannot give the registered tools yet (see `toolsPending`): wait for it. */
+    /** Set while `tools` cannot give the registered tools yet: a run waits for it. */
     toolsPending,
     /** Applied events of the running run: re-derive when a tool call or the run changed. */
     onApplied(events: readonly AgentEvent[]) {

@@ -1,5 +1,6 @@
 import { AgentError } from '../protocol/AgentError'
 import type { FrontendTools } from './frontendTools'
+import type { ToolDefinition } from './ToolDefinition'
 
 let loaded: FrontendTools | undefined
 let loading: Promise<FrontendTools> | undefined
@@ -31,9 +32,25 @@ export function loadedFrontendTools(): FrontendTools | undefined {
 }
 
 /**
+ * `undefined` when the registered tools (`registered()`) can be sent now: none has a `handler`,
+ * or their code and schema converters are loaded. Else the promise of that load (this chunk,
+ * then zod's `toJSONSchema` for a zod/mini schema), started here; it rejects with `load_failed`
+ * when the chunk cannot be loaded.
+ * @internal
+ */
+export function frontendToolsPending(
+  registered: () => readonly ToolDefinition[],
+): Promise<void> | undefined {
+  const all = registered()
+  if (!all.some((t) => t.handler)) return undefined
+  if (loaded) return loaded.jsonSchemaPending(all)
+  return loadFrontendTools().then((tools) => tools.jsonSchemaPending(registered()))
+}
+
+/**
  * Starts loading the agent store's frontend-tool code (running a registered tool's `handler`
  * with validated arguments, timeout and abort; converting tool schemas to the JSON Schema sent
- * in `RunAgentInput.tools`; ~1 kB gzipped, its own chunk) if it is not loaded yet; resolves once
+ * in `RunAgentInput.tools`; 1.4 kB gzipped, its own chunk) if it is not loaded yet; resolves once
  * it is. A store starts it by itself as soon as a tool with a `handler` is registered
  * (`registerTool`, `useFrontendTool`), and a run that has such tools to send waits for it, so
  * calling this is only needed to have it in even earlier.
