@@ -1,6 +1,6 @@
 /**
  * Unit-test setup: in DOM test files (jsdom), the chunks the kit loads on first use are loaded
- * before the tests, so a test that renders `<Chat />` or `<MarkdownText />` sees the rendered
+ * before the tests (the event validator in every test file), so a test that renders `<Chat />` or `<MarkdownText />` sees the rendered
  * markdown (and approval cards, interrupt prompts) on first render, as an app does once the chunk
  * is in. The fallbacks while they load are tested on their own, with fresh modules
  * (test/components/MarkdownText.lazy.test.tsx, test/components/HumanInTheLoopLoader.test.tsx,
@@ -9,6 +9,10 @@
 import { beforeAll } from 'vitest'
 
 beforeAll(async () => {
+  // The event validator, in every environment: a scripted agent's events (validatesEvents:
+  // false) would otherwise wait for its chunk on the first run and arrive as one burst.
+  const { preloadProtocol } = await import('../../src/core/protocol/loadEventParser')
+  await preloadProtocol()
   if (typeof document === 'undefined') return
   const { preloadMarkdown } = await import('../../src/components/MarkdownText')
   await preloadMarkdown()
