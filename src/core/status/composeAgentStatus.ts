@@ -19,6 +19,17 @@ import { addUsage, emptyUsage, sumUsage } from './sumUsage'
 
 const ERRORS_KEPT = 20
 
+/** `end - start` (ms) when both are known and in order, else `undefined`. */
+const span = (start: number | undefined, end: number | undefined) =>
+  start !== undefined && end !== undefined && end >= start ? end - start : undefined
+
+/** `fields` without its `undefined` members: a new object, in the same key order. */
+function defined<T extends object>(fields: T): T {
+  const out = {} as T
+  for (const key in fields) if (fields[key] !== undefined) out[key] = fields[key]
+  return out
+}
+
 function identityOf(
   card: AgentCard | undefined,
   caps: AgentCapabilities | undefined,
@@ -26,19 +37,17 @@ function identityOf(
   const id = caps?.identity
   const pick = (a: unknown, b: unknown) =>
     typeof a === 'string' && a !== '' ? a : typeof b === 'string' && b !== '' ? b : undefined
-  const fields = {
-    name: pick(card?.name, id?.name),
-    description: pick(card?.description, id?.description),
-    url: pick(card?.url, id?.documentationUrl),
-    version: pick(card?.version, id?.version),
-    provider: pick(card?.provider, id?.provider),
-    type: pick(undefined, id?.type),
+  return {
+    skills: Array.isArray(card?.skills) ? card.skills : [],
+    ...defined({
+      name: pick(card?.name, id?.name),
+      description: pick(card?.description, id?.description),
+      url: pick(card?.url, id?.documentationUrl),
+      version: pick(card?.version, id?.version),
+      provider: pick(card?.provider, id?.provider),
+      type: pick(undefined, id?.type),
+    }),
   }
-  const identity: AgentIdentity = { skills: Array.isArray(card?.skills) ? card.skills : [] }
-  for (const [k, v] of Object.entries(fields)) {
-    if (v !== undefined) (identity as unknown as Record<string, string>)[k] = v
-  }
-  return identity
 }
 
 /** Counts by message list (lists are immutable and shared between snapshots). */
@@ -71,24 +80,28 @@ function pendingDecisions(snapshot: AgentSnapshot): PendingDecision[] {
   for (const a of Object.values(snapshot.approvals)) {
     if (a.state !== 'pending' && a.state !== 'awaiting_args') continue
     if (a.interruptId) gated.add(a.interruptId)
-    out.push({
-      id: a.toolCallId,
-      kind: 'approval',
-      label: a.toolName,
-      state: a.state,
-      ...(a.expiresAt !== undefined && { expiresAt: a.expiresAt }),
-    })
+    out.push(
+      defined({
+        id: a.toolCallId,
+        kind: 'approval',
+        label: a.toolName,
+        state: a.state,
+        expiresAt: a.expiresAt,
+      }),
+    )
   }
   for (const i of snapshot.interrupts) {
     if (gated.has(i.id) || (i.state !== 'open' && i.state !== 'expired' && i.state !== 'answered'))
       continue
-    out.push({
-      id: i.id,
-      kind: 'interrupt',
-      label: i.message ?? i.reason,
-      state: i.state,
-      ...(i.expiresAtMs !== undefined && { expiresAt: i.expiresAtMs }),
-    })
+    out.push(
+      defined({
+        id: i.id,
+        kind: 'interrupt',
+        label: i.message ?? i.reason,
+        state: i.state,
+        expiresAt: i.expiresAtMs,
+      }),
+    )
   }
   return out
 }
@@ -98,24 +111,22 @@ function runFromSnapshot(snapshot: AgentSnapshot, now: number): RunSummary {
   const r = snapshot.run
   const finishedAt = r.finishedAt
   const end = finishedAt ?? (r.status === 'running' ? now : undefined)
-  return {
-    ...(r.runId !== undefined && { runId: r.runId }),
-    ...(r.threadId !== undefined && { threadId: r.threadId }),
-    ...(r.parentRunId !== undefined && { parentRunId: r.parentRunId }),
+  return defined({
+    runId: r.runId,
+    threadId: r.threadId,
+    parentRunId: r.parentRunId,
     status: r.status,
-    ...(r.startedAt !== undefined && { startedAt: r.startedAt }),
-    ...(finishedAt !== undefined && { finishedAt }),
-    ...(r.startedAt !== undefined &&
-      end !== undefined &&
-      end >= r.startedAt && { durationMs: end - r.startedAt }),
-    ...(r.outcome && { outcome: r.outcome.type }),
-    ...(r.error && { error: { code: r.error.code, message: r.error.message } }),
+    startedAt: r.startedAt,
+    finishedAt,
+    durationMs: span(r.startedAt, end),
+    outcome: r.outcome?.type,
+    error: r.error ? { code: r.error.code, message: r.error.message } : undefined,
     usage: sumUsage(emptyUsage(), r.usage, `run ${r.runId ?? '?'}`),
     steps: snapshot.steps.filter((s) => s.runId === r.runId).length,
     toolCalls: 0,
     eventCount: 0,
     timeSource: r.startedAt !== undefined ? 'event' : 'none',
-  }
+  })
 }
 
 /** The last folded run, with what the store knows better (its status, a stop, a truncation). */
@@ -188,20 +199,20 @@ export function composeAgentStatus(
     runUsage = threadUsage = currentRun.usage
     inconsistencies.push(...runUsage.inconsistent)
     summaries.push(currentRun)
-    timeline = snapshot.steps.map((s, i) => ({
-      id: `step:${s.stepName}:${i}`,
-      kind: 'step' as const,
-      label: s.stepName,
-      ...(s.runId !== undefined && { runId: s.runId }),
-      status: s.status,
-      ...(s.startedAt !== undefined && { startedAt: s.startedAt }),
-      ...(s.finishedAt !== undefined && { finishedAt: s.finishedAt }),
-      ...(s.startedAt !== undefined &&
-        s.finishedAt !== undefined &&
-        s.finishedAt >= s.startedAt && { durationMs: s.finishedAt - s.startedAt }),
-      depth: 0,
-      ref: s.stepName,
-    }))
+    timeline = snapshot.steps.map((s, i) =>
+      defined({
+        id: `step:${s.stepName}:${i}`,
+        kind: 'step' as const,
+        label: s.stepName,
+        runId: s.runId,
+        status: s.status,
+        startedAt: s.startedAt,
+        finishedAt: s.finishedAt,
+        durationMs: span(s.startedAt, s.finishedAt),
+        depth: 0,
+        ref: s.stepName,
+      }),
+    )
   }
 
   const errors: StatusError[] = [...folded.errors]
@@ -212,13 +223,15 @@ export function composeAgentStatus(
     snapshot.run.error &&
     !errors.some((e) => e.source === 'run' && e.runId === snapshot.run.runId)
   ) {
-    errors.push({
-      source: 'run',
-      code: snapshot.run.error.code,
-      message: snapshot.run.error.message,
-      ...(snapshot.run.runId !== undefined && { runId: snapshot.run.runId }),
-      ...(last?.finishedAt !== undefined && { at: last.finishedAt }),
-    })
+    errors.push(
+      defined({
+        source: 'run' as const,
+        code: snapshot.run.error.code,
+        message: snapshot.run.error.message,
+        runId: snapshot.run.runId,
+        at: last?.finishedAt,
+      }),
+    )
   }
   for (const a of Object.values(snapshot.approvals)) {
     if (a.error)

@@ -1,6 +1,16 @@
 import type { ConnectionState } from '../transport/ConnectionState'
 import type { ConnectionHealth, ConnectionInfo } from './AgentStatus'
 
+/** Health by connection status (`closed`: `down` when it carries an error). */
+const HEALTH = new Map<string, ConnectionHealth>([
+  ['open', 'ok'],
+  ['idle', 'ok'],
+  ['connecting', 'degraded'],
+  ['reconnecting', 'degraded'],
+  ['closed', 'ok'],
+  ['auth_required', 'down'],
+])
+
 /**
  * The connection part of a status from a transport's `ConnectionState` (issue 6, "Connection
  * state"): `state` and `health` (`ok` open/idle, `degraded` connecting/reconnecting, `down`
@@ -19,31 +29,13 @@ export function describeConnection(
     ...(transport !== undefined && { transport }),
     ...(lastEventAt !== undefined && { lastEventAt }),
   }
-  if (!state || typeof state !== 'object') return { ...base, state: 'unknown', health: 'unknown' }
-  let health: ConnectionHealth
-  switch (state.status) {
-    case 'open':
-    case 'idle':
-      health = 'ok'
-      break
-    case 'connecting':
-    case 'reconnecting':
-      health = 'degraded'
-      break
-    case 'closed':
-      health = state.error ? 'down' : 'ok'
-      break
-    case 'auth_required':
-      health = 'down'
-      break
-    default:
-      return { ...base, state: 'unknown', health: 'unknown' }
-  }
+  const health = state && typeof state === 'object' ? HEALTH.get(state.status) : undefined
+  if (!state || !health) return { ...base, state: 'unknown', health: 'unknown' }
   const error = 'error' in state && state.error ? state.error : undefined
   return {
     ...base,
     state: state.status,
-    health,
+    health: state.status === 'closed' && error ? 'down' : health,
     ...(state.status === 'open' && state.latencyMs !== undefined && { latencyMs: state.latencyMs }),
     ...(state.status === 'reconnecting' && {
       attempt: state.attempt,

@@ -13,17 +13,9 @@ type CountField = (typeof COUNT_FIELDS)[number]
 
 /** Usage totals with nothing summed yet. */
 export function emptyUsage(): UsageTotals {
-  return {
-    inputTokens: 0,
-    outputTokens: 0,
-    totalTokens: 0,
-    reasoningTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteInputTokens: 0,
-    entries: 0,
-    models: [],
-    inconsistent: [],
-  }
+  const totals = {} as Record<CountField, number>
+  for (const field of COUNT_FIELDS) totals[field] = 0
+  return { ...totals, entries: 0, models: [], inconsistent: [] }
 }
 
 /**
