@@ -34,7 +34,6 @@ export function createRunLifecycle(
   let active: ActiveRun | undefined
   let detached: DetachedRun | undefined
   let runStart: Pick<AgentSnapshot, 'messages' | 'state'> | undefined
-  const stopped = () => new AgentError('aborted', 'The run was stopped.')
   /** What a call that starts nothing resolves with. */
   const unchanged = () => Promise.resolve(publisher.published())
 
@@ -101,7 +100,8 @@ export function createRunLifecycle(
 
     stop(): void {
       const run = active
-      const error = stopped()
+      if (!run && !detached) return
+      const error = new AgentError('aborted', 'The run was stopped.')
       if (detached) {
         // Cancels the detached run at the server and ends it `cancelled` here.
         const { pipeline, runId } = detached
