@@ -145,6 +145,43 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
     store.destroy()
   })
 
+  it('stays stuck when its own scroll event arrives after content grew (not a user scroll)', async () => {
+    const store = storeWith()
+    const { container } = renderWithAgent(
+      <Thread.Root>
+        <Thread.Viewport aria-label="Log">
+          <Thread.Messages />
+        </Thread.Viewport>
+        <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
+      </Thread.Root>,
+      { strict, store },
+    )
+    const log = screen.getByRole('log')
+    const layout = fakeLayout(log)
+    act(() => store.addMessage({ id: 'a1', role: 'assistant', content: 'a long enough reply' }))
+    await waitFor(() => expect(log.scrollTop).toBe(layout.bottom()))
+    const written = log.scrollTop
+    // Content grows before the scroll event of that write is dispatched (the browser fires it
+    // on the next frame); the position is still where the list put it.
+    const late = document.createElement('p')
+    late.textContent = 'content that grew in the meantime'
+    log.append(late)
+    expect(log.scrollTop).toBe(written)
+    expect(layout.bottom()).toBeGreaterThan(written)
+    fireEvent.scroll(log)
+    const root = container.querySelector('[data-awr="thread"]')!
+    expect(root.getAttribute('data-state')).toBe('at-bottom')
+    expect(screen.queryByRole('button', { name: 'Latest' })).toBeNull()
+    // Still following: the next message takes the list to the new end.
+    act(() => store.addMessage({ id: 'a2', role: 'assistant', content: 'and the next one' }))
+    await waitFor(() => expect(log.scrollTop).toBe(layout.bottom()))
+    // A real scroll up (the position moved away from the write) still unsticks.
+    log.scrollTop = 0
+    fireEvent.scroll(log)
+    expect(await screen.findByRole('button', { name: 'Latest' })).toBeTruthy()
+    store.destroy()
+  })
+
   it('virtualizes from virtualizeAt: positions in set, set size, Home/End handled', () => {
     const messages: AgMessage[] = Array.from({ length: 50 }, (_, i) => ({
       id: `m${i}`,

@@ -2,6 +2,7 @@ import {
   forwardRef,
   useCallback,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -100,6 +101,13 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
     },
     [containerRef],
   )
+  // The tail moved on (rows dropped above): keep a reader stuck to the bottom there.
+  const { tailStart } = virtual
+  useLayoutEffect(() => {
+    if (tailStart !== undefined && atBottom) stickToBottom()
+    // Only when the tail moves, not when `atBottom` flips.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tailStart])
   useImperativeHandle(handleRef, () => ({ scrollToBottom }), [scrollToBottom])
   const { items, measureRow } = virtual
   const context = useMemo<ThreadContextValue>(

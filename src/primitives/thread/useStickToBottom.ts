@@ -32,17 +32,26 @@ export function useStickToBottom(
   { threshold, follow }: StickToBottomOptions,
 ): StickToBottom {
   const stickRef = useRef(true)
+  // Where our last write put scrollTop, until the scroll event it causes arrives.
+  const writtenRef = useRef<number | null>(null)
   const [atBottom, setAtBottom] = useState(true)
 
   const scrollNow = useCallback(() => {
     const el = scrollerRef.current
-    if (el) el.scrollTop = el.scrollHeight
+    if (!el) return
+    el.scrollTop = el.scrollHeight
+    writtenRef.current = el.scrollTop
   }, [scrollerRef])
 
   useEffect(() => {
     const el = scrollerRef.current
     if (!el) return
     const onScroll = () => {
+      const written = writtenRef.current
+      writtenRef.current = null
+      // Our own write's event (the position is where we put it): content that grew since then
+      // is not the reader scrolling up, stay stuck (the resize observer follows).
+      if (written !== null && stickRef.current && Math.abs(el.scrollTop - written) < 1) return
       const bottom = el.scrollHeight - el.scrollTop - el.clientHeight <= threshold
       stickRef.current = bottom
       setAtBottom(bottom)

@@ -50,6 +50,8 @@ export interface ThreadVirtualizer {
   measureRow: ((element: HTMLElement | null) => void) | undefined
   /** The content's ref callback while `on` (the virtualizer sets its height), else `undefined`. */
   containerRef: ((element: HTMLElement | null) => void) | undefined
+  /** Index of the tail's first row while it shows (`loading`, `failed`), else `undefined`. */
+  tailStart: number | undefined
   /** While `on`: scrolls to the last row; the list follows new content again. */
   scrollToEnd: () => void
   /** While `on`: scrolls to the first row. */
@@ -68,9 +70,8 @@ export interface ThreadVirtualizer {
 const TAIL_MIN = 20
 const TAIL_MAX = 50
 
-/** The newest `size` rows, as the virtualizer's items (no positions: they render in flow). */
-function tailRows(ids: readonly string[], size: number): VirtualItem[] {
-  const from = Math.max(0, ids.length - size)
+/** The rows from `from` on, as the virtualizer's items (no positions: they render in flow). */
+function tailRows(ids: readonly string[], from: number): VirtualItem[] {
   return ids
     .slice(from)
     .map((key, i) => ({ key, index: from + i, start: 0, end: 0, size: 0, lane: 0 }))
@@ -131,10 +132,20 @@ export function useThreadVirtualizer({
   )
   const on = loaded !== undefined && virtual?.on === true
   const status: VirtualizerStatus = on ? 'on' : !enabled ? 'off' : failed ? 'failed' : 'loading'
+  // The tail's first row stays put as messages arrive (dropping rows above the reader would
+  // make the browser's scroll anchoring move the view, and unstick it); it moves on only once
+  // the tail holds twice its size (the Root then re-sticks a stuck reader).
   const tailSize = Math.min(TAIL_MAX, Math.max(TAIL_MIN, virtualizeAt))
+  const [tailStart, setTailStart] = useState<number>()
+  const showTail = enabled && !on
+  let from = tailStart
+  if (showTail && (from === undefined || from > ids.length || ids.length - from > 2 * tailSize)) {
+    from = Math.max(0, ids.length - tailSize)
+    setTailStart(from)
+  }
   const tail = useMemo(
-    () => (on || !enabled ? undefined : tailRows(ids, tailSize)),
-    [on, enabled, ids, tailSize],
+    () => (showTail && from !== undefined ? tailRows(ids, from) : undefined),
+    [showTail, ids, from],
   )
   const renderHost = (stuck: boolean) =>
     loaded
@@ -156,5 +167,6 @@ export function useThreadVirtualizer({
     scrollToEnd: on ? virtual.scrollToEnd : noop,
     scrollToStart: on ? virtual.scrollToStart : noop,
     renderHost,
+    tailStart: showTail ? from : undefined,
   }
 }
