@@ -16,6 +16,8 @@ export interface MessageListProps {
   /**
    * Number of visible messages from which the list virtualizes (renders only the rows near the
    * viewport). Default 100; `Infinity` never virtualizes. Once on, it stays on while mounted.
+   * The virtualizer is loaded then (its own chunk; `preloadVirtualizer()` loads it earlier);
+   * meanwhile only the newest messages render (at most `virtualizeAt`, between 20 and 50).
    */
   virtualizeAt?: number
   /** Height (px) assumed for a message not measured yet, when virtualized. Default 120. */
