@@ -7,6 +7,7 @@ import { decisionPayload } from './decisionPayload'
 import { loadedFrontendTools, loadFrontendTools } from './preloadFrontendTools'
 import type { ToolOutcome } from './runTool'
 import { toToolContent } from './toToolContent'
+import { checkToolInput } from './validateArgs'
 import type { ToolDefinition } from './ToolDefinition'
 
 /** Final states: in any other, a call not gated by an interrupt is still owed an answer. */
@@ -93,18 +94,21 @@ export function createToolDelivery(state: HitlState): ToolDelivery {
     const controller = new AbortController()
     inflight.set(toolCallId, controller)
     state.record(toolCallId).phase = 'executing'
-    const call =
-      decision?.type === 'edited'
-        ? { toolCallId, value: decision.args }
-        : { toolCallId, args: view.args }
-    // The frontend-tools chunk is in once a handler is registered; a failed load is the result.
-    const loaded = loadedFrontendTools()
-    const ran = loaded
-      ? loaded.runTool(definition, call, controller.signal)
-      : loadFrontendTools().then(
-          (tools) => tools.runTool(definition, call, controller.signal),
-          (error: AgentError): ToolOutcome => ({ ok: false, error }),
-        )
+    const { signal } = controller
+    const checked = checkToolInput(
+      definition,
+      decision?.type === 'edited' ? { value: decision.args } : { args: view.args },
+    )
+    const ran = Promise.resolve(checked).then((input): ToolOutcome | Promise<ToolOutcome> => {
+      if (!input.ok) return input
+      // The frontend-tools chunk is in once a handler is registered; a failed load is the result.
+      const loaded = loadedFrontendTools()
+      if (loaded) return loaded.runTool(definition, input.value, toolCallId, signal)
+      return loadFrontendTools().then(
+        (tools) => tools.runTool(definition, input.value, toolCallId, signal),
+        (error: AgentError): ToolOutcome => ({ ok: false, error }),
+      )
+    })
     void ran.then((outcome) => {
       if (inflight.get(toolCallId) !== controller) return // answered meanwhile (moved on)
       inflight.delete(toolCallId)

@@ -1,34 +1,25 @@
 import { AgentError, isAgentError } from '../protocol/AgentError'
 import { DEFAULT_TOOL_TIMEOUT_MS, type ToolDefinition } from './ToolDefinition'
-import { parseArgsText, validateArgs } from './validateArgs'
 
 /** What running a frontend tool gave: its result, or a typed error. */
 export type ToolOutcome = { ok: true; result: unknown } | { ok: false; error: AgentError }
 
 /**
- * Runs a frontend tool's handler for one call: parses the arguments (`args` text, or the
- * edited value), validates them against `parameters`, calls the handler (sync or async) with an
- * `AbortSignal`, and settles within `timeoutMs` (default 30 000 ms). Never rejects:
- * - arguments not JSON or failing the schema → `invalid_args` (message lists the issues);
- * - the handler throws or rejects → `tool_failed`;
+ * Runs a frontend tool's handler for one call `toolCallId` with `input`, its arguments as
+ * checked by `checkToolInput` (parsed, validated against `parameters`): calls the handler (sync
+ * or async) with an `AbortSignal`, and settles within `timeoutMs` (default 30 000 ms). Never
+ * rejects:
+ * - the definition has no handler, or it throws or rejects → `tool_failed`;
  * - no answer within `timeoutMs` → `tool_timeout` (the signal aborts);
  * - `signal` aborted (the user moved on, the store was destroyed) → `aborted`.
  */
 export async function runTool(
   definition: ToolDefinition,
-  call: { toolCallId: string; args: string } | { toolCallId: string; value: unknown },
+  input: unknown,
+  toolCallId: string,
   signal: AbortSignal,
 ): Promise<ToolOutcome> {
   const name = definition.name
-  let input: unknown
-  if ('value' in call) input = call.value
-  else {
-    const parsed = parseArgsText(name, call.args)
-    if (!parsed.ok) return parsed
-    input = parsed.value
-  }
-  const checked = await validateArgs(name, definition.parameters, input)
-  if (!checked.ok) return checked
   const handler = definition.handler
   if (!handler) {
     return { ok: false, error: new AgentError('tool_failed', `Tool '${name}' has no handler.`) }
@@ -61,9 +52,9 @@ export async function runTool(
   })
   const ran = (async (): Promise<ToolOutcome> => {
     try {
-      const result: unknown = await handler(checked.value as never, {
+      const result: unknown = await handler(input as never, {
         signal: controller.signal,
-        toolCallId: call.toolCallId,
+        toolCallId,
       })
       return { ok: true, result }
     } catch (cause) {

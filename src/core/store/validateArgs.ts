@@ -1,5 +1,5 @@
 import { AgentError } from '../protocol/AgentError'
-import type { StandardSchemaLike, StandardSchemaResult } from './ToolDefinition'
+import type { StandardSchemaLike, StandardSchemaResult, ToolDefinition } from './ToolDefinition'
 
 type Issues = Exclude<StandardSchemaResult<unknown>, { value: unknown }>['issues']
 
@@ -65,4 +65,24 @@ export function validateArgs(
   } catch (cause) {
     return failed(cause)
   }
+}
+
+/**
+ * The input of a frontend tool's handler for one call: the edited `value` as is, or the call's
+ * `args` text parsed (see {@link parseArgsText}); either validated against the tool's
+ * `parameters` (see {@link validateArgs}: `invalid_args` listing the issues; a Promise for a
+ * schema with async refinements).
+ */
+export function checkToolInput(
+  definition: ToolDefinition,
+  call: { args: string } | { value: unknown },
+): ArgsCheck | Promise<ArgsCheck> {
+  let input: unknown
+  if ('value' in call) input = call.value
+  else {
+    const parsed = parseArgsText(definition.name, call.args)
+    if (!parsed.ok) return parsed
+    input = parsed.value
+  }
+  return validateArgs(definition.name, definition.parameters, input)
 }

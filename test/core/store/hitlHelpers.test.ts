@@ -86,11 +86,7 @@ describe('runTool / toToolContent', () => {
   it('reports an already-aborted signal as aborted, and non-JSON results as tool_failed', async () => {
     const controller = new AbortController()
     controller.abort()
-    const outcome = await runTool(
-      { name: 't', handler: () => 1 },
-      { toolCallId: 'c', args: '{}' },
-      controller.signal,
-    )
+    const outcome = await runTool({ name: 't', handler: () => 1 }, {}, 'c', controller.signal)
     expect(outcome).toMatchObject({ ok: false, error: { code: 'aborted' } })
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
