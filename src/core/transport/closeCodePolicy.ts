@@ -43,20 +43,21 @@ export interface CloseCodeRule {
  * Reconnects use `reconnect` options (base 500 ms, cap 30 s, 10 attempts or 5 min) and count
  * toward those caps; when they are exhausted, runs end with `connection_closed`.
  */
-export const CLOSE_CODE_POLICY: Readonly<Record<number, CloseCodeRule>> = Object.freeze({
-  1000: { action: 'close', meaning: 'normal closure' },
-  1001: { action: 'reconnect', meaning: 'going away' },
-  1006: { action: 'reconnect', meaning: 'abnormal closure' },
-  1008: { action: 'auth', meaning: 'policy violation (auth failed)' },
-  1011: { action: 'reconnect', meaning: 'internal server error' },
-  1012: { action: 'reconnect', meaning: 'service restart' },
-  1013: { action: 'reconnect', meaning: 'try again later' },
-  4000: { action: 'reconnect', meaning: 'generic error, retry' },
-  4001: { action: 'new_session', meaning: 'invalid session' },
-  4002: { action: 'refresh', meaning: 'credentials expired' },
-  4003: { action: 'auth', meaning: 'auth failed' },
-  4004: { action: 'rate_limit', meaning: 'rate limited' },
-})
+export const CLOSE_CODE_POLICY: Readonly<Record<number, CloseCodeRule>> =
+  /* @__PURE__ */ Object.freeze({
+    1000: { action: 'close', meaning: 'normal closure' },
+    1001: { action: 'reconnect', meaning: 'going away' },
+    1006: { action: 'reconnect', meaning: 'abnormal closure' },
+    1008: { action: 'auth', meaning: 'policy violation (auth failed)' },
+    1011: { action: 'reconnect', meaning: 'internal server error' },
+    1012: { action: 'reconnect', meaning: 'service restart' },
+    1013: { action: 'reconnect', meaning: 'try again later' },
+    4000: { action: 'reconnect', meaning: 'generic error, retry' },
+    4001: { action: 'new_session', meaning: 'invalid session' },
+    4002: { action: 'refresh', meaning: 'credentials expired' },
+    4003: { action: 'auth', meaning: 'auth failed' },
+    4004: { action: 'rate_limit', meaning: 'rate limited' },
+  })
 
 /** The rule of `code` from {@link CLOSE_CODE_POLICY}; `known: false` for a code not in it (then 4000's rule). */
 export function closeCodeRule(code: number): CloseCodeRule & { code: number; known: boolean } {
