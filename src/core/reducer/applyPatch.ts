@@ -13,6 +13,10 @@ function fail(message: string): never {
   throw new Error(message)
 }
 
+function missing(pointer: string): never {
+  fail(`path '${pointer}' does not exist`)
+}
+
 /** RFC 6901: `''` → [], `/a/b~1c` → ['a', 'b/c']. */
 function parsePointer(pointer: unknown, field: string): string[] {
   if (typeof pointer !== 'string') fail(`'${field}' is not a string`)
@@ -81,7 +85,6 @@ export function applyPatch(document: unknown, patch: readonly JsonPatchOperation
     owned.add(copy)
     return copy
   }
-  const missing = (pointer: string) => fail(`path '${pointer}' does not exist`)
   const get = (segments: string[], pointer: string): unknown => {
     let node = root
     for (const s of segments) {
