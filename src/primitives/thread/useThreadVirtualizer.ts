@@ -131,7 +131,13 @@ export function useThreadVirtualizer({
     [],
   )
   const on = loaded !== undefined && virtual?.on === true
-  const status: VirtualizerStatus = on ? 'on' : !enabled ? 'off' : failed ? 'failed' : 'loading'
+  const status: VirtualizerStatus = on
+    ? 'on'
+    : !enabled
+      ? 'off'
+      : failed && !loaded
+        ? 'failed'
+        : 'loading'
   // The tail's first row stays put as messages arrive (dropping rows above the reader would
   // make the browser's scroll anchoring move the view, and unstick it); it moves on only once
   // the tail holds twice its size (the Root then re-sticks a stuck reader).
