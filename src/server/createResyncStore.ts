@@ -1,3 +1,4 @@
+import { createEventParser } from '../core/protocol/parseEvent'
 import type { BaseEvent, RunAgentInput } from '../core/protocol/types'
 import { reduceEvents } from '../core/reducer/reduceEvents'
 import { createOpenEventTracker, isTrackedEventType } from './createOpenEventTracker'
@@ -99,11 +100,16 @@ export function createResyncStore(options: ResyncStoreOptions = {}): ResyncStore
       const terminal = events.at(-1) as BaseEvent | undefined
       if (!terminal || !TERMINAL.has(terminal.type)) return
       const { threadId, runId } = input
-      const snapshot = reduceEvents(events, {
-        threadId,
-        messages: input.messages,
-        ...(input.state !== undefined && { state: input.state }),
-      })
+      // The agent's own events, as it yielded them: validated (and translated) as a client would.
+      const snapshot = reduceEvents(
+        events,
+        {
+          threadId,
+          messages: input.messages,
+          ...(input.state !== undefined && { state: input.state }),
+        },
+        { parser: createEventParser() },
+      )
       const transitions: Kept['transitions'] = []
       events.forEach((event, i) => {
         if (isTrackedEventType((event as BaseEvent | undefined)?.type))
