@@ -31,7 +31,9 @@ import { toUserMessage } from './toUserMessage'
  *
  * Creating a store has no side effect: nothing connects or runs until `run()`.
  * Agents that do not set `validatesEvents` have each event validated at the store's edge
- * (`createEventPipeline({ validate: true })`, design.md rule 2).
+ * (`createEventPipeline({ parser })`, design.md rule 2); the validator's chunk loads with the
+ * first such run, whose events wait for it (see `preloadProtocol`; a failed load ends the run
+ * with `unavailable`).
  *
  * @example
  * const store = createAgentStore({ agent: new HttpAgent({ url: '/agent' }) })
