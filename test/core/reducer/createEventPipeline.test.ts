@@ -137,18 +137,23 @@ const opening = [
 ]
 
 describe('createEventPipeline', () => {
-  it('ends where expansion, verification and applyEvent of every event end, token streaks included (property)', () => {
+  it('ends where expansion, verification and applyEvent of every event end, token streaks included, and never changes a snapshot it returned (property)', () => {
     fc.assert(
       fc.property(stream, (events) => {
         const ref = reference(events)
         const applied: AgentEvent[] = []
         const pipeline = createEventPipeline({ onEvent: (e) => applied.push(e) })
         let s: AgentSnapshot = createSnapshot()
+        /** Every snapshot returned, and what it read as when it was returned. */
+        const seen: Array<[AgentSnapshot, unknown]> = []
         for (let i = 0; i < events.length; i++) {
           s = pipeline.push(s, events[i])
           if (pipeline.error) break
-          expect(plain(s)).toEqual(plain(ref.snapshots[i]))
+          seen.push([s, plain(s)])
+          expect(seen[seen.length - 1][1]).toEqual(plain(ref.snapshots[i]))
         }
+        // Nothing returned earlier changed under the pushes that followed it.
+        for (const [snapshot, then] of seen) expect(plain(snapshot)).toEqual(then)
         expect(pipeline.error?.message).toBe(ref.error)
         expect(applied).toEqual(ref.applied)
         if (ref.error !== undefined) {
