@@ -19,11 +19,7 @@ export {
   type EventParserOptions,
   type ParseEventResult,
 } from './parseEvent'
-export {
-  loadEventParser,
-  preloadProtocol,
-  type CreateEventParser,
-} from './loadEventParser'
+export { loadEventParser, preloadProtocol, type CreateEventParser } from './loadEventParser'
 export { parseRunAgentInput, type ParseRunAgentInputOptions } from './parseRunAgentInput'
 export { prepareRunAgentInput, type PrepareRunAgentInputOptions } from './prepareRunAgentInput'
 export { checkDeclaredVersion, compareVersions, isComparableVersion } from './compareVersions'
