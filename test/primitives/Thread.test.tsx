@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createRef } from 'react'
+import { createRef, type Ref } from 'react'
 import type { Message as AgMessage } from '../../src/core/protocol/types'
 import { createAgentStore } from '../../src/core/store'
 import {
@@ -34,6 +34,18 @@ function CustomThread({ virtualizeAt }: { virtualizeAt?: number }) {
       <Thread.Viewport aria-label="Conversation">
         <Thread.Empty>No messages yet</Thread.Empty>
         <Thread.Messages components={{ Message: Bubble }} />
+      </Thread.Viewport>
+      <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
+    </Thread.Root>
+  )
+}
+
+/** A thread of default messages with a "Latest" button. */
+function PlainThread({ handleRef }: { handleRef?: Ref<ThreadHandle> }) {
+  return (
+    <Thread.Root handleRef={handleRef}>
+      <Thread.Viewport aria-label="Log">
+        <Thread.Messages />
       </Thread.Viewport>
       <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
     </Thread.Root>
@@ -109,15 +121,7 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
   it('sticks to the bottom, shows ScrollToBottom once scrolled up; it returns and focuses the log', async () => {
     const store = storeWith()
     const handle = createRef<ThreadHandle>()
-    const { container } = renderWithAgent(
-      <Thread.Root handleRef={handle}>
-        <Thread.Viewport aria-label="Log">
-          <Thread.Messages />
-        </Thread.Viewport>
-        <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
-      </Thread.Root>,
-      { strict, store },
-    )
+    const { container } = renderWithAgent(<PlainThread handleRef={handle} />, { strict, store })
     const log = screen.getByRole('log')
     const layout = fakeLayout(log)
     act(() => store.addMessage({ id: 'a1', role: 'assistant', content: 'a long enough reply' }))
@@ -147,15 +151,7 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
 
   it('stays stuck when its own scroll event arrives after content grew (not a user scroll)', async () => {
     const store = storeWith()
-    const { container } = renderWithAgent(
-      <Thread.Root>
-        <Thread.Viewport aria-label="Log">
-          <Thread.Messages />
-        </Thread.Viewport>
-        <Thread.ScrollToBottom>Latest</Thread.ScrollToBottom>
-      </Thread.Root>,
-      { strict, store },
-    )
+    const { container } = renderWithAgent(<PlainThread />, { strict, store })
     const log = screen.getByRole('log')
     const layout = fakeLayout(log)
     act(() => store.addMessage({ id: 'a1', role: 'assistant', content: 'a long enough reply' }))

@@ -6,6 +6,7 @@ import {
   type VirtualItem,
   type Virtualizer,
 } from '@tanstack/react-virtual'
+import { rowsFrom } from './rowsFrom'
 
 /** Options of {@link useMessageVirtualizer}. */
 export interface MessageVirtualizerOptions {
@@ -71,10 +72,7 @@ const ROWS_WITHOUT_LAYOUT = 20
  * there is layout the virtualizer replaces them with the real window at once.
  */
 function latestRows(ids: readonly string[]): VirtualItem[] {
-  const from = Math.max(0, ids.length - ROWS_WITHOUT_LAYOUT)
-  return ids
-    .slice(from)
-    .map((key, i) => ({ key, index: from + i, start: 0, end: 0, size: 0, lane: 0 }))
+  return rowsFrom(ids, Math.max(0, ids.length - ROWS_WITHOUT_LAYOUT))
 }
 
 /**

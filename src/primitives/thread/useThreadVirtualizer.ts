@@ -1,19 +1,12 @@
-import {
-  createElement,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react'
-import type { VirtualItem } from '@tanstack/react-virtual'
-import type { MessageVirtualizer } from './useMessageVirtualizer'
+import { createElement, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { MessageVirtualizer, MessageVirtualizerOptions } from './useMessageVirtualizer'
 import {
   loadedVirtualizerHost,
   loadVirtualizerHost,
   type VirtualizerHostComponent,
 } from './preloadVirtualizer'
+import { rowsFrom } from './rowsFrom'
+import type { VirtualItem } from '@tanstack/react-virtual'
 
 /**
  * Where the thread's virtualization stands: `off` (below `virtualizeAt`: every row renders),
@@ -23,22 +16,13 @@ import {
  */
 export type VirtualizerStatus = 'off' | 'loading' | 'failed' | 'on'
 
-/** Options of {@link useThreadVirtualizer}. */
-export interface ThreadVirtualizerOptions {
-  /** Row keys (message ids), in order. */
-  ids: readonly string[]
+/** Options of {@link useThreadVirtualizer}: those of `useMessageVirtualizer`, but `virtualizeAt`. */
+export interface ThreadVirtualizerOptions extends Omit<
+  MessageVirtualizerOptions,
+  'enabled' | 'startOn'
+> {
   /** Number of rows from which the list virtualizes; once reached it stays virtualized. */
   virtualizeAt: number
-  scrollerRef: RefObject<HTMLElement | null>
-  contentRef: RefObject<HTMLElement | null>
-  /** Height (px) assumed for a row not measured yet. */
-  estimateSize: number
-  /** Rows rendered beyond each edge of the viewport. */
-  overscan: number
-  /** Distance from the end (px) within which the list counts as at the end. */
-  threshold: number
-  /** Id of the row holding focus (kept rendered by the virtualizer). */
-  focusedId: string | undefined
 }
 
 /** What {@link useThreadVirtualizer} returns. */
@@ -69,13 +53,6 @@ export interface ThreadVirtualizer {
  * a viewport, few enough for a fast first paint. */
 const TAIL_MIN = 20
 const TAIL_MAX = 50
-
-/** The rows from `from` on, as the virtualizer's items (no positions: they render in flow). */
-function tailRows(ids: readonly string[], from: number): VirtualItem[] {
-  return ids
-    .slice(from)
-    .map((key, i) => ({ key, index: from + i, start: 0, end: 0, size: 0, lane: 0 }))
-}
 
 const same = (a: MessageVirtualizer | null, b: MessageVirtualizer) =>
   a !== null &&
@@ -150,7 +127,7 @@ export function useThreadVirtualizer({
     setTailStart(from)
   }
   const tail = useMemo(
-    () => (showTail && from !== undefined ? tailRows(ids, from) : undefined),
+    () => (showTail && from !== undefined ? rowsFrom(ids, from) : undefined),
     [showTail, ids, from],
   )
   const renderHost = (stuck: boolean) =>
