@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
-import type { AssistantMessage, Interrupt, Message, ToolMessage } from '../protocol/types'
+import type { Interrupt, Message } from '../protocol/types'
 import type {
   AgentSnapshot,
   InterruptView,
@@ -10,6 +10,7 @@ import type {
   ToolCallView,
 } from './AgentSnapshot'
 import type { ConnectionState } from '../transport/ConnectionState'
+import { buildToolCalls } from './buildToolCalls'
 import { MessageList } from './MessageList'
 
 /** What the reducer remembers about a tool call beyond the message that holds it. @internal */
@@ -229,44 +230,6 @@ export class Snapshot implements AgentSnapshot {
       connection: this.connection,
     }
   }
-}
-
-function buildToolCalls(
-  list: MessageList,
-  calls: Readonly<Record<string, ToolCallEntry>>,
-  previous: Readonly<Record<string, ToolCallView>> | undefined,
-): Record<string, ToolCallView> {
-  const out: Record<string, ToolCallView> = {}
-  for (const id of Object.keys(calls)) {
-    const entry = calls[id]
-    const owner = list.at(list.indexOfRole(entry.messageId, 'assistant')) as
-      AssistantMessage | undefined
-    const call = owner?.toolCalls?.find((c) => c.id === id)
-    if (!call) continue
-    const result =
-      entry.resultMessageId !== undefined
-        ? (list.at(list.indexOfRole(entry.resultMessageId, 'tool')) as ToolMessage | undefined)
-        : undefined
-    const status = result ? 'resolved' : entry.ended ? 'complete' : 'streaming'
-    const prior = previous?.[id]
-    out[id] =
-      prior &&
-      prior.status === status &&
-      prior.args === call.function.arguments &&
-      prior.name === call.function.name &&
-      prior.messageId === entry.messageId &&
-      prior.result === result
-        ? prior
-        : {
-            id,
-            name: call.function.name,
-            messageId: entry.messageId,
-            status,
-            args: call.function.arguments,
-            ...(result && { result }),
-          }
-  }
-  return out
 }
 
 /** Rebuilds the tool-call index from messages (after `MESSAGES_SNAPSHOT` or a plain input). */
