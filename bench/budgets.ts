@@ -31,9 +31,11 @@ export const TARGETS = {
  * met. The benchmark table always judges against {@link TARGETS}.
  */
 export const HOLDS = {
-  // Measured 0.40-0.46 by the check in vitest (0.51-0.56 in a plain Node process), 0.33-0.52
-  // as the bench's median: held at 0.3, a margin for a loaded machine.
-  endToEndVsFloor: 0.3 as number | undefined,
+  // The bench's median now meets the target (0.50-0.59, `node bench/run.mjs e2e`, load average
+  // 6-10), but not with the margin the check asks before the hold goes; the check itself (its
+  // fastest run, in vitest, next to other test files) measured 0.48-0.58: held at 0.4, a margin
+  // for a loaded machine.
+  endToEndVsFloor: 0.4 as number | undefined,
   // Initial load (lazy chunks apart: bench/scenarios/bundle.ts), measured 31.8 / 40.0 once the
   // event validator (zod) became a lazy chunk; <Chat /> (54.1) meets its 60 kB target.
   bundleKb: { core: 33.5, hooks: 41.5 } as Record<string, number | undefined>,

@@ -40,8 +40,10 @@ describe('timing budgets (ratios in one run)', () => {
       `${Math.round(r.ours)} vs ${Math.round(r.floor)} events/s`,
     ).toBeGreaterThanOrEqual(HOLDS.endToEndVsFloor ?? TARGETS.endToEndVsFloor)
     // Near the target a busy machine swings the figure across it: ask to delete the hold only
-    // once the target is met with a margin (20 %), so the check stays reliable meanwhile.
-    if (HOLDS.endToEndVsFloor !== undefined && ratio >= TARGETS.endToEndVsFloor * 1.2)
+    // once the target is met with a margin (20 %), so the check stays reliable meanwhile. The
+    // target is the bench's median; this check takes the fastest run, which reads about 25 %
+    // higher (fastest 0.60-0.66 against median 0.50-0.59), hence 1.2 × 1.25.
+    if (HOLDS.endToEndVsFloor !== undefined && ratio >= TARGETS.endToEndVsFloor * 1.5)
       throw new Error(`end to end is at ${ratio.toFixed(2)}: delete HOLDS.endToEndVsFloor`)
   }, 60_000)
 
