@@ -1,4 +1,4 @@
-import { createChunkLoader } from '../core/status/createChunkLoader'
+import { createChunkLoader } from '../core/protocol/createChunkLoader'
 import type { HumanInTheLoopCards } from './humanInTheLoopCards'
 
 export type { HumanInTheLoopCards } from './humanInTheLoopCards'

@@ -33,11 +33,10 @@
  * - `interrupt_expired`: an answer to an interrupt past its `expiresAt` (only cancel is allowed).
  * - `not_ready`: something the kit loads on first use (the `responseSchema` validator) is still
  *   loading; retryable: nothing was done, try again in a moment.
- * - `unavailable`: a part of the kit loaded on demand (the event validator, see
- *   `preloadProtocol`) could not be loaded (offline, a deploy replaced its chunk); retryable:
- *   the next run loads it again.
- * - `load_failed`: a part the kit loads on first use (a lazy chunk: the human-in-the-loop cards)
- *   could not be loaded (offline, a deploy replaced the chunk); retryable: nothing was lost.
+ * - `load_failed`: a part the kit loads on first use (a lazy chunk: the event validator, the
+ *   frontend-tool code, the human-in-the-loop cards, the status fold) could not be loaded
+ *   (offline, a deploy replaced the chunk); retryable: nothing received was lost, and the next
+ *   use (the next run, Retry) loads it again.
  * - `resume_rejected`: the run resuming interrupts failed (HTTP error, `RUN_ERROR`); they stay open.
  * - `not_found`: a tool call, approval or interrupt id the thread does not hold.
  * - `attachment_rejected`: a file the composer cannot attach: its type is not in `accept`, or
@@ -63,7 +62,6 @@ export type AgentErrorCode =
   | 'interrupt_expired'
   | 'not_ready'
   | 'load_failed'
-  | 'unavailable'
   | 'resume_rejected'
   | 'not_found'
   | 'attachment_rejected'

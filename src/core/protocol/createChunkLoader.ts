@@ -1,4 +1,4 @@
-import { AgentError } from '../protocol/AgentError'
+import { AgentError } from './AgentError'
 
 /** A part of the kit in its own chunk, loaded on first use; see {@link createChunkLoader}. @internal */
 export interface ChunkLoader<T> {

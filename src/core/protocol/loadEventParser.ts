@@ -5,17 +5,20 @@
  * statically.
  */
 import { AgentError } from './AgentError'
+import { createChunkLoader } from './createChunkLoader'
 import type { EventParser, EventParserOptions, ParseEventResult } from './parseEvent'
 
 /** `createEventParser` (see `parseEvent.ts`), once its chunk is loaded. */
 export type CreateEventParser = (options?: EventParserOptions) => EventParser
 
-let loaded: CreateEventParser | undefined
-let loading: Promise<CreateEventParser> | undefined
+const validator = createChunkLoader<CreateEventParser>(
+  () => import('./parseEvent').then((module) => module.createEventParser),
+  'The AG-UI event validator',
+)
 
 /** `createEventParser` when its chunk is loaded already, else `undefined` (starts nothing). */
 export function loadedEventParser(): CreateEventParser | undefined {
-  return loaded
+  return validator.loaded()
 }
 
 /**
@@ -23,22 +26,11 @@ export function loadedEventParser(): CreateEventParser | undefined {
  * after it).
  *
  * @returns `createEventParser`.
- * @throws (rejects with) AgentError `unavailable` (retryable) when the chunk cannot be loaded;
+ * @throws (rejects with) AgentError `load_failed` (retryable) when the chunk cannot be loaded;
  *   the next call tries again.
  */
 export function loadEventParser(): Promise<CreateEventParser> {
-  loading ??= import('./parseEvent').then(
-    (module) => (loaded = module.createEventParser),
-    (cause: unknown) => {
-      loading = undefined
-      throw new AgentError(
-        'unavailable',
-        `The AG-UI event validator could not be loaded (${cause instanceof Error ? cause.message : String(cause)}); events cannot be checked, so the run stops.`,
-        { cause, retryable: true },
-      )
-    },
-  )
-  return loading
+  return validator.load()
 }
 
 /**
@@ -49,7 +41,7 @@ export function loadEventParser(): Promise<CreateEventParser> {
  * that wait off the first run.
  *
  * Never rejects: a failed load is retried by the next run, which ends with `AgentError`
- * `unavailable` if the load fails again.
+ * `load_failed` if the load fails again.
  *
  * @example
  * void preloadProtocol()
@@ -68,8 +60,8 @@ export function preloadProtocol(): Promise<void> {
 export interface PendingEventParser extends EventParser {
   /**
    * While the validator loads: the load, resolving once `parse` uses it, rejecting with
-   * AgentError `unavailable`; hold events back until it settles (before, `parse` answers every
-   * event with an `unavailable` error). `undefined` once loaded.
+   * AgentError `load_failed`; hold events back until it settles (before, `parse` answers every
+   * event with an `load_failed` error). `undefined` once loaded.
    */
   readonly ready?: Promise<void> | undefined
 }
@@ -79,7 +71,7 @@ export interface PendingEventParser extends EventParser {
  * stand-in that parses with the real one once the load (started here) ends. @internal
  */
 export function pendingEventParser(options: EventParserOptions = {}): PendingEventParser {
-  const create = loaded
+  const create = validator.loaded()
   if (create) return create(options)
   let real: EventParser | undefined
   const ready = loadEventParser().then((createParser) => void (real = createParser(options)))
@@ -95,7 +87,7 @@ export function pendingEventParser(options: EventParserOptions = {}): PendingEve
             ok: false,
             dropped: false,
             error: new AgentError(
-              'unavailable',
+              'load_failed',
               'An event arrived before the AG-UI event validator was loaded; it was not applied.',
               { event: raw, retryable: true },
             ),

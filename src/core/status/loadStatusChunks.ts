@@ -1,4 +1,4 @@
-import { createChunkLoader } from './createChunkLoader'
+import { createChunkLoader } from '../protocol/createChunkLoader'
 
 /** `createStatusPoller`, in its own chunk (needed only with a status source). @internal */
 export const statusPollerChunk = createChunkLoader(

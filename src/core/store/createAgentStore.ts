@@ -33,7 +33,7 @@ import { toUserMessage } from './toUserMessage'
  * Agents that do not set `validatesEvents` have each event validated at the store's edge
  * (`createEventPipeline({ parser })`, design.md rule 2); the validator's chunk loads with the
  * first such run, whose events wait for it (see `preloadProtocol`; a failed load ends the run
- * with `unavailable`).
+ * with `load_failed`).
  *
  * @example
  * const store = createAgentStore({ agent: new HttpAgent({ url: '/agent' }) })

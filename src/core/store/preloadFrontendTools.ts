@@ -1,9 +1,11 @@
-import { AgentError } from '../protocol/AgentError'
+import { createChunkLoader } from '../protocol/createChunkLoader'
 import type { FrontendTools } from './frontendTools'
 import type { ToolDefinition } from './ToolDefinition'
 
-let loaded: FrontendTools | undefined
-let loading: Promise<FrontendTools> | undefined
+const chunk = createChunkLoader<FrontendTools>(
+  () => import('./frontendTools').then((module) => module.frontendTools),
+  "The frontend tools' code",
+)
 
 /**
  * Loads the frontend-tools chunk once (see {@link preloadFrontendTools}). Resolves with it;
@@ -12,23 +14,12 @@ let loading: Promise<FrontendTools> | undefined
  * @internal
  */
 export function loadFrontendTools(): Promise<FrontendTools> {
-  loading ??= import('./frontendTools').then(
-    (module) => (loaded = module.frontendTools),
-    (cause: unknown) => {
-      loading = undefined
-      throw new AgentError(
-        'load_failed',
-        `The frontend tools' code could not be loaded: ${(cause as Error)?.message ?? String(cause)}`,
-        { cause, retryable: true },
-      )
-    },
-  )
-  return loading
+  return chunk.load()
 }
 
 /** The frontend-tools chunk if it is loaded, else `undefined` (nothing started). @internal */
 export function loadedFrontendTools(): FrontendTools | undefined {
-  return loaded
+  return chunk.loaded()
 }
 
 /**
@@ -43,6 +34,7 @@ export function frontendToolsPending(
 ): Promise<void> | undefined {
   const all = registered()
   if (!all.some((t) => t.handler)) return undefined
+  const loaded = chunk.loaded()
   if (loaded) return loaded.jsonSchemaPending(all)
   return loadFrontendTools().then((tools) => tools.jsonSchemaPending(registered()))
 }

@@ -74,7 +74,7 @@ export function createActiveRun(
  *
  * While the run's event validator is loading, the source is subscribed anyway (its request goes
  * out in parallel) and what it delivers (events, ids, diagnostics, then its end) is held in order and applied once
- * the validator is there; a failed load ends the run with AgentError `unavailable` (the source
+ * the validator is there; a failed load ends the run with AgentError `load_failed` (the source
  * is aborted). `stop()` meanwhile ends the run as usual: the held events are dropped.
  * @internal
  */

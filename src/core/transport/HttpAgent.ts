@@ -51,7 +51,7 @@ interface HttpRun {
  *   JSON), `invalid_event` (a frame that fails the schema), `limit_exceeded` (`maxEventBytes`),
  *   `truncated` (the stream ended or broke with a run still open, or without any event; or a
  *   resume could not recover what was missed: `cause` `run_not_found`/`replay_gap`/the last
- *   failure), `aborted` (`options.signal` aborted, or `abortRun()`), `unavailable` (the event
+ *   failure), `aborted` (`options.signal` aborted, or `abortRun()`), `load_failed` (the event
  *   validator's chunk could not be loaded).
  *
  * Resume (issue 6, "HTTP resume"): when the response carries `X-AWR-Resumable: 1` (the kit's

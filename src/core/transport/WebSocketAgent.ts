@@ -22,7 +22,7 @@ const DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
  * `{ type: "run", input }` and receives `{ type: "event", runId, id, event }` frames, each event
  * validated (`validatesEvents = true`) by a per-run `createEventParser`, until `{ type: "end" }`
  * (the validator's chunk loads on the first run, while the connection opens; see
- * `preloadProtocol`; a failed load ends the run with `unavailable`).
+ * `preloadProtocol`; a failed load ends the run with `load_failed`).
  * Several runs share the connection, which opens on the first run and closes `idleCloseMs`
  * after the last one.
  *

@@ -114,7 +114,7 @@ async function checkResponse(response: Response): Promise<ReadableStream<Uint8Ar
  *
  * @throws AgentError `http_error` | `invalid_response` | `invalid_json` | `invalid_event` |
  *   `limit_exceeded` | `truncated` (a replay that skipped events, `cause` `replay_gap`) |
- *   `unavailable` (the event validator's chunk could not be loaded; the body is read meanwhile).
+ *   `load_failed` (the event validator's chunk could not be loaded; the body is read meanwhile).
  */
 export async function readResponse(
   response: Response,
@@ -205,7 +205,7 @@ export async function readResponse(
         if (idle.fired) throw idle.fired
       } catch (error) {
         if (signal.aborted || sink.closed) throw error
-        if (isAgentError(error) && error.code === 'unavailable') throw error // the validator
+        if (isAgentError(error) && error.code === 'load_failed') throw error // the validator
         if (settled()) return finish()
         if (error === idle.fired) return idle.fired
         const message = error instanceof Error ? error.message : String(error)

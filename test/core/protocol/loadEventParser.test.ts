@@ -24,12 +24,12 @@ describe('loadEventParser / preloadProtocol: the event validator in its own chun
     ).toMatchObject({ ok: false, dropped: false, error: { code: 'invalid_event' } })
   })
 
-  it('a failed load rejects with AgentError unavailable (retryable); preloadProtocol never rejects; the next call tries again', async () => {
+  it('a failed load rejects with AgentError load_failed (retryable); preloadProtocol never rejects; the next call tries again', async () => {
     gate = gateEventParser('fail')
     const m = await load()
     await expect(m.preloadProtocol()).resolves.toBeUndefined()
     const error = await m.loadEventParser().catch((e: unknown) => e)
-    expect(error).toMatchObject({ name: 'AgentError', code: 'unavailable', retryable: true })
+    expect(error).toMatchObject({ name: 'AgentError', code: 'load_failed', retryable: true })
     expect((error as Error).message).toMatch(/event validator could not be loaded/)
     expect(gate.requested()).toBe(2)
     expect(m.loadedEventParser()).toBeUndefined()
@@ -44,7 +44,7 @@ describe('loadEventParser / preloadProtocol: the event validator in its own chun
     expect(pending.parse({ type: 'RUN_STARTED', threadId: 't', runId: 'r' })).toMatchObject({
       ok: false,
       dropped: false,
-      error: { code: 'unavailable' },
+      error: { code: 'load_failed' },
     })
     gate.open()
     await pending.ready
@@ -56,12 +56,12 @@ describe('loadEventParser / preloadProtocol: the event validator in its own chun
     expect(m.pendingEventParser().ready).toBeUndefined() // loaded: the real parser at once
   })
 
-  it('pendingEventParser: a failed load rejects `ready` with unavailable, and no unhandled rejection when nobody waits', async () => {
+  it('pendingEventParser: a failed load rejects `ready` with load_failed, and no unhandled rejection when nobody waits', async () => {
     gate = gateEventParser('fail')
     const m = await load()
     const waited = m.pendingEventParser()
     m.pendingEventParser() // nobody waits on this one
-    await expect(waited.ready).rejects.toMatchObject({ code: 'unavailable' })
+    await expect(waited.ready).rejects.toMatchObject({ code: 'load_failed' })
     await turns()
   })
 })

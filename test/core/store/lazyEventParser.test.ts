@@ -1,7 +1,7 @@
 /**
  * The store validates the events of agents that do not (`validatesEvents` unset) with the event
  * validator it loads lazily (issue 7): what the agent delivers before the chunk is there is
- * held, in order, not lost; a chunk that fails to load ends the run with `unavailable`.
+ * held, in order, not lost; a chunk that fails to load ends the run with `load_failed`.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../src/core/transport/Agent'
@@ -71,12 +71,12 @@ describe('store: events that arrive while the event validator loads', () => {
     expect(s.messages[1]).toMatchObject({ role: 'assistant', content: 'a' })
   })
 
-  it('a chunk that fails to load ends the run with unavailable (source aborted), never throws', async () => {
+  it('a chunk that fails to load ends the run with load_failed (source aborted), never throws', async () => {
     gate = gateEventParser('fail')
     const { store, signals } = await freshStore(reply)
     const s = await store.run({ message: 'hi' })
     expect(s.run.status).toBe('error')
-    expect(s.run.error).toMatchObject({ code: 'unavailable', retryable: true })
+    expect(s.run.error).toMatchObject({ code: 'load_failed', retryable: true })
     expect(signals[0].aborted).toBe(true)
     expect(s.messages.map((m) => m.role)).toEqual(['user'])
   })

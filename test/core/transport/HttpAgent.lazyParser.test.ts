@@ -2,7 +2,7 @@
  * HttpAgent with the event validator not loaded yet (issue 7: it is a lazy chunk, loaded with
  * the run's request): the body is read ahead meanwhile, so nothing that arrived is lost, even
  * when the connection breaks before the chunk is there; a chunk that fails ends the run with
- * `unavailable`.
+ * `load_failed`.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunAgentInput } from '../../../src/core/protocol/types'
@@ -92,7 +92,7 @@ describe('HttpAgent: the event validator loads in parallel with the request', ()
     })
   })
 
-  it('a validator chunk that fails to load ends the run with unavailable', async () => {
+  it('a validator chunk that fails to load ends the run with load_failed', async () => {
     gate = gateEventParser('fail')
     const { response, body } = controlledResponse()
     const { agent } = await freshAgent(response)
@@ -100,7 +100,7 @@ describe('HttpAgent: the event validator loads in parallel with the request', ()
     body().enqueue(sse(events))
     const { events: got, error } = await result
     expect(got).toEqual([])
-    expect(error).toMatchObject({ name: 'AgentError', code: 'unavailable', retryable: true })
+    expect(error).toMatchObject({ name: 'AgentError', code: 'load_failed', retryable: true })
   })
 
   it('an abort while loading ends the run aborted at once', async () => {

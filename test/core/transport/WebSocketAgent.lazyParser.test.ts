@@ -1,7 +1,7 @@
 /**
  * WebSocketAgent with the event validator not loaded yet (issue 7: a lazy chunk, loaded while
  * the connection opens): the run's frames are held in order until it is there, then validated
- * and delivered; a chunk that fails ends the run with `unavailable`.
+ * and delivered; a chunk that fails ends the run with `load_failed`.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -56,11 +56,11 @@ describe('WebSocketAgent: the event validator loads while the connection opens',
     expect(events).toEqual(replyEvents('t1', 'r1'))
   })
 
-  it('a validator chunk that fails to load ends the run with unavailable', async () => {
+  it('a validator chunk that fails to load ends the run with load_failed', async () => {
     gate = gateEventParser('fail')
     const agent = await freshAgent()
     const { events, error } = await collect(agent.run(input))
     expect(events).toEqual([])
-    expect(error).toMatchObject({ name: 'AgentError', code: 'unavailable', retryable: true })
+    expect(error).toMatchObject({ name: 'AgentError', code: 'load_failed', retryable: true })
   })
 })
