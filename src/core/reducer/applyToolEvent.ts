@@ -11,6 +11,7 @@ import type {
 import { mergeMetadata } from './applyMessageEvent'
 import { appendFlattening } from './appendFlattening'
 import { noteToolCallArgs } from './parseToolCallArgs'
+import { withArguments } from './withArguments'
 import type { Snapshot } from './Snapshot'
 
 /**
@@ -42,17 +43,27 @@ export function startToolCall(s: Snapshot, e: ToolCallStartEvent): Snapshot {
   return s.with({ list: s.list.push(message), calls })
 }
 
+/** Position of call `id` in `calls`, or -1 (a loop: no closure per event). */
+function callIndex(calls: readonly ToolCall[] | undefined, id: string): number {
+  if (calls) for (let k = 0; k < calls.length; k++) if (calls[k].id === id) return k
+  return -1
+}
+
+/**
+ * The owner message's copy with call `toolCallId` updated: `delta` appended to its arguments
+ * (`TOOL_CALL_ARGS`), or kept (`delta` undefined: `TOOL_CALL_END`); `metadata` merged.
+ */
 function updateCall(
   s: Snapshot,
   toolCallId: string,
-  update: (call: ToolCall) => ToolCall,
+  delta: string | undefined,
   metadata: Metadata | undefined,
   ended: boolean,
 ): Snapshot {
   const entry = s.calls[toolCallId]
   const i = entry ? s.list.indexOfRole(entry.messageId, 'assistant') : -1
   const owner = i < 0 ? undefined : (s.list.at(i) as AssistantMessage)
-  const index = owner?.toolCalls?.findIndex((c) => c.id === toolCallId) ?? -1
+  const index = callIndex(owner?.toolCalls, toolCallId)
   if (!owner || index < 0) {
     return s.withDiagnostic({
       level: 'warning',
@@ -61,7 +72,14 @@ function updateCall(
     })
   }
   const toolCalls = owner.toolCalls!.slice()
-  toolCalls[index] = mergeMetadata(update(toolCalls[index]), metadata)
+  let call = toolCalls[index]
+  if (delta !== undefined) {
+    const before = call.function.arguments
+    const after = appendFlattening(before, delta)
+    noteToolCallArgs(toolCallId, before, after, delta)
+    call = withArguments(call, after)
+  }
+  toolCalls[index] = mergeMetadata(call, metadata)
   const list = s.list.set(i, { ...owner, toolCalls })
   // Two plain literals, not a conditional spread: this runs once per TOOL_CALL_ARGS.
   if (!ended || entry.ended) return s.withList(list)
@@ -73,23 +91,12 @@ function updateCall(
  * delta is also queued for `parseToolCallArgs`, which parses arguments incrementally.
  */
 export function appendToolCallArgs(s: Snapshot, e: ToolCallArgsEvent): Snapshot {
-  return updateCall(
-    s,
-    e.toolCallId,
-    (c) => {
-      const before = c.function.arguments
-      const after = appendFlattening(before, e.delta)
-      noteToolCallArgs(e.toolCallId, before, after, e.delta)
-      return { ...c, function: { ...c.function, arguments: after } }
-    },
-    e.metadata,
-    false,
-  )
+  return updateCall(s, e.toolCallId, e.delta, e.metadata, false)
 }
 
 /** `TOOL_CALL_END`: the arguments are complete. */
 export function endToolCall(s: Snapshot, e: ToolCallEndEvent): Snapshot {
-  return updateCall(s, e.toolCallId, (c) => c, e.metadata, true)
+  return updateCall(s, e.toolCallId, undefined, e.metadata, true)
 }
 
 /**
