@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { resolve } from 'node:path'
 import { StrictMode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Interrupt, RunAgentInput } from '../../src/core/protocol/types'
 import type { ScriptStep } from '../../src/testing'
+import { gateChunk } from '../setup/gateChunk'
 import { axeViolations, modes } from './chatTestUtils'
 
-const CHUNK = '../../src/components/humanInTheLoopCards'
+const CHUNK = resolve('src/components/humanInTheLoopCards')
 
 afterEach(() => {
   cleanup()
@@ -19,16 +21,7 @@ afterEach(() => {
  * loaded), its chunk behind `gate`: the import waits for `release()`, and fails while `fail` is set.
  */
 async function freshKit() {
-  let release!: () => void
-  const gate = new Promise<void>((resolve) => (release = resolve))
-  const chunk = { fail: false, imports: 0 }
-  vi.resetModules()
-  vi.doMock(CHUNK, async () => {
-    chunk.imports++
-    await gate
-    if (chunk.fail) throw new Error('Failed to fetch dynamically imported module')
-    return vi.importActual(CHUNK)
-  })
+  const { chunk, release } = gateChunk(CHUNK)
   const components = await import('../../src/components')
   const react = await import('../../src/react')
   const testing = await import('../../src/testing')

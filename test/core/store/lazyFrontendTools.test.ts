@@ -1,8 +1,10 @@
+import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { gateChunk } from '../../setup/gateChunk'
 import type { RunAgentInput } from '../../../src/core/protocol/types'
 import { agentOf, runOf, textReply, toolCall, toolMessages, until } from './hitlTestUtils'
 
-const CHUNK = '../../../src/core/store/frontendTools'
+const CHUNK = resolve('src/core/store/frontendTools')
 
 afterEach(() => {
   vi.doUnmock(CHUNK)
@@ -14,16 +16,7 @@ afterEach(() => {
  * `release()`, and fails while `chunk.fail` is set.
  */
 async function freshStore(...runs: Array<(input: RunAgentInput) => ReturnType<typeof textReply>>) {
-  let release!: () => void
-  const gate = new Promise<void>((resolve) => (release = resolve))
-  const chunk = { fail: false, imports: 0 }
-  vi.resetModules()
-  vi.doMock(CHUNK, async () => {
-    chunk.imports++
-    await gate
-    if (chunk.fail) throw new Error('Failed to fetch dynamically imported module')
-    return vi.importActual(CHUNK)
-  })
+  const { chunk, release } = gateChunk(CHUNK)
   const { createAgentStore, preloadFrontendTools } = await import('../../../src/core/store')
   const agent = agentOf(...runs)
   const store = createAgentStore({ agent, threadId: 't1' })
