@@ -17,7 +17,8 @@ export interface EventIdTracker {
    * Judges an event by its id (a non-negative integer, or its decimal string; anything else is
    * not tracked and accepted as is) and its `type`:
    * - id ≤ `lastId` → `drop` (warning `duplicate_event_dropped`): never delivered twice;
-   * - first new id of a replay > `lastId + 1` → `gap` (`AgentError('replay_gap')`), unless the
+   * - first new id of a replay > `lastId + 1` → `gap` (`AgentError('replay_gap')`; the tracker
+   *   is unchanged: the next event is judged as the first of the replay again), unless the
    *   event is `MESSAGES_SNAPSHOT`/`STATE_SNAPSHOT` (a snapshot re-sync: accepted, info
    *   `replay_resynced`), or `RUN_STARTED` while nothing was delivered (`lastId` 0: no event
    *   of the run can come before it; a server's re-sync of a run the client never saw);
@@ -67,7 +68,8 @@ export function createEventIdTracker(lastId = 0): EventIdTracker {
       }
       // Nothing delivered yet and the replay opens with RUN_STARTED: nothing can precede it.
       const gap = replaying && id > last + 1 && !(last === 0 && eventType === 'RUN_STARTED')
-      replaying = false
+      // A refused event (gap) changes nothing: the next one is still the first of the replay
+      // (a caller that drops it, like a WebSocket run's stale leftover, goes on judging).
       if (gap && !SNAPSHOT_TYPES.has(eventType as string)) {
         return {
           action: 'gap',
@@ -78,6 +80,7 @@ export function createEventIdTracker(lastId = 0): EventIdTracker {
           ),
         }
       }
+      replaying = false
       const previous = last
       last = id
       if (!gap) return { action: 'accept', id }
