@@ -309,3 +309,69 @@ describe('WebSocketAgent: the connection drops while frames wait for the validat
     expect(chunk.imports).toBe(2)
   })
 })
+
+/**
+ * Fresh modules whose validator chunk is asked for once per load attempt; each attempt waits
+ * until the test settles it: `attempts[i].resolve()` loads it, `attempts[i].reject()` fails it.
+ */
+function gateAttempts() {
+  vi.resetModules()
+  const attempts: Array<{ resolve: () => void; reject: () => void }> = []
+  vi.doMock(PARSE_EVENT, async () => {
+    await new Promise<void>((resolve, reject) =>
+      attempts.push({
+        resolve,
+        reject: () => reject(new Error('Failed to fetch dynamically imported module')),
+      }),
+    )
+    return vi.importActual(PARSE_EVENT)
+  })
+  return attempts
+}
+
+describe('WebSocketAgent: re-attaching a run whose validator load failed', () => {
+  it('the attach starts a fresh load; leftovers of the detached cursor are dropped; then every event once, in order', async () => {
+    const attempts = gateAttempts()
+    const events = replyEvents('t1', 'r-again', 'Hello there') // 15 events
+    let detached = false
+    server.intercept = (conn, frame) => {
+      if (frame.type === 'run') {
+        const { threadId, runId } = frame.input
+        server.runs.set(runId, { runId, threadId, events, firstId: 1, finished: true })
+        // Only the first 5 events exist yet: the agent is still working.
+        events
+          .slice(0, 5)
+          .forEach((event, i) => conn.send({ type: 'event', runId, id: i + 1, event }))
+        return true
+      }
+      if (frame.type === 'detach') detached = true
+      if (frame.type === 'resume' && detached) {
+        // The old cursor sent 6 and 7 before it read `detach`: they arrive before the replay.
+        for (const id of [6, 7])
+          conn.send({ type: 'event', runId: frame.runId, id, event: events[id - 1] })
+      }
+      return false
+    }
+    closers.push(() => (server.intercept = undefined))
+    const wires: Wire[] = []
+    const diagnostics: Diagnostic[] = []
+    const agent = await recordingAgent(server.url, wires, diagnostics)
+    const first = receive(agent.run({ ...input, runId: 'r-again' }))
+    await until(() => eventIds(wires[0]).length === 5 && attempts.length === 1)
+    attempts[0].reject()
+    expect(await first.ended).toMatchObject({ error: { code: 'load_failed' } })
+    expect(wires[0].sent.at(-1)).toEqual({ type: 'detach', runId: 'r-again' })
+
+    // Re-attach on the same connection: a fresh load attempt (the failed one is not reused).
+    const again = receive(agent.attach({ threadId: 't1', runId: 'r-again' }))
+    await until(() => wires[0].received.some((f) => f.type === 'end'))
+    expect(attempts).toHaveLength(2)
+    expect(again.events).toEqual([])
+    attempts[1].resolve()
+    const { completed, error } = await again.ended
+    expect(error).toBeUndefined()
+    expect(completed).toBe(true)
+    expect(again.events).toEqual(events)
+    expect(diagnostics.filter((d) => d.code === 'stale_frame')).toHaveLength(2)
+  })
+})
