@@ -374,4 +374,27 @@ describe('WebSocketAgent: re-attaching a run whose validator load failed', () =>
     expect(again.events).toEqual(events)
     expect(diagnostics.filter((d) => d.code === 'stale_frame')).toHaveLength(2)
   })
+
+  it('an attach while the load is still in flight shares it: a failure ends it with load_failed (retryable), the next attach loads afresh', async () => {
+    const attempts = gateAttempts()
+    const wires: Wire[] = []
+    const agent = await recordingAgent(server.url, wires, [])
+    const run = { ...input, runId: 'r-shared' }
+    const first = receive(agent.run(run))
+    await until(() => attempts.length === 1 && eventIds(wires[0]).length > 0)
+    first.unsubscribe() // detach while the validator loads
+    const attach = () => receive(agent.attach({ threadId: 't1', runId: run.runId }))
+    const joined = attach()
+    attempts[0].reject()
+    expect(await joined.ended).toMatchObject({
+      error: { name: 'AgentError', code: 'load_failed', retryable: true },
+    })
+    expect(attempts).toHaveLength(1) // one load, shared (a browser would fetch the chunk once)
+    expect(joined.events).toEqual([])
+    const retried = attach()
+    await until(() => attempts.length === 2) // a fresh attempt
+    attempts[1].resolve()
+    expect(await retried.ended).toEqual({ completed: true })
+    expect(retried.events).toEqual(replyEvents('t1', run.runId))
+  })
 })
