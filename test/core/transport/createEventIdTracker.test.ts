@@ -51,6 +51,18 @@ describe('createEventIdTracker', () => {
     }
   })
 
+  it('a refused gap leaves the replay open: the next event is judged as its first again', () => {
+    // A WebSocket run re-attached on the same connection drops the old cursor's leftovers
+    // (gaps) until the replay's real first event; each leftover must be judged as a gap.
+    const ids = createEventIdTracker(5)
+    ids.beginReplay()
+    expect(ids.check(8, 'TEXT_MESSAGE_CONTENT').action).toBe('gap')
+    expect(ids.check(9, 'TEXT_MESSAGE_CONTENT').action).toBe('gap')
+    expect(ids.lastId).toBe(5)
+    expect(ids.check(6, 'TEXT_MESSAGE_CONTENT')).toEqual({ action: 'accept', id: 6 })
+    expect(ids.check(7, 'TEXT_MESSAGE_CONTENT')).toEqual({ action: 'accept', id: 7 })
+  })
+
   it('a replay that resends delivered ids first: those are dropped, the first new one is checked', () => {
     const ids = createEventIdTracker(3)
     ids.beginReplay()
