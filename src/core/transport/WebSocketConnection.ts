@@ -1,9 +1,11 @@
 import { AgentError } from '../protocol/AgentError'
 import { closeOutcome } from './closeCodePolicy'
+import { createConnectionAuth } from './createConnectionAuth'
 import { createConnectionStateHolder, type ConnectionState } from './ConnectionState'
 import { createBackoff } from './createBackoff'
 import { createHeartbeat } from './createHeartbeat'
 import { discardWebSocket, openWebSocket, type WebSocketLike } from './openWebSocket'
+import { planReconnect, type ReconnectStep } from './planReconnect'
 import { isHidden, isOffline, watchPageLifecycle } from './watchPageLifecycle'
 import { readServerFrame, type WebSocketClientFrame } from './webSocketFrames'
 import type {
@@ -12,7 +14,6 @@ import type {
 } from './WebSocketConnectionOptions'
 
 type Phase = 'idle' | 'connecting' | 'open' | 'retry' | 'auth' | 'closed'
-type Step = { exactMs?: number; minMs?: number } | undefined
 const CLIENT_DROP_CODE = 4000
 
 /**
@@ -25,13 +26,13 @@ export class WebSocketConnection {
   readonly #hooks: WebSocketConnectionHooks
   readonly #backoff
   readonly #heartbeat
+  readonly #auth
   #phase: Phase = 'idle'
   #generation = 0
   #socket: WebSocketLike | undefined
   #healthy = false
   #authFailures = 0
   #sessionResets = 0
-  #tokenOverride: string | undefined
   #unwatch: (() => void) | undefined
   #retryTimer: unknown
   #connectTimer: unknown
@@ -40,6 +41,7 @@ export class WebSocketConnection {
   constructor(options: WebSocketConnectionOptions, hooks: WebSocketConnectionHooks) {
     this.#o = options
     this.#hooks = hooks
+    this.#auth = createConnectionAuth(options)
     const { clock } = options
     this.#backoff = createBackoff(options.reconnect, {
       random: options.random,
@@ -111,14 +113,6 @@ export class WebSocketConnection {
     this.state.set(state)
   }
 
-  async #token(): Promise<string | undefined> {
-    const { auth } = this.#o
-    const override = this.#tokenOverride
-    if (override === undefined) return typeof auth === 'function' ? await auth() : auth
-    if (typeof auth === 'function') this.#tokenOverride = undefined // the function stays the source
-    return override
-  }
-
   async #connect(): Promise<void> {
     const generation = ++this.#generation
     this.#o.clock.clearTimeout(this.#retryTimer)
@@ -137,7 +131,7 @@ export class WebSocketConnection {
     this.state.set({ status: 'connecting' })
     let token: string | undefined
     try {
-      token = await this.#token()
+      token = await this.#auth.token()
     } catch (error) {
       if (generation !== this.#generation) return
       const message = `auth() failed: ${error instanceof Error ? error.message : String(error)}`
@@ -274,44 +268,21 @@ export class WebSocketConnection {
         ? { status: 'reconnecting', attempt, nextRetryMs: 0, error }
         : { status: 'auth_required', error },
     )
-    const { onAuthRequired } = this.#o
-    let retry = refresh
-    if (onAuthRequired) {
-      try {
-        const result = await onAuthRequired(error)
-        if (typeof result === 'string') this.#tokenOverride = result
-        retry = result !== false
-      } catch {
-        retry = false
-      }
-    }
+    const retry = await this.#auth.askApp(error, refresh)
     if (generation !== this.#generation || this.#phase !== 'auth') return
     if (!retry) return this.#giveUp(error, 'auth_required')
     this.#retry(error, this.#authFailures === 1 ? { exactMs: 0 } : undefined)
   }
 
-  #retry(error: AgentError, step?: Step): void {
-    const next = this.#backoff.next(step)
-    if (!next) {
-      const n = this.#backoff.attempt
-      const message = `Gave up reconnecting after ${n} attempt${n === 1 ? '' : 's'}: ${error.message}`
-      const closeCode = error.closeCode
-      return this.#giveUp(
-        new AgentError('connection_closed', message, {
-          cause: error,
-          ...(closeCode !== undefined && { closeCode }),
-        }),
-      )
-    }
+  #retry(error: AgentError, step?: ReconnectStep): void {
+    const plan = planReconnect(this.#backoff, error, step, isOffline(this.#o.window))
+    if ('giveUp' in plan) return this.#giveUp(plan.giveUp)
     this.#phase = 'retry'
     this.#o.clock.clearTimeout(this.#retryTimer)
-    const { attempt, delayMs } = next
-    if (isOffline(this.#o.window)) {
-      const state = { attempt, nextRetryMs: 0, error, waitingFor: 'online' } as const
-      return this.state.set({ status: 'reconnecting', ...state })
-    }
-    this.state.set({ status: 'reconnecting', attempt, nextRetryMs: delayMs, error })
-    this.#retryTimer = this.#o.clock.setTimeout(() => void this.#connect(), delayMs)
+    this.state.set(plan.state)
+    const { delayMs } = plan
+    if (delayMs !== undefined)
+      this.#retryTimer = this.#o.clock.setTimeout(() => void this.#connect(), delayMs)
   }
 
   #giveUp(error: AgentError, status: 'closed' | 'auth_required' = 'closed'): void {
