@@ -6,8 +6,8 @@ import { createConnectionStateHolder, type ConnectionState } from '../../transpo
 import { createObservable, type SubscriberSink } from '../../transport/createObservable'
 import { buildProtolinkTask, lastUserText } from './buildProtolinkTask'
 import { createProtolinkStatusSource, fetchProtolinkCard } from './createProtolinkStatusSource'
-import { mapProtolinkFrame } from './mapProtolinkFrame'
-import { createProtolinkMapState, ev, type ProtolinkMapState } from './ProtolinkMapState'
+import { followProtolinkTask, type FollowedTask, type FollowedTasks } from './followProtolinkTask'
+import { createProtolinkMapState, ev } from './ProtolinkMapState'
 import {
   answerText,
   cancelProtolinkTask,
@@ -17,25 +17,12 @@ import {
   readDecision,
   releaseParkedTask,
 } from './protolinkRequests'
-import { openProtolinkStream, type ProtolinkStream } from './openProtolinkStream'
+import { openProtolinkStream } from './openProtolinkStream'
 import { createProtolinkHttp, type ProtolinkHttp } from './protolinkHttp'
 import type { ProtolinkAgentOptions } from './ProtolinkAgentOptions'
 import { runProtolinkChat } from './runProtolinkChat'
-import type { ProtolinkApprovalRequest } from './protolinkWire'
 
 export type { ProtolinkAgentOptions, ProtolinkAuth } from './ProtolinkAgentOptions'
-
-/** A task whose stream the adapter follows: in a run, or parked at an interrupt. */
-interface FollowedTask {
-  taskId: string
-  runId: string
-  /** Absent once the stream ended (an `input-required` task). */
-  stream?: ProtolinkStream
-  state: ProtolinkMapState
-  /** Set when parked. */
-  interruptId?: string
-  approval?: ProtolinkApprovalRequest
-}
 
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
 
@@ -47,7 +34,7 @@ const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024
  * `metadata.session_id`, which is the AG-UI `threadId`): `POST <baseUrl>/tasks/stream` with a
  * Task (`parts:[{type:'infer', content:{prompt}}]`), `Accept: text/event-stream` and
  * `X-Protolink-Request-ID`, then maps each JSON-RPC frame to AG-UI events with
- * {@link mapProtolinkFrame}, after its own `RUN_STARTED` (`input.threadId`/`input.runId`).
+ * `mapProtolinkFrame`, after its own `RUN_STARTED` (`input.threadId`/`input.runId`).
  * Events are not schema-checked here (the store validates them; `validatesEvents` is unset).
  *
  * Approvals (Protolink's `ApprovalBroker`): an `approval_required` event becomes the tool call
@@ -87,10 +74,13 @@ export class ProtolinkAgent implements Agent {
   readonly #parked = new Map<string, FollowedTask>()
   readonly #connection = createConnectionStateHolder()
   #useChat: boolean | undefined
+  /** What {@link followProtolinkTask} updates. */
+  readonly #tasks: FollowedTasks
 
   constructor(options: ProtolinkAgentOptions) {
     this.#options = options
     this.#http = createProtolinkHttp(options)
+    this.#tasks = { http: this.#http, live: this.#live, parked: this.#parked }
     this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID())
     this.statusSource = createProtolinkStatusSource(options)
     if (options.streaming !== undefined && options.streaming !== 'auto')
@@ -200,7 +190,7 @@ export class ProtolinkAgent implements Agent {
           Object.assign(parked.state, { runId: input.runId, ended: false, textSeen: false })
           delete parked.interruptId
           delete parked.approval
-          return this.#follow({ ...parked, runId: input.runId }, signal, sink)
+          return followProtolinkTask(this.#tasks, { ...parked, runId: input.runId }, signal, sink)
         }
         parked.stream?.close()
         void cancelProtolinkTask(this.#http, parked.taskId, 'The user moved on.').catch(
@@ -253,46 +243,12 @@ export class ProtolinkAgent implements Agent {
     })
     sink.next(ev({ type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId }))
     const state = createProtolinkMapState(input.threadId, input.runId, taskId)
-    return this.#follow({ taskId, runId: input.runId, stream, state }, signal, sink)
-  }
-
-  /** Reads the task's frames into this run until it ends, parks, or fails. */
-  async #follow(task: FollowedTask, signal: AbortSignal, sink: SubscriberSink<BaseEvent>) {
-    const stream = task.stream!
-    this.#live.set(task.runId, task)
-    try {
-      for (;;) {
-        const item = await stream.next(signal)
-        if (item.kind === 'error') throw item.error
-        if (item.kind === 'end')
-          throw new AgentError('truncated', 'The Protolink stream ended before the task did.')
-        const mapped = mapProtolinkFrame(item.frame, task.state)
-        for (const event of mapped.events) sink.next(event)
-        const end = mapped.end
-        if (!end) continue
-        this.#live.delete(task.runId)
-        if (end.kind === 'interrupt') {
-          task.interruptId = end.interrupt.id
-          if (end.approval) task.approval = end.approval
-          else {
-            stream.close()
-            delete task.stream
-          }
-          this.#parked.set(task.state.threadId, task)
-        } else stream.close()
-        sink.complete()
-        return
-      }
-    } catch (error) {
-      if (this.#live.get(task.runId) === task) this.#live.delete(task.runId)
-      stream.close()
-      const code = isAgentError(error) ? error.code : 'unknown'
-      if (signal.aborted || code === 'bad_frame' || code === 'invalid_json')
-        void cancelProtolinkTask(this.#http, task.taskId, 'Stopped by the user.').catch(
-          () => undefined,
-        )
-      throw error
-    }
+    return followProtolinkTask(
+      this.#tasks,
+      { taskId, runId: input.runId, stream, state },
+      signal,
+      sink,
+    )
   }
 
   async #chatOnly(signal: AbortSignal): Promise<boolean> {
