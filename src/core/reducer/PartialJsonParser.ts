@@ -1,4 +1,5 @@
 import { decodeJsonEscape } from './decodeJsonEscape'
+import { jsonNumberEnd } from './jsonNumberEnd'
 import { type JsonFrame, materializeFrames, NONE, setMember } from './materializeFrames'
 import { JSON_NUMBER, partialNumber } from './partialNumber'
 
@@ -100,19 +101,7 @@ export class PartialJsonParser {
       const at = this.#at
       if (at === At.String) i = this.#readString(piece, i)
       else if (at === At.Number) {
-        let j = i
-        for (; j < n; j++) {
-          const c = piece.charCodeAt(j)
-          // digits, '+', '-', '.', 'e', 'E'
-          if (!(
-            (c >= 0x30 && c <= 0x39) ||
-            c === 0x2b ||
-            c === 0x2d ||
-            c === 0x2e ||
-            (c | 0x20) === 0x65
-          ))
-            break
-        }
+        const j = jsonNumberEnd(piece, i)
         this.#token += piece.slice(i, j)
         i = j
         if (i < n && !this.#endNumber(start + i)) break
