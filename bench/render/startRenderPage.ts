@@ -72,9 +72,12 @@ export async function startRenderPageDev(): Promise<RenderPage> {
 
 /**
  * Builds the page for production (minified, production React, as users ship it) into a
- * temporary directory and serves it with `vite preview`. For the benchmark.
+ * temporary directory and serves it with `vite preview`. For the benchmark; `minify: false`
+ * (default true) keeps function names for profiles.
  */
-export async function startRenderPageBuilt(): Promise<RenderPage> {
+export async function startRenderPageBuilt({
+  minify = true,
+}: { minify?: boolean } = {}): Promise<RenderPage> {
   const outDir = await mkdtemp(join(tmpdir(), 'awr-render-bench-'))
   // Under vitest NODE_ENV is `test`, which would build development React and JSX.
   const nodeEnv = process.env.NODE_ENV
@@ -87,6 +90,8 @@ export async function startRenderPageBuilt(): Promise<RenderPage> {
         outDir,
         emptyOutDir: true,
         reportCompressedSize: false,
+        // Unminified (function names kept) for profiling: bench/render/profile.mjs --names.
+        minify,
         chunkSizeWarningLimit: 10_000,
       },
     })
