@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
-import type { Interrupt, Message } from '../protocol/types'
+import type { Message } from '../protocol/types'
 import type {
   AgentSnapshot,
   InterruptView,
@@ -11,7 +11,9 @@ import type {
 } from './AgentSnapshot'
 import type { ConnectionState } from '../transport/ConnectionState'
 import { buildToolCalls } from './buildToolCalls'
+import { indexToolCalls } from './indexToolCalls'
 import { MessageList } from './MessageList'
+import { toInterruptView } from './toInterruptView'
 
 /** What the reducer remembers about a tool call beyond the message that holds it. @internal */
 export interface ToolCallEntry {
@@ -232,22 +234,6 @@ export class Snapshot implements AgentSnapshot {
   }
 }
 
-/** Rebuilds the tool-call index from messages (after `MESSAGES_SNAPSHOT` or a plain input). */
-export function indexToolCalls(messages: readonly Message[]): Record<string, ToolCallEntry> {
-  const calls: Record<string, ToolCallEntry> = {}
-  for (const m of messages) {
-    if (m.role === 'assistant') {
-      for (const c of m.toolCalls ?? []) calls[c.id] = { messageId: m.id, ended: true }
-    }
-  }
-  for (const m of messages) {
-    if (m.role === 'tool' && calls[m.toolCallId]) {
-      calls[m.toolCallId] = { ...calls[m.toolCallId], resultMessageId: m.id }
-    }
-  }
-  return calls
-}
-
 /**
  * Creates an empty (or pre-filled) snapshot.
  *
@@ -293,14 +279,4 @@ export function toSnapshot(snapshot: Partial<AgentSnapshot>): Snapshot {
     ...(snapshot.diagnostics && { diagnostics: snapshot.diagnostics }),
     ...(snapshot.connection && { connection: snapshot.connection }),
   })
-}
-
-/**
- * The view of a protocol `Interrupt`: kept as is when it already is one (has a `state`), else
- * `open` with `expiresAt` parsed to `expiresAtMs` (absent when it is not a date).
- */
-export function toInterruptView(interrupt: Interrupt | InterruptView): InterruptView {
-  if ('state' in interrupt && typeof interrupt.state === 'string') return interrupt
-  const ms = interrupt.expiresAt === undefined ? NaN : Date.parse(interrupt.expiresAt)
-  return { ...interrupt, state: 'open', ...(Number.isFinite(ms) && { expiresAtMs: ms }) }
 }

@@ -13,7 +13,8 @@ import {
 import { applyPatch } from './applyPatch'
 import { applySubagentEvent } from './applySubagentEvent'
 import { appendToolCallArgs, applyToolResult, endToolCall, startToolCall } from './applyToolEvent'
-import { type Snapshot, toInterruptView, toSnapshot } from './Snapshot'
+import { type Snapshot, toSnapshot } from './Snapshot'
+import { toInterruptView } from './toInterruptView'
 
 function finishRun(s: Snapshot, e: RunFinishedEvent): Snapshot {
   const outcome = e.outcome

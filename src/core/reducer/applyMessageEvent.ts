@@ -11,7 +11,8 @@ import { appendFlattening, flattenString } from './appendFlattening'
 import { applyPatch } from './applyPatch'
 import { MessageList } from './MessageList'
 import { withContent } from './withContent'
-import { indexToolCalls, type Snapshot } from './Snapshot'
+import { indexToolCalls } from './indexToolCalls'
+import type { Snapshot } from './Snapshot'
 
 /** Shallow, last-write-wins metadata merge (spec 1.1 "Metadata": the merge does not recurse). */
 export function mergeMetadata<T extends { metadata?: Metadata }>(

@@ -2,7 +2,9 @@ import type { Diagnostic } from '../protocol/Diagnostic'
 import type { AssistantMessage, Interrupt, Message, ToolMessage } from '../protocol/types'
 import type { AgentSnapshot, InterruptView, RunInfo, ToolApproval } from './AgentSnapshot'
 import { MessageList } from './MessageList'
-import { indexToolCalls, toInterruptView, toSnapshot } from './Snapshot'
+import { indexToolCalls } from './indexToolCalls'
+import { toSnapshot } from './Snapshot'
+import { toInterruptView } from './toInterruptView'
 
 /**
  * Adds a message the client itself authored (a user message, a frontend tool result) at the end
