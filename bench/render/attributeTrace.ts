@@ -102,14 +102,21 @@ const top = (map: Map<string, number>, n: number): Array<[string, number]> =>
 
 /** Attributes the renderer main thread's tasks of a trace. */
 export function attribute(scenario: string, events: TraceEvent[]): TracedScenario {
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  // The traced page's renderer: of the renderer main threads in the trace (a closed page's
+  // renderer may still be there), the one with the most task time.
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
   )
+  const busy = new Map<string, number>()
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`
+    if (e.name === 'RunTask' && mains.has(key)) busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0))
+  }
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0]
   const onMain = events
-    .filter(
-      (e) =>
-        main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
-    )
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   // Outermost tasks only (`ThreadControllerImpl::RunTask` wraps `RunTask`).
   const tasks: TraceEvent[] = []
@@ -173,14 +180,23 @@ export interface CpuProfile {
   timeDeltas: number[]
 }
 
-/** Self time (ms) by function of a CPU profile, top `n`. */
-export function hotFunctions(profile: CpuProfile, n = 25): Array<[string, number]> {
+/**
+ * Self time (ms) of a CPU profile by function (`fn file:line`), or by script file with
+ * `byFile` (`(native)`: samples outside any script: `(program)`, `(idle)`, GC), top `n`.
+ */
+export function hotFunctions(
+  profile: CpuProfile,
+  n = 25,
+  { byFile = false }: { byFile?: boolean } = {},
+): Array<[string, number]> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<string, number>()
   profile.samples.forEach((id, i) => {
     const frame = byId.get(id)!.callFrame
     const file = frame.url.replace(/^.*\//, '')
-    const key = `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}` : ''}`
+    const key = byFile
+      ? file.replace(/-[\w-]{8}\.js$/, '.js') || `(native) ${frame.functionName}`
+      : `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}` : ''}`
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000)
   })
   return top(self, n)

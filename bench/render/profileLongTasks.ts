@@ -69,6 +69,7 @@ export interface ProfileOptions {
 export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}): Promise<{
   scenarios: TracedScenario[]
   hot: Array<[string, number]>
+  hotOpen: Array<[string, number]>
   hotScroll: Array<[string, number]>
   commitsPerFrame: Record<string, number>
 }> {
@@ -78,30 +79,31 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
   const out: TracedScenario[] = []
   let hot: Array<[string, number]>
   let hotScroll: Array<[string, number]>
+  let hotOpen: Array<[string, number]>
   let commitsPerFrame: Record<string, number> = {}
   try {
-    // Idle baseline: the bench page, a 1,000-message <Chat /> open, nothing streaming; a
-    // requestAnimationFrame loop keeps frames coming as during the stream.
-    let page = await freshPage(browser, served.url)
-    await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 1_000 }))
-    out.push(
-      attribute(
-        `idle baseline, ${seconds} s, 1,000-message <Chat /> open, rAF loop`,
-        await traced(page, () =>
-          page.evaluate(
-            (s) =>
-              new Promise<void>((resolve) => {
-                const end = performance.now() + s * 1000
-                const frame = () =>
-                  performance.now() < end ? requestAnimationFrame(frame) : resolve()
-                requestAnimationFrame(frame)
-              }),
-            seconds,
-          ),
+    // Baselines: the bench page, a 1,000-message <Chat /> open, nothing streaming; a
+    // requestAnimationFrame loop keeps frames coming as during the stream, each frame doing a
+    // fixed amount of synthetic CPU work (0: idle; 5 and 15 ms: about our stream's and scroll's
+    // largest per-frame tasks, calibrated before tracing). Under the same machine load, these
+    // show how often a task of that size becomes a long task with no code of ours in it.
+    let page: Page
+    for (const workMs of [0, 5, 15]) {
+      page = await freshPage(browser, served.url)
+      await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 1_000 }))
+      const iterations = await page.evaluate(calibrate, workMs)
+      let seen: number[] = []
+      const events = await traced(page, async () => {
+        seen = await page.evaluate(framesWithWork, { seconds, iterations })
+      })
+      out.push(
+        attribute(
+          `baseline, ${seconds} s, rAF loop, ${workMs} ms of synthetic work per frame (page saw long tasks: ${seen.join(', ') || 'none'})`,
+          events,
         ),
-      ),
-    )
-    await page.close()
+      )
+      await page.close()
+    }
 
     page = await freshPage(browser, served.url)
     await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 1_000 }))
@@ -136,8 +138,17 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
     })
     await page.close()
 
+    // Opening the 10,000-message thread: first render, then the lazy virtualizer chunk's
+    // arrival (load, compile, evaluate) and the switch to the virtualized list.
     page = await freshPage(browser, served.url)
-    await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 10_000 }))
+    let opened = ''
+    const openEvents = await traced(page, async () => {
+      const report = await page.evaluate(() =>
+        window.renderBench.open({ impl: 'ours', messages: 10_000 }),
+      )
+      opened = `first paint ${Math.round(report.firstPaintMs)} ms, virtualizer ${Math.round(report.virtualizerMs ?? 0)} ms after`
+    })
+    out.push(attribute(`open 10,000 messages (${opened})`, openEvents))
     const scrollEvents = await traced(page, async () => {
       const report = await page.evaluate(() =>
         window.renderBench.scrollThrough({ frames: 120, stepPx: 400 }),
@@ -164,27 +175,93 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
       perSecond,
     })
     const { profile } = await client.send('Profiler.stop')
-    hot = hotFunctions(profile as CpuProfile)
+    hot = [
+      ...hotFunctions(profile as CpuProfile, 8, { byFile: true }),
+      ...hotFunctions(profile as CpuProfile),
+    ]
     await client.detach()
     await page.close()
 
-    // The 10,000-message scroll under the profiler.
+    // Opening the 10,000-message thread, then its scroll, under the profiler.
     page = await freshPage(browser, served.url)
-    await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 10_000 }))
     const scrollClient = await page.context().newCDPSession(page)
     await scrollClient.send('Profiler.enable')
     await scrollClient.send('Profiler.setSamplingInterval', { interval: 200 })
     await scrollClient.send('Profiler.start')
+    await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 10_000 }))
+    const openedProfile = await scrollClient.send('Profiler.stop')
+    hotOpen = [
+      ...hotFunctions(openedProfile.profile as CpuProfile, 8, { byFile: true }),
+      ...hotFunctions(openedProfile.profile as CpuProfile),
+    ]
+    await scrollClient.send('Profiler.start')
     await page.evaluate(() => window.renderBench.scrollThrough({ frames: 120, stepPx: 400 }))
     const scrolled = await scrollClient.send('Profiler.stop')
-    hotScroll = hotFunctions(scrolled.profile as CpuProfile)
+    hotScroll = [
+      ...hotFunctions(scrolled.profile as CpuProfile, 8, { byFile: true }),
+      ...hotFunctions(scrolled.profile as CpuProfile),
+    ]
     await scrollClient.detach()
     await page.close()
   } finally {
     await browser.close()
     await served.close()
   }
-  return { scenarios: out, hot, hotScroll, commitsPerFrame }
+  return { scenarios: out, hot, hotOpen, hotScroll, commitsPerFrame }
+}
+
+/** In the page: loop iterations of {@link spin} that take `ms` (0: none), measured now. */
+function calibrate(ms: number): number {
+  if (ms === 0) return 0
+  const spin = (n: number) => {
+    let x = 0
+    for (let i = 0; i < n; i++) x = (x * 31 + i) | 0
+    return x
+  }
+  let n = 1_000
+  for (;;) {
+    const t0 = performance.now()
+    spin(n)
+    const took = performance.now() - t0
+    if (took > 20) return Math.round((n * ms) / took)
+    n *= 2
+  }
+}
+
+/**
+ * In the page: a requestAnimationFrame loop for `seconds`, each frame running `iterations` of
+ * the same loop as {@link calibrate}; resolves with the long tasks (ms) the page observed.
+ */
+function framesWithWork({
+  seconds,
+  iterations,
+}: {
+  seconds: number
+  iterations: number
+}): Promise<number[]> {
+  const long: number[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) long.push(Math.round(entry.duration))
+  })
+  observer.observe({ type: 'longtask' })
+  return new Promise((resolve) => {
+    const end = performance.now() + seconds * 1000
+    let sink = 0
+    const spin = (n: number) => {
+      let x = 0
+      for (let i = 0; i < n; i++) x = (x * 31 + i) | 0
+      return x
+    }
+    const frame = () => {
+      sink ^= spin(iterations)
+      if (performance.now() < end) requestAnimationFrame(frame)
+      else {
+        observer.disconnect()
+        resolve(sink === 0.5 ? [] : long)
+      }
+    }
+    requestAnimationFrame(frame)
+  })
 }
 
 /** How many animation frames saw 0, 1, 2, ... React commits (commits between two frames). */
@@ -214,11 +291,13 @@ function histogram(frames: number[], commits: number[], rows: number[]): Record<
 export function formatProfile({
   scenarios,
   hot,
+  hotOpen,
   hotScroll,
   commitsPerFrame,
 }: {
   scenarios: readonly TracedScenario[]
   hot: ReadonlyArray<[string, number]>
+  hotOpen: ReadonlyArray<[string, number]>
   hotScroll: ReadonlyArray<[string, number]>
   commitsPerFrame: Record<string, number>
 }): string {
@@ -244,9 +323,15 @@ export function formatProfile({
     }
     lines.push(`self time by activity (ms): ${s.totals.map(([k, v]) => `${k} ${v}`).join('; ')}`)
   }
-  lines.push('\n## CPU profile of the stream: self time by function (ms)')
+  lines.push('\n## CPU profile of the stream: self time by script file, then by function (ms)')
   for (const [fn, t] of hot) lines.push(`- ${t} ${fn}`)
-  lines.push('\n## CPU profile of the 10,000-message scroll: self time by function (ms)')
+  lines.push(
+    '\n## CPU profile of opening the 10,000-message thread: self time by script file, then by function (ms)',
+  )
+  for (const [fn, t] of hotOpen) lines.push(`- ${t} ${fn}`)
+  lines.push(
+    '\n## CPU profile of the 10,000-message scroll: self time by script file, then by function (ms)',
+  )
   for (const [fn, t] of hotScroll) lines.push(`- ${t} ${fn}`)
   return lines.join('\n')
 }
