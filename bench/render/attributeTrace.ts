@@ -24,6 +24,8 @@ export interface LongTaskAttribution {
   cpuMs: number
   /** Self wall time (ms) by activity, largest first: `Script: fn (url)`, `Layout`, `GC`, ... */
   breakdown: Array<[string, number]>
+  /** With a CPU profile taken during the trace: sampled self time (ms) by function in the task. */
+  functions?: Array<[string, number]>
 }
 
 /** What one traced scenario gave. */
@@ -101,7 +103,11 @@ const top = (map: Map<string, number>, n: number): Array<[string, number]> =>
     .map(([k, v]) => [k, Math.round(v * 10) / 10])
 
 /** Attributes the renderer main thread's tasks of a trace. */
-export function attribute(scenario: string, events: TraceEvent[]): TracedScenario {
+export function attribute(
+  scenario: string,
+  events: TraceEvent[],
+  profile?: CpuProfile,
+): TracedScenario {
   // The traced page's renderer: of the renderer main threads in the trace (a closed page's
   // renderer may still be there), the one with the most task time.
   const mains = new Set(
@@ -148,7 +154,14 @@ export function attribute(scenario: string, events: TraceEvent[]): TracedScenari
     taskWall += task.dur ?? 0
     taskCpu += task.tdur ?? 0
     if ((task.dur ?? 0) > 50_000) {
-      longTasks.push({ wallMs: ms(task.dur), cpuMs: ms(task.tdur), breakdown: top(own, 6) })
+      longTasks.push({
+        wallMs: ms(task.dur),
+        cpuMs: ms(task.tdur),
+        breakdown: top(own, 6),
+        functions: profile
+          ? hotFunctions(profile, 8, { from: task.ts, to: task.ts + (task.dur ?? 0) })
+          : undefined,
+      })
     }
     all.push({ task, own })
     all.sort((a, b) => (b.task.dur ?? 0) - (a.task.dur ?? 0))
@@ -178,20 +191,27 @@ export interface CpuProfile {
   }>
   samples: number[]
   timeDeltas: number[]
+  /** When the profile started (µs, the trace's clock). */
+  startTime?: number
 }
 
 /**
- * Self time (ms) of a CPU profile by function (`fn file:line`), or by script file with
+ * Self time (ms) of a CPU profile (optionally only its samples from `from` to `to`, µs on the
+ * trace's clock) by function (`fn file:line`), or by script file with
  * `byFile` (`(native)`: samples outside any script: `(program)`, `(idle)`, GC), top `n`.
  */
 export function hotFunctions(
   profile: CpuProfile,
   n = 25,
-  { byFile = false }: { byFile?: boolean } = {},
+  { byFile = false, from, to }: { byFile?: boolean; from?: number; to?: number } = {},
 ): Array<[string, number]> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<string, number>()
+  let at = profile.startTime ?? 0
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0
+    // Only the samples in [from, to] (µs, the trace's clock) when given.
+    if ((from !== undefined && at < from) || (to !== undefined && at > to)) return
     const frame = byId.get(id)!.callFrame
     const file = frame.url.replace(/^.*\//, '')
     const key = byFile

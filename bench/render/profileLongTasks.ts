@@ -28,7 +28,18 @@ const CATEGORIES = [
   'blink.user_timing',
 ]
 
-async function traced<T>(page: Page, body: () => Promise<T>): Promise<TraceEvent[]> {
+/** Traces `body`; with `profile`, also samples it with the CPU profiler (same clock). */
+async function traced<T>(page: Page, body: () => Promise<T>): Promise<TraceEvent[]>
+async function traced<T>(
+  page: Page,
+  body: () => Promise<T>,
+  profile: true,
+): Promise<{ events: TraceEvent[]; profile: CpuProfile }>
+async function traced<T>(
+  page: Page,
+  body: () => Promise<T>,
+  profile = false,
+): Promise<TraceEvent[] | { events: TraceEvent[]; profile: CpuProfile }> {
   const client: CDPSession = await page.context().newCDPSession(page)
   const events: TraceEvent[] = []
   client.on('Tracing.dataCollected', ({ value }) =>
@@ -41,11 +52,17 @@ async function traced<T>(page: Page, body: () => Promise<T>): Promise<TraceEvent
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
   })
+  if (profile) {
+    await client.send('Profiler.enable')
+    await client.send('Profiler.setSamplingInterval', { interval: 200 })
+    await client.send('Profiler.start')
+  }
   await body()
+  const sampled = profile ? (await client.send('Profiler.stop')).profile : undefined
   await client.send('Tracing.end')
   await complete
   await client.detach()
-  return events
+  return sampled ? { events, profile: sampled as CpuProfile } : events
 }
 
 async function freshPage(browser: LaunchedChromium, url: string): Promise<Page> {
@@ -108,6 +125,7 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
     page = await freshPage(browser, served.url)
     await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 1_000 }))
     let reported: number[] = []
+    let lateChunks: string[] = []
     const streamEvents = await traced(page, async () => {
       const report = await page.evaluate(
         async (o) => {
@@ -121,18 +139,27 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
             if (on) requestAnimationFrame(frame)
           }
           requestAnimationFrame(frame)
+          const t0 = performance.now()
           const result = await window.renderBench.stream(o)
           on = false
-          return { ...result, frames, rows, commitTimes: window.renderBench.commitTimes() }
+          // Script chunks (the lazy markdown and virtualizer ones) that arrived during the stream.
+          const late = performance
+            .getEntriesByType('resource')
+            .filter(
+              (e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd > t0,
+            )
+            .map((e) => e.name.replace(/^.*\//, ''))
+          return { ...result, frames, rows, late, commitTimes: window.renderBench.commitTimes() }
         },
         { tokens: perSecond * seconds, perSecond },
       )
       reported = report.longTasks
+      lateChunks = report.late
       commitsPerFrame = histogram(report.frames, report.commitTimes, report.rows)
     })
     out.push({
       ...attribute(
-        `stream ${perSecond} tokens/s × ${seconds} s into 1,000 messages (page saw long tasks: ${reported.join(', ') || 'none'})`,
+        `stream ${perSecond} tokens/s × ${seconds} s into 1,000 messages (page saw long tasks: ${reported.join(', ') || 'none'}; chunks arriving meanwhile: ${lateChunks.join(', ') || 'none'})`,
         streamEvents,
       ),
     })
@@ -142,13 +169,29 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
     // arrival (load, compile, evaluate) and the switch to the virtualized list.
     page = await freshPage(browser, served.url)
     let opened = ''
-    const openEvents = await traced(page, async () => {
-      const report = await page.evaluate(() =>
-        window.renderBench.open({ impl: 'ours', messages: 10_000 }),
-      )
-      opened = `first paint ${Math.round(report.firstPaintMs)} ms, virtualizer ${Math.round(report.virtualizerMs ?? 0)} ms after`
-    })
-    out.push(attribute(`open 10,000 messages (${opened})`, openEvents))
+    const openTrace = await traced(
+      page,
+      async () => {
+        const report = await page.evaluate(async () => {
+          const t0 = performance.now()
+          const result = await window.renderBench.open({ impl: 'ours', messages: 10_000 })
+          // When each script chunk arrived (ms after open started).
+          const chunks = performance
+            .getEntriesByType('resource')
+            .filter(
+              (e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd > t0,
+            )
+            .map(
+              (e) =>
+                `${e.name.replace(/^.*\//, '')} at ${Math.round((e as PerformanceResourceTiming).responseEnd - t0)} ms`,
+            )
+          return { ...result, chunks }
+        })
+        opened = `first paint ${Math.round(report.firstPaintMs)} ms, virtualizer ${Math.round(report.virtualizerMs ?? 0)} ms after; ${report.chunks.join(', ')}`
+      },
+      true,
+    )
+    out.push(attribute(`open 10,000 messages (${opened})`, openTrace.events, openTrace.profile))
     const scrollEvents = await traced(page, async () => {
       const report = await page.evaluate(() =>
         window.renderBench.scrollThrough({ frames: 120, stepPx: 400 }),
@@ -314,6 +357,9 @@ export function formatProfile({
       lines.push(
         `- ${t.wallMs} ms wall, ${t.cpuMs} ms CPU: ${t.breakdown.map(([k, v]) => `${k} ${v}`).join('; ')}`,
       )
+      if (t.functions) {
+        lines.push(`  sampled: ${t.functions.map(([k, v]) => `${k} ${v}`).join('; ')}`)
+      }
     }
     lines.push('longest tasks:')
     for (const t of s.longest) {
