@@ -79,4 +79,28 @@ describe('hotFunctions', () => {
       ['(idle)', 0.5],
     ])
   })
+
+  it('keeps only the samples in a time window, and sums by script file', () => {
+    const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0 })
+    const profile = {
+      startTime: 1_000,
+      nodes: [
+        { id: 1, callFrame: frame('(root)') },
+        { id: 2, callFrame: frame('parse', 'http://h/assets/MarkdownBlocks-CMn9vvgz.js') },
+        { id: 3, callFrame: frame('render', 'http://h/assets/index-CYYsY2fq.js') },
+        { id: 4, callFrame: frame('emit', 'http://h/assets/MarkdownBlocks-CMn9vvgz.js') },
+      ],
+      // Samples at 2,000, 3,000, 4,000 and 5,000 µs; each lasts 1,000 µs.
+      samples: [2, 3, 4, 2],
+      timeDeltas: [1_000, 1_000, 1_000, 1_000, 1_000],
+    }
+    expect(hotFunctions(profile, 5, { from: 2_500, to: 4_500 })).toEqual([
+      ['render index-CYYsY2fq.js:1', 1],
+      ['emit MarkdownBlocks-CMn9vvgz.js:1', 1],
+    ])
+    expect(hotFunctions(profile, 5, { byFile: true })).toEqual([
+      ['MarkdownBlocks.js', 3],
+      ['index.js', 1],
+    ])
+  })
 })
