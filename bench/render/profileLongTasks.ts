@@ -17,7 +17,10 @@ import {
   type TracedScenario,
   type TraceEvent,
 } from './attributeTrace'
+import { calibrate, framesWithWork, histogram } from './pageProbes'
 import { startRenderPageBuilt } from './startRenderPage'
+
+export { formatProfile } from './formatProfile'
 
 const CATEGORIES = [
   'toplevel',
@@ -261,133 +264,4 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
     await served.close()
   }
   return { scenarios: out, hot, hotOpen, hotScroll, commitsPerFrame }
-}
-
-/** In the page: loop iterations of {@link spin} that take `ms` (0: none), measured now. */
-function calibrate(ms: number): number {
-  if (ms === 0) return 0
-  const spin = (n: number) => {
-    let x = 0
-    for (let i = 0; i < n; i++) x = (x * 31 + i) | 0
-    return x
-  }
-  let n = 1_000
-  for (;;) {
-    const t0 = performance.now()
-    spin(n)
-    const took = performance.now() - t0
-    if (took > 20) return Math.round((n * ms) / took)
-    n *= 2
-  }
-}
-
-/**
- * In the page: a requestAnimationFrame loop for `seconds`, each frame running `iterations` of
- * the same loop as {@link calibrate}; resolves with the long tasks (ms) the page observed.
- */
-function framesWithWork({
-  seconds,
-  iterations,
-}: {
-  seconds: number
-  iterations: number
-}): Promise<number[]> {
-  const long: number[] = []
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) long.push(Math.round(entry.duration))
-  })
-  observer.observe({ type: 'longtask' })
-  return new Promise((resolve) => {
-    const end = performance.now() + seconds * 1000
-    let sink = 0
-    const spin = (n: number) => {
-      let x = 0
-      for (let i = 0; i < n; i++) x = (x * 31 + i) | 0
-      return x
-    }
-    const frame = () => {
-      sink ^= spin(iterations)
-      if (performance.now() < end) requestAnimationFrame(frame)
-      else {
-        observer.disconnect()
-        resolve(sink === 0.5 ? [] : long)
-      }
-    }
-    requestAnimationFrame(frame)
-  })
-}
-
-/** How many animation frames saw 0, 1, 2, ... React commits (commits between two frames). */
-function histogram(frames: number[], commits: number[], rows: number[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  let c = 0
-  for (let f = 1; f < frames.length; f++) {
-    let n = 0
-    while (c < commits.length && commits[c] < frames[f]) {
-      if (commits[c] >= frames[f - 1]) n++
-      c++
-    }
-    out[n] = (out[n] ?? 0) + 1
-    // Where the frames with more than one commit fall (ms after the first frame).
-    // and the rows (articles) mounted then: a change means the virtualizer's window moved.
-    if (n > 1) out[`${n} at ${Math.round(frames[f] - frames[0])} ms, rows`] = rows[f]
-    if (rows[f] !== rows[f - 1]) {
-      out[`rows ${rows[f - 1]}→${rows[f]} at ${Math.round(frames[f] - frames[0])} ms, commits`] = n
-    }
-  }
-  out.frames = frames.length
-  out.commits = commits.length
-  return out
-}
-
-/** Prints the scenarios as text. */
-export function formatProfile({
-  scenarios,
-  hot,
-  hotOpen,
-  hotScroll,
-  commitsPerFrame,
-}: {
-  scenarios: readonly TracedScenario[]
-  hot: ReadonlyArray<[string, number]>
-  hotOpen: ReadonlyArray<[string, number]>
-  hotScroll: ReadonlyArray<[string, number]>
-  commitsPerFrame: Record<string, number>
-}): string {
-  const lines: string[] = []
-  lines.push(
-    `stream: animation frames by React commits in them: ${JSON.stringify(commitsPerFrame)}`,
-  )
-  for (const s of scenarios) {
-    lines.push(`\n## ${s.scenario}`)
-    lines.push(
-      `main-thread tasks: ${s.tasks}, wall ${s.taskWallMs} ms, CPU ${s.taskCpuMs} ms; tasks > 50 ms: ${s.longTasks.length}`,
-    )
-    for (const t of s.longTasks) {
-      lines.push(
-        `- ${t.wallMs} ms wall, ${t.cpuMs} ms CPU: ${t.breakdown.map(([k, v]) => `${k} ${v}`).join('; ')}`,
-      )
-      if (t.functions) {
-        lines.push(`  sampled: ${t.functions.map(([k, v]) => `${k} ${v}`).join('; ')}`)
-      }
-    }
-    lines.push('longest tasks:')
-    for (const t of s.longest) {
-      lines.push(
-        `  ${t.wallMs} ms wall, ${t.cpuMs} ms CPU: ${t.breakdown.map(([k, v]) => `${k} ${v}`).join('; ')}`,
-      )
-    }
-    lines.push(`self time by activity (ms): ${s.totals.map(([k, v]) => `${k} ${v}`).join('; ')}`)
-  }
-  lines.push('\n## CPU profile of the stream: self time by script file, then by function (ms)')
-  for (const [fn, t] of hot) lines.push(`- ${t} ${fn}`)
-  lines.push(
-    '\n## CPU profile of opening the 10,000-message thread: self time by script file, then by function (ms)',
-  )
-  for (const [fn, t] of hotOpen) lines.push(`- ${t} ${fn}`)
-  lines.push(
-    '\n## CPU profile of the 10,000-message scroll: self time by script file, then by function (ms)',
-  )
-  for (const [fn, t] of hotScroll) lines.push(`- ${t} ${fn}`)
-  return lines.join('\n')
 }
