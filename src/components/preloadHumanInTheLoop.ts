@@ -39,10 +39,5 @@ export const loadedHumanInTheLoop: () => HumanInTheLoopCards | undefined = chunk
  * `ToolApproval` / `Interrupt` / `SchemaForm` primitives directly get them statically.
  */
 export function preloadHumanInTheLoop(): Promise<void> {
-  return loadHumanInTheLoop().then(
-    () => undefined,
-    (error: unknown) => {
-      console.error('[agent-wire-react]', (error as Error).message)
-    },
-  )
+  return chunk.preload()
 }

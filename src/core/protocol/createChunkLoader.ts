@@ -9,6 +9,11 @@ export interface ChunkLoader<T> {
   load(): Promise<T>
   /** The export if the chunk is loaded, else `undefined` (nothing started). */
   loaded(): T | undefined
+  /**
+   * What every public `preload…()` does: starts {@link ChunkLoader.load}; resolves once the chunk
+   * is in. Never rejects: a failure is logged (`console.error`) and the next call tries again.
+   */
+  preload(): Promise<void>
 }
 
 /**
@@ -19,19 +24,25 @@ export interface ChunkLoader<T> {
 export function createChunkLoader<T>(importer: () => Promise<T>, what: string): ChunkLoader<T> {
   let value: T | undefined
   let loading: Promise<T> | undefined
+  const load = () =>
+    (loading ??= importer().then(
+      (loaded) => (value = loaded),
+      (cause: unknown) => {
+        loading = undefined
+        throw new AgentError(
+          'load_failed',
+          `${what} could not be loaded: ${(cause as Error)?.message ?? String(cause)}`,
+          { cause, retryable: true },
+        )
+      },
+    ))
   return {
-    load: () =>
-      (loading ??= importer().then(
-        (loaded) => (value = loaded),
-        (cause: unknown) => {
-          loading = undefined
-          throw new AgentError(
-            'load_failed',
-            `${what} could not be loaded: ${(cause as Error)?.message ?? String(cause)}`,
-            { cause, retryable: true },
-          )
-        },
-      )),
+    load,
     loaded: () => value,
+    preload: () =>
+      load().then(
+        () => undefined,
+        (error: unknown) => console.error('[agent-wire-react]', (error as Error).message),
+      ),
   }
 }

@@ -40,17 +40,14 @@ export function loadEventParser(): Promise<CreateEventParser> {
  * agents that do not validate). Call it at boot (or on hover of a "send" button) to take even
  * that wait off the first run.
  *
- * Never rejects: a failed load is retried by the next run, which ends with `AgentError`
- * `load_failed` if the load fails again.
+ * Never rejects: a failed load is logged (`console.error`) and retried by the next run, which
+ * ends with `AgentError` `load_failed` if the load fails again.
  *
  * @example
  * void preloadProtocol()
  */
 export function preloadProtocol(): Promise<void> {
-  return loadEventParser().then(
-    () => undefined,
-    () => undefined,
-  )
+  return validator.preload()
 }
 
 /**

@@ -34,11 +34,5 @@ export const logFoldChunk = createChunkLoader(
  * from `agent-wire-react/core` are static, as usual.
  */
 export function preloadAgentStatus(): Promise<void> {
-  return Promise.all(
-    [logFoldChunk, statusPollerChunk].map((chunk) =>
-      chunk.load().catch((error: unknown) => {
-        console.error('[agent-wire-react]', (error as Error).message)
-      }),
-    ),
-  ).then(() => undefined)
+  return Promise.all([logFoldChunk.preload(), statusPollerChunk.preload()]).then(() => undefined)
 }

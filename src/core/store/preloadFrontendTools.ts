@@ -52,10 +52,5 @@ export function frontendToolsPending(
  * call that needed a handler gets that error as its tool result.
  */
 export function preloadFrontendTools(): Promise<void> {
-  return loadFrontendTools().then(
-    () => undefined,
-    (error: unknown) => {
-      console.error('[agent-wire-react]', (error as Error).message)
-    },
-  )
+  return chunk.preload()
 }

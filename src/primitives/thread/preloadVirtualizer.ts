@@ -1,11 +1,14 @@
-import type { VirtualizerHostProps } from './VirtualizerHost'
 import type { ComponentType } from 'react'
+import { createChunkLoader } from '../../core/protocol/createChunkLoader'
+import type { VirtualizerHostProps } from './VirtualizerHost'
 
 /** The component of the lazy chunk that runs the virtualizer for `Thread.Root`. */
 export type VirtualizerHostComponent = ComponentType<VirtualizerHostProps>
 
-let host: VirtualizerHostComponent | undefined
-let loading: Promise<VirtualizerHostComponent | undefined> | undefined
+const chunk = createChunkLoader<VirtualizerHostComponent>(
+  () => import('./VirtualizerHost').then((module) => module.VirtualizerHost),
+  'The thread virtualizer',
+)
 
 /**
  * Starts loading the virtualizer of long threads (`@tanstack/react-virtual`, ~14 kB gzipped, its
@@ -21,23 +24,12 @@ let loading: Promise<VirtualizerHostComponent | undefined> | undefined
  * the next `Thread.Root` mount) tries again.
  */
 export function preloadVirtualizer(): Promise<void> {
-  loading ??= import('./VirtualizerHost').then(
-    (module) => {
-      host = module.VirtualizerHost
-      return host
-    },
-    (error: unknown) => {
-      loading = undefined
-      console.error('[agent-wire-react] loading the thread virtualizer failed:', error)
-      return undefined
-    },
-  )
-  return loading.then(() => undefined)
+  return loadVirtualizerHost().then(() => undefined)
 }
 
 /** The virtualizer's host component once its chunk is loaded, else `undefined`. */
 export function loadedVirtualizerHost(): VirtualizerHostComponent | undefined {
-  return host
+  return chunk.loaded()
 }
 
 /**
@@ -45,7 +37,8 @@ export function loadedVirtualizerHost(): VirtualizerHostComponent | undefined {
  * `undefined` when the load failed.
  */
 export function loadVirtualizerHost(): Promise<VirtualizerHostComponent | undefined> {
-  if (host) return Promise.resolve(host)
-  void preloadVirtualizer()
-  return loading!
+  return chunk.load().catch((error: unknown) => {
+    console.error('[agent-wire-react] loading the thread virtualizer failed:', error)
+    return undefined
+  })
 }
