@@ -2,7 +2,6 @@
  * Protocol version arithmetic (spec 1.1, "Versioning"): dotted numeric versions such as
  * `1.1` or the pre-1.0 `0.0.45`, compared part by part (missing parts read as `0`).
  */
-import type { Diagnostic } from './Diagnostic'
 import { PROTOCOL_VERSION } from './types'
 
 const VERSION = /^\d+(\.\d+)*$/
@@ -41,33 +40,4 @@ export function effectiveVersion(maxProtocolVersion: string = PROTOCOL_VERSION):
   return compareVersions(maxProtocolVersion, PROTOCOL_VERSION) < 0
     ? maxProtocolVersion
     : PROTOCOL_VERSION
-}
-
-/**
- * Judges the `protocolVersion` a producer declared on `RUN_STARTED` against the version this
- * client speaks (`clientVersion`). An absent, equal or older declaration is the ordinary case and
- * yields nothing; a newer one yields a `protocol_version_newer` warning (the run proceeds, and
- * unknown material is stripped with warnings); one that is not `MAJOR.MINOR` cannot be compared
- * and yields a `protocol_version_uninterpretable` warning (proceed, as for a newer one).
- */
-export function checkDeclaredVersion(
-  declared: string | undefined,
-  clientVersion: string,
-): Diagnostic | undefined {
-  if (declared === undefined || declared === clientVersion) return undefined
-  if (!/^\d+\.\d+$/.test(declared)) {
-    return {
-      level: 'warning',
-      code: 'protocol_version_uninterpretable',
-      message: `The producer declared protocol version '${declared}', which this client cannot interpret (it speaks ${clientVersion}); proceeding.`,
-      eventType: 'RUN_STARTED',
-    }
-  }
-  if (compareVersions(declared, clientVersion) <= 0) return undefined
-  return {
-    level: 'warning',
-    code: 'protocol_version_newer',
-    message: `The producer speaks protocol ${declared}; this client speaks ${clientVersion}. Proceeding; unrecognised material will be stripped with warnings.`,
-    eventType: 'RUN_STARTED',
-  }
 }

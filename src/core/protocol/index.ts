@@ -22,7 +22,8 @@ export {
 export { loadEventParser, preloadProtocol, type CreateEventParser } from './loadEventParser'
 export { parseRunAgentInput, type ParseRunAgentInputOptions } from './parseRunAgentInput'
 export { prepareRunAgentInput, type PrepareRunAgentInputOptions } from './prepareRunAgentInput'
-export { checkDeclaredVersion, compareVersions, isComparableVersion } from './compareVersions'
+export { compareVersions, isComparableVersion } from './compareVersions'
+export { checkDeclaredVersion } from './checkDeclaredVersion'
 export {
   ContentPartSchema,
   InterruptSchema,

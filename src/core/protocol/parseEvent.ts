@@ -6,12 +6,8 @@
 import { AgentError } from './AgentError'
 import type { Diagnostic } from './Diagnostic'
 import { isPlainObject } from './isPlainObject'
-import {
-  checkDeclaredVersion,
-  compareVersions,
-  effectiveVersion,
-  isComparableVersion,
-} from './compareVersions'
+import { checkDeclaredVersion } from './checkDeclaredVersion'
+import { compareVersions, effectiveVersion, isComparableVersion } from './compareVersions'
 import { createLegacyTranslator } from './createLegacyTranslator'
 import { EVENT_SCHEMAS } from './eventSchemas'
 import { formatIssues, jsonTypeOf } from './formatIssues'

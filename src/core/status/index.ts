@@ -61,7 +61,8 @@ export {
 export { createLogFolder, type LogFolder } from './createLogFolder'
 export { checkTimestamp, EARLIEST_PLAUSIBLE_MS, FUTURE_TOLERANCE_MS } from './checkTimestamp'
 export { describeCapabilities } from './describeCapabilities'
-export { describeConnection, transportName } from './describeConnection'
+export { describeConnection } from './describeConnection'
+export { transportName } from './transportName'
 export { addUsage, emptyUsage, sumUsage } from './sumUsage'
 export {
   EVENT_LOG_HEADER_TYPE,
