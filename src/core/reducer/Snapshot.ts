@@ -42,30 +42,17 @@ const MAX_DIAGNOSTICS = 100
 const IDLE_CONNECTION: ConnectionState = { status: 'idle' }
 
 /** The fields a streamed token never changes, shared by consecutive snapshots in one record. */
-type ColdFields = Pick<
-  SnapshotFields,
-  | 'threadId'
-  | 'interrupts'
-  | 'approvals'
-  | 'steps'
-  | 'subagents'
-  | 'diagnostics'
-  | 'calls'
-  | 'connection'
->
-
-function coldOf(f: ColdFields): ColdFields {
-  return {
-    threadId: f.threadId,
-    interrupts: f.interrupts,
-    approvals: f.approvals,
-    steps: f.steps,
-    subagents: f.subagents,
-    diagnostics: f.diagnostics,
-    calls: f.calls,
-    connection: f.connection,
-  }
-}
+const COLD_KEYS = [
+  'threadId',
+  'interrupts',
+  'approvals',
+  'steps',
+  'subagents',
+  'diagnostics',
+  'calls',
+  'connection',
+] as const
+type ColdFields = Pick<SnapshotFields, (typeof COLD_KEYS)[number]>
 
 /**
  * The reducer's {@link AgentSnapshot}. Plain data fields plus two lazily computed, cached
@@ -90,7 +77,8 @@ export class Snapshot implements AgentSnapshot {
   /** The newest tool-call views computed by an ancestor, reused where a call did not change. */
   #previousToolCalls: Readonly<Record<string, ToolCallView>> | undefined
 
-  private constructor(
+  /** @internal Use {@link createSnapshot} / {@link toSnapshot}. */
+  constructor(
     list: MessageList,
     state: unknown,
     run: RunInfo,
@@ -102,11 +90,6 @@ export class Snapshot implements AgentSnapshot {
     this.run = run
     this.streamingMessageIds = streamingMessageIds
     this.#cold = cold
-  }
-
-  /** A snapshot of these fields (copied into a fresh record). */
-  static of(f: SnapshotFields): Snapshot {
-    return new Snapshot(f.list, f.state, f.run, f.streamingMessageIds, coldOf(f))
   }
 
   get threadId(): string {
@@ -151,34 +134,22 @@ export class Snapshot implements AgentSnapshot {
    * views when what they derive from did not change (a state delta does not rebuild `messages`).
    */
   with(c: Partial<SnapshotFields>): Snapshot {
-    const cold = this.#cold
+    let cold = this.#cold
+    for (const key of COLD_KEYS) {
+      if (c[key] == null) continue // as `??` would: the field is kept
+      // The shared record is copied once (same shape), then what changed is replaced.
+      if (cold === this.#cold) cold = { ...cold }
+      ;(cold as Record<string, unknown>)[key] = c[key]
+    }
     const next = new Snapshot(
       c.list ?? this.list,
       'state' in c ? c.state : this.state,
       c.run ?? this.run,
       c.streamingMessageIds ?? this.streamingMessageIds,
-      c.threadId === undefined &&
-        c.interrupts === undefined &&
-        c.approvals === undefined &&
-        c.steps === undefined &&
-        c.subagents === undefined &&
-        c.diagnostics === undefined &&
-        c.calls === undefined &&
-        c.connection === undefined
-        ? cold
-        : {
-            threadId: c.threadId ?? cold.threadId,
-            interrupts: c.interrupts ?? cold.interrupts,
-            approvals: c.approvals ?? cold.approvals,
-            steps: c.steps ?? cold.steps,
-            subagents: c.subagents ?? cold.subagents,
-            diagnostics: c.diagnostics ?? cold.diagnostics,
-            calls: c.calls ?? cold.calls,
-            connection: c.connection ?? cold.connection,
-          },
+      cold,
     )
     const sameList = c.list === undefined || c.list === this.list
-    const sameCalls = c.calls === undefined || c.calls === cold.calls
+    const sameCalls = c.calls === undefined || c.calls === this.#cold.calls
     if (sameList) next.#messages = this.#messages
     if (sameList && sameCalls) next.#toolCalls = this.#toolCalls
     next.#previousToolCalls = this.#toolCalls ?? this.#previousToolCalls
@@ -204,16 +175,6 @@ export class Snapshot implements AgentSnapshot {
     const diagnostics = [...this.diagnostics, diagnostic]
     if (diagnostics.length > MAX_DIAGNOSTICS) diagnostics.shift()
     return this.with({ diagnostics })
-  }
-
-  fields(): SnapshotFields {
-    return {
-      ...coldOf(this.#cold),
-      list: this.list,
-      state: this.state,
-      run: this.run,
-      streamingMessageIds: this.streamingMessageIds,
-    }
   }
 
   toJSON(): Omit<AgentSnapshot, 'toolCalls'> & { toolCalls: Record<string, ToolCallView> } {
@@ -245,20 +206,22 @@ export function createSnapshot(
   init: { threadId?: string; messages?: readonly Message[]; state?: unknown } = {},
 ): AgentSnapshot {
   const messages = init.messages ?? []
-  return Snapshot.of({
-    threadId: init.threadId ?? '',
-    list: messages.length ? MessageList.from(messages) : MessageList.empty,
-    state: 'state' in init ? init.state : {},
-    run: { status: 'idle', pendingToolCallIds: [] },
-    interrupts: [],
-    approvals: {},
-    steps: [],
-    subagents: {},
-    streamingMessageIds: [],
-    diagnostics: [],
-    calls: indexToolCalls(messages),
-    connection: IDLE_CONNECTION,
-  })
+  return new Snapshot(
+    messages.length ? MessageList.from(messages) : MessageList.empty,
+    'state' in init ? init.state : {},
+    { status: 'idle', pendingToolCallIds: [] },
+    [],
+    {
+      threadId: init.threadId ?? '',
+      interrupts: [],
+      approvals: {},
+      steps: [],
+      subagents: {},
+      diagnostics: [],
+      calls: indexToolCalls(messages),
+      connection: IDLE_CONNECTION,
+    },
+  )
 }
 
 /** Returns `snapshot` as the internal class, converting a plain object once (O(n)). */
@@ -269,14 +232,17 @@ export function toSnapshot(snapshot: Partial<AgentSnapshot>): Snapshot {
     messages: snapshot.messages,
     ...('state' in snapshot && { state: snapshot.state }),
   }) as Snapshot
+  const { run, interrupts, approvals, steps, subagents, streamingMessageIds, diagnostics } =
+    snapshot
+  // Fields left undefined keep the defaults (see `with`).
   return base.with({
-    ...(snapshot.run && { run: snapshot.run }),
-    ...(snapshot.interrupts && { interrupts: snapshot.interrupts.map(toInterruptView) }),
-    ...(snapshot.approvals && { approvals: snapshot.approvals }),
-    ...(snapshot.steps && { steps: snapshot.steps }),
-    ...(snapshot.subagents && { subagents: snapshot.subagents }),
-    ...(snapshot.streamingMessageIds && { streamingMessageIds: snapshot.streamingMessageIds }),
-    ...(snapshot.diagnostics && { diagnostics: snapshot.diagnostics }),
-    ...(snapshot.connection && { connection: snapshot.connection }),
+    run,
+    interrupts: interrupts?.map(toInterruptView),
+    approvals,
+    steps,
+    subagents,
+    streamingMessageIds,
+    diagnostics,
+    connection: snapshot.connection,
   })
 }
