@@ -13,6 +13,11 @@ beforeAll(async () => {
   // false) would otherwise wait for its chunk on the first run and arrive as one burst.
   const { preloadProtocol } = await import('../../src/core/protocol/loadEventParser')
   await preloadProtocol()
+  // The store's human-in-the-loop layer, in every environment: tests of tools and interrupts see
+  // it at once, as an app does once it is in (its lazy path: test/core/store/lazyHumanInTheLoop.test.ts).
+  const { preloadStoreHumanInTheLoop } =
+    await import('../../src/core/store/preloadStoreHumanInTheLoop')
+  await preloadStoreHumanInTheLoop()
   if (typeof document === 'undefined') return
   const { preloadMarkdown } = await import('../../src/components/MarkdownText')
   await preloadMarkdown()

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../protocol/types'
-import type { AgentEvent, RunAgentInput } from '../protocol/types'
+import type { AgentEvent, ResumeEntry, RunAgentInput } from '../protocol/types'
 import {
   appendMessage,
   createSnapshot,
@@ -8,13 +8,15 @@ import {
   replaceState,
 } from '../reducer'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
+import type { RunOptions } from '../transport/Agent'
 import type {
   AgentEventListener,
   AgentRunOptions,
   AgentStore,
   AgentStoreOptions,
 } from './AgentStore'
-import { createHumanInTheLoop, type HitlHost } from './createHumanInTheLoop'
+import type { HitlHost } from './createHumanInTheLoop'
+import { createLazyHumanInTheLoop } from './createLazyHumanInTheLoop'
 import { createListenerSet } from './createListenerSet'
 import { createPublisher } from './createPublisher'
 import { createRunLifecycle, type RunLifecycleHost } from './createRunLifecycle'
@@ -71,6 +73,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     set: (snapshot) => void (current = snapshot),
     flush: () => flush(),
     schedule: () => publisher.schedule(),
+    hold: (event) => hitl.hold(event),
     applied(events) {
       hitl.onApplied(events)
       for (const e of events) if (eventListeners.size > 0) eventListeners.emit(e, current)
@@ -81,8 +84,9 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     startAutomatic: continueThread,
     run: (o) => store.run(o),
   }
-  // Human in the loop (issue 3): tools, approvals, follow-ups, interrupts (a reload restores them).
-  const hitl = createHumanInTheLoop(host, options)
+  // Human in the loop (issue 3): tools, approvals, follow-ups, interrupts (a reload restores them);
+  // its layer loads on first need (issue 7).
+  const hitl = createLazyHumanInTheLoop(host, options)
   // Connection state (issue 6), mirrored from agents that report one.
   if (agent.getConnectionState) current = replaceConnection(current, agent.getConnectionState())
   const unsubscribeConnection = agent.subscribeConnection?.((connection) => {
@@ -105,29 +109,36 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
   ): Promise<AgentSnapshot> {
     const runId = crypto.randomUUID()
     current = snapshot
-    const resume = hitl.beginRun(keepAnswers)
+    // The human-in-the-loop layer is needed but still loading: the run starts once it is in.
+    const layerLoading = hitl.pending()
+    const resume = layerLoading ? undefined : hitl.beginRun(keepAnswers)
     snapshot = current
-    const input: RunAgentInput = {
-      threadId,
-      runId,
-      protocolVersion: PROTOCOL_VERSION,
-      state: snapshot.state,
-      // Activity messages are UI-only (spec 1.1 "Activity"); agents never receive them.
-      messages: snapshot.messages.filter((m) => m.role !== 'activity'),
-      tools: hitl.tools(request.tools),
-      context: request.context,
-      forwardedProps: request.forwardedProps,
-      ...(resume && { resume }),
-    }
-    runs.begin(runId)
-    // A zod/mini tool schema whose converter is still loading: send the tools once it is.
-    const pending = hitl.toolsPending()
-    return runs.stream(runId, (runOptions) =>
-      pending
+    const send = (resume: ResumeEntry[] | undefined, runOptions: RunOptions) => {
+      const input: RunAgentInput = {
+        threadId,
+        runId,
+        protocolVersion: PROTOCOL_VERSION,
+        state: snapshot.state,
+        // Activity messages are UI-only (spec 1.1 "Activity"); agents never receive them.
+        messages: snapshot.messages.filter((m) => m.role !== 'activity'),
+        tools: hitl.tools(request.tools),
+        context: request.context,
+        forwardedProps: request.forwardedProps,
+        ...(resume && { resume }),
+      }
+      // A zod/mini tool schema whose converter is still loading: send the tools once it is.
+      const pending = hitl.toolsPending()
+      return pending
         ? deferUntil(pending, () =>
             agent.run({ ...input, tools: hitl.tools(request.tools) }, runOptions),
           )
-        : agent.run(input, runOptions),
+        : agent.run(input, runOptions)
+    }
+    runs.begin(runId)
+    return runs.stream(runId, (runOptions) =>
+      layerLoading
+        ? deferUntil(layerLoading, () => send(hitl.beginRun(keepAnswers), runOptions))
+        : send(resume, runOptions),
     )
   }
 

@@ -6,9 +6,8 @@ import type { AgentStoreOptions } from './AgentStore'
 import type { ApprovalPolicyStore } from './ApprovalPolicyStore'
 import { createApprovalDeriver } from './createApprovalDeriver'
 import { createInterruptActions, type InterruptActions } from './createInterruptActions'
-import { createMemoryPolicyStore } from './createMemoryPolicyStore'
 import { createToolDelivery, type ToolDelivery } from './createToolDelivery'
-import { createToolRegistry } from './createToolRegistry'
+import type { ToolRegistry } from './createToolRegistry'
 import type { CallRecord } from './deriveApprovals'
 import {
   expireDue,
@@ -59,20 +58,25 @@ export interface HitlState {
 }
 
 /**
- * The human-in-the-loop half of the agent store (issue 3): tool registry, approvals, frontend
- * tool execution, follow-up runs and interrupts. `createAgentStore` calls its hooks at the run
- * lifecycle's points and spreads `api` into the store.
+ * The human-in-the-loop half of the agent store (issue 3): approvals, frontend tool execution,
+ * follow-up runs and interrupts, over the store's tool `registry`. It is in its own chunk:
+ * `createLazyHumanInTheLoop` (what `createAgentStore` calls at the run lifecycle's points and
+ * spreads `api` of into the store) creates it on first need, from the thread as it is then:
+ * `storeOptions.initialInterrupts` are already in the thread; `initialResume` is staged here.
  * @internal
  */
-export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOptions) {
+export function createHumanInTheLoop(
+  host: HitlHost,
+  storeOptions: AgentStoreOptions & { policyStore: ApprovalPolicyStore },
+  registry: ToolRegistry,
+) {
   const options: HitlOptions = {
-    policyStore: storeOptions.policyStore ?? createMemoryPolicyStore(),
+    policyStore: storeOptions.policyStore,
     autoFollowUp: storeOptions.autoFollowUp ?? true,
     maxFollowUps: storeOptions.maxFollowUps ?? 5,
     autoResume: storeOptions.autoResume ?? true,
     now: storeOptions.now ?? Date.now,
   }
-  const registry = createToolRegistry()
   const records = new Map<string, CallRecord>()
   let followUps = 0
   let suspended = false
@@ -186,25 +190,21 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
   }
   const unsubscribeRegistry = registry.subscribe(onRegistryChange)
   const unsubscribePolicy = options.policyStore.subscribe?.(onRegistryChange)
-  // A reload: restore interrupts, rebuild approvals and expiry from the initial thread.
-  if (storeOptions.initialInterrupts) {
-    const list = replaceInterrupts(host.get(), storeOptions.initialInterrupts).interrupts
-    const { initialResume = [] } = storeOptions
-    host.set(replaceInterrupts(host.get(), restageAnswers(list, initialResume, options.now())))
+  // A reload: stage the saved answers again, rebuild approvals and expiry from the thread.
+  if (storeOptions.initialInterrupts && storeOptions.initialResume) {
+    const list = host.get().interrupts
+    const restaged = restageAnswers(list, storeOptions.initialResume, options.now())
+    host.set(replaceInterrupts(host.get(), restaged))
   }
   refresh()
 
   return {
-    /** The store's HITL methods. */
+    /** The store's HITL methods but the registry's (see `createLazyHumanInTheLoop`). */
     api: {
-      policyStore: options.policyStore,
       resume() {
         state.userActed()
         return host.startAutomatic()
       },
-      registerTool: registry.register,
-      getTool: registry.get,
-      subscribeTools: registry.subscribe,
       ...interrupts.api,
     },
     /** `base` tools plus the registered frontend tools (registered ones win by name). */
@@ -212,6 +212,10 @@ export function createHumanInTheLoop(host: HitlHost, storeOptions: AgentStoreOpt
       loadedFrontendTools()?.mergeTools(base, registry.all()) ?? [...base],
     /** Set while `tools` cannot give the registered tools yet: a run waits for it. */
     toolsPending,
+    /** What a registry change does (the lazy layer calls it for registrations made before it). */
+    registryChanged: onRegistryChange,
+    /** Set while answers to outstanding `interrupts` cannot be validated yet (see validatePayload). */
+    validatorPending: payloadValidatorPending,
     /** Applied events of the running run: re-derive when a tool call or the run changed. */
     onApplied(events: readonly AgentEvent[]) {
       let relevant = false

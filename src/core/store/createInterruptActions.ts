@@ -6,6 +6,7 @@ import type { HitlState } from './createHumanInTheLoop'
 import { decisionFromPayload, decisionPayload } from './decisionPayload'
 import { forgetDecision } from './deriveApprovals'
 import { hashArgs } from './hashArgs'
+import { hitlNotFoundError } from './hitlNotFoundError'
 import { rejectSent, stageAnswer, stageCancel, takeResume } from './interruptUpdates'
 import { validateArgs } from './validateArgs'
 import { payloadValidatorPending } from './validatePayload'
@@ -101,12 +102,11 @@ export function createInterruptActions(state: HitlState) {
 
   function editArgs(toolCallId: string, args: unknown): AgentError | undefined {
     const approval = host.get().approvals[toolCallId]
-    if (!approval || approval.state !== 'pending') {
+    if (!approval) return hitlNotFoundError('approval', toolCallId)
+    if (approval.state !== 'pending') {
       return new AgentError(
         'not_found',
-        approval
-          ? `Tool call '${toolCallId}' has no pending approval (it is ${approval.state}).`
-          : `No approval for tool call '${toolCallId}' in this thread.`,
+        `Tool call '${toolCallId}' has no pending approval (it is ${approval.state}).`,
       )
     }
     const schema = state.getTool(approval.toolName)?.parameters

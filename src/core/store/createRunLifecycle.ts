@@ -3,12 +3,11 @@ import type { BaseEvent } from '../protocol/types'
 import { beginRun, replaceRun } from '../reducer/snapshotUpdates'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
 import type { Observable, RunOptions } from '../transport/Agent'
-import type { HumanInTheLoop } from './createHumanInTheLoop'
+import type { LazyHumanInTheLoop } from './createLazyHumanInTheLoop'
 import type { Publisher } from './createPublisher'
 import type { ActiveRun } from './RunRequest'
 import { snapshotToPersisted, type PersistedThread } from './snapshotToPersisted'
 import { createActiveRun, streamRun, type RunStreamHost } from './streamRun'
-import { payloadValidatorPending } from './validatePayload'
 
 /** A run the store stopped listening to (`detach()`); `attach()` continues its pipeline. */
 type DetachedRun = Pick<ActiveRun, 'runId' | 'pipeline' | 'applied' | 'lastEventId'>
@@ -27,7 +26,7 @@ export interface RunLifecycleHost extends RunStreamHost {
  */
 export function createRunLifecycle(
   host: RunLifecycleHost,
-  hitl: Pick<HumanInTheLoop, 'afterRun' | 'settle'>,
+  hitl: Pick<LazyHumanInTheLoop, 'afterRun' | 'settle' | 'validatorPending'>,
   publisher: Pick<Publisher, 'published'>,
 ) {
   const { agent, threadId } = host
@@ -68,7 +67,7 @@ export function createRunLifecycle(
     return new Promise<AgentSnapshot>((resolve) => {
       // A run that ends with interrupts to answer resolves once their validator is loaded.
       const settle = (s: AgentSnapshot) => {
-        const pending = payloadValidatorPending(s.interrupts)
+        const pending = hitl.validatorPending(s.interrupts)
         if (pending) void pending.then(() => resolve(s))
         else resolve(s)
       }

@@ -29,4 +29,5 @@ export {
 } from './ToolDefinition'
 export { hashArgs } from './hashArgs'
 export { preloadFrontendTools } from './preloadFrontendTools'
+export { preloadStoreHumanInTheLoop } from './preloadStoreHumanInTheLoop'
 export { snapshotToPersisted, type PersistedThread } from './snapshotToPersisted'

@@ -1,6 +1,7 @@
 import { AgentError } from '../protocol/AgentError'
 import type { ResumeEntry } from '../protocol/types'
 import type { InterruptView } from '../reducer/AgentSnapshot'
+import { hitlNotFoundError } from './hitlNotFoundError'
 import { validatePayload } from './validatePayload'
 
 /** Interrupts that still need something from the client (not sent yet). */
@@ -31,7 +32,7 @@ export function stageAnswer(
   const index = list.findIndex((i) => i.id === id)
   const view = list[index]
   if (!view || view.state === 'resolved') {
-    return { list, error: new AgentError('not_found', `No open interrupt '${id}' in this thread.`) }
+    return { list, error: hitlNotFoundError('interrupt', id) }
   }
   if (view.state === 'expired' || (view.expiresAtMs !== undefined && now >= view.expiresAtMs)) {
     const error = new AgentError(

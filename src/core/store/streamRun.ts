@@ -24,6 +24,11 @@ export interface RunStreamHost {
   applied(events: AgentEvent[]): void
   /** Ends the run (terminal event, error, completion); `run.done` is already true. */
   finish(run: ActiveRun): void
+  /**
+   * `undefined` when the received `event` (raw) can be applied now; else a load it waits for
+   * (the store's human-in-the-loop layer), rejecting with `load_failed` when that fails.
+   */
+  hold?(event: unknown): Promise<unknown> | undefined
 }
 
 /** Runs whose event validator is still loading: their events wait for it (see streamRun). */
@@ -73,9 +78,13 @@ export function createActiveRun(
  * run. Never throws: a source that throws on subscribe ends the run with that error.
  *
  * While the run's event validator is loading, the source is subscribed anyway (its request goes
- * out in parallel) and what it delivers (events, ids, diagnostics, then its end) is held in order and applied once
- * the validator is there; a failed load ends the run with AgentError `load_failed` (the source
- * is aborted). `stop()` meanwhile ends the run as usual: the held events are dropped.
+ * out in parallel) and what it delivers (events, ids, diagnostics, then its end) is held in order
+ * and applied once the validator is there. The same from an event `host.hold` makes wait (the
+ * first tool call or interrupt outcome while the store's human-in-the-loop layer loads), that
+ * event included. A failed load ends the run with AgentError `load_failed` (the source is
+ * aborted): the held events are dropped, everything applied before them stays (a `retry()` goes
+ * back to the run's start anyway). `stop()` meanwhile ends the run as usual: the held events are
+ * dropped.
  * @internal
  */
 export function streamRun(
@@ -83,16 +92,17 @@ export function streamRun(
   run: ActiveRun,
   open: (options: RunOptions) => Observable<BaseEvent>,
 ): void {
-  const load = parserLoads.get(run.pipeline)
-  /** Notifications held while the validator loads (see above); `undefined` once it is there. */
+  /** Notifications held while a load runs (see above); `undefined` while none does. */
   let held: Array<() => void> | undefined
-  if (load) {
+  /** Holds every notification from now until `load` settles, then replays them in order. */
+  const holdUntil = (load: Promise<unknown>) => {
     held = []
     load.then(
       () => {
         parserLoads.delete(run.pipeline)
         const replay = held!
         held = undefined
+        // A replayed event may start another hold: the rest are held again, in order.
         for (const notify of replay) notify()
       },
       (cause: unknown) => {
@@ -101,9 +111,16 @@ export function streamRun(
       },
     )
   }
+  const load = parserLoads.get(run.pipeline)
+  if (load) holdUntil(load)
   const onNext = (event: unknown) => {
     if (held) return void held.push(() => onNext(event))
     if (run.done) return
+    const wait = host.hold?.(event)
+    if (wait) {
+      holdUntil(wait)
+      return void held!.push(() => onNext(event))
+    }
     const before = host.get()
     const failedBefore = run.pipeline.error !== undefined
     host.set(run.pipeline.push(before, event))
