@@ -96,6 +96,17 @@ export interface AgentErrorOptions {
   firstId?: number
 }
 
+/** The fields of {@link AgentErrorOptions} an {@link AgentError} carries as they are. */
+const EXTRAS = [
+  'status',
+  'body',
+  'event',
+  'agentCode',
+  'closeCode',
+  'retryAfterMs',
+  'firstId',
+] as const satisfies readonly (keyof AgentErrorOptions)[]
+
 /**
  * The one error type the kit produces. Every failure that reaches `useAgentRun().error`,
  * `store.getSnapshot().run.error` or an Observable's `error` callback is an `AgentError`.
@@ -119,13 +130,7 @@ export class AgentError extends Error {
   constructor(code: AgentErrorCode, message: string, options: AgentErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
-    if (options.status !== undefined) this.status = options.status
-    if (options.body !== undefined) this.body = options.body
-    if (options.event !== undefined) this.event = options.event
-    if (options.agentCode !== undefined) this.agentCode = options.agentCode
-    if (options.closeCode !== undefined) this.closeCode = options.closeCode
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs
-    if (options.firstId !== undefined) this.firstId = options.firstId
+    for (const key of EXTRAS) if (options[key] !== undefined) this[key] = options[key] as never
     this.retryable =
       options.retryable ??
       (code === 'network' ||

@@ -79,42 +79,37 @@ export function applyPatch(document: unknown, patch: readonly JsonPatchOperation
   let root = document
   /** The containers this patch copied (its own: changed in place from then on). */
   const owned = new Set<object>()
-  const own = (container: Container): Container => {
-    if (owned.has(container)) return container
-    const copy = Array.isArray(container) ? container.slice() : { ...container }
+  /** `value` as this patch's own container (copied once per patch); it must be a container. */
+  const own = (value: unknown, pointer: string): Container => {
+    if (!isContainer(value)) missing(pointer)
+    if (owned.has(value)) return value
+    const copy = Array.isArray(value) ? value.slice() : { ...value }
     owned.add(copy)
     return copy
   }
-  const get = (segments: string[], pointer: string): unknown => {
-    let node = root
-    for (const s of segments) {
+  /**
+   * The value at the first `depth` segments, each of which must exist. `copying`: every
+   * container on the way, the root and the one reached included, is replaced by this patch's
+   * own copy (path copying), so the caller may change the one returned in place.
+   */
+  const walk = (segments: string[], depth: number, pointer: string, copying: boolean): unknown => {
+    let node = copying ? (root = own(root, pointer)) : root
+    for (let i = 0; i < depth; i++) {
       if (!isContainer(node)) missing(pointer)
-      if (Array.isArray(node)) node = node[arrayIndex(node, s, pointer, false)]
-      else if (has(node, s)) node = node[s]
-      else missing(pointer)
+      const s = segments[i]
+      const parent = node as Record<string | number, unknown>
+      const key = Array.isArray(node) ? arrayIndex(node, s, pointer, false) : s
+      if (!Array.isArray(node) && !has(node, s)) missing(pointer)
+      node = parent[key]
+      if (copying) node = parent[key] = own(node, pointer)
     }
     return node
   }
-  /**
-   * The (owned) parent container of `segments`' last segment, copying the path down to it;
-   * the root is replaced by its copy. Every container on the way must exist.
-   */
-  const parentOf = (segments: string[], pointer: string): Container => {
-    if (!isContainer(root)) missing(pointer)
-    let parent = own(root as Container)
-    root = parent
-    for (let i = 0; i < segments.length - 1; i++) {
-      const s = segments[i]
-      const key = Array.isArray(parent) ? arrayIndex(parent, s, pointer, false) : s
-      if (!Array.isArray(parent) && !has(parent, s)) missing(pointer)
-      const child = (parent as Record<string | number, unknown>)[key]
-      if (!isContainer(child)) missing(pointer)
-      const mine = own(child as Container)
-      ;(parent as Record<string | number, unknown>)[key] = mine
-      parent = mine
-    }
-    return parent
-  }
+  const get = (segments: string[], pointer: string): unknown =>
+    walk(segments, segments.length, pointer, false)
+  /** The (owned) parent container of `segments`' last segment, copying the path down to it. */
+  const parentOf = (segments: string[], pointer: string): Container =>
+    walk(segments, segments.length - 1, pointer, true) as Container
   /** `add` (`adding`: inserts into an array, sets a member) or `replace` (which must exist). */
   const put = (segments: string[], pointer: string, value: unknown, adding: boolean): void => {
     if (segments.length === 0) {
