@@ -7,6 +7,7 @@ import { systemClock } from './Clock'
 import type { ConnectionState } from './ConnectionState'
 import { createEventIdTracker } from './createEventIdTracker'
 import { createObservable, type SubscriberSink } from './createObservable'
+import { preloadSseReader } from './loadSseReader'
 import { createRunConnectionTracker, type RunConnection } from './createRunConnectionTracker'
 import {
   diagnosticReporter,
@@ -17,7 +18,9 @@ import {
 } from './httpAgentRequests'
 import { readResponse, type ReadResponseContext, type RunProgress } from './readResponse'
 import type { HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
-import { cancelHttpRun } from './cancelHttpRun'
+import { networkError } from './networkError'
+import { readHttpError } from './readHttpError'
+import { runRouteUrl } from './runRouteUrl'
 import { resumeHttpRun, type ResumeHttpRunOptions } from './resumeHttpRun'
 
 export type { HttpAgentHeaders, HttpAgentOptions, HttpRunOptions } from './HttpAgentOptions'
@@ -39,8 +42,9 @@ interface HttpRun {
  * An {@link Agent} that talks AG-UI over HTTP with Server-Sent Events (spec 1.1, "Transports":
  * HTTP/SSE): `run` POSTs the input as JSON and streams the response's events, each validated
  * (`validatesEvents = true`, design.md rule 2) by a per-run `createEventParser`. The validator's
- * chunk loads (once) when a run starts, in parallel with its request; the response is read
- * meanwhile and its events parsed once it is there (see `preloadProtocol`).
+ * chunk and the SSE reader's (decoder, frame JSON) load (once) when a run starts, in parallel
+ * with its request; the response is read meanwhile and its events decoded and parsed once both
+ * are there (see `preloadProtocol`, `preloadSseReader`).
  *
  * The returned Observable is cold (one request per subscription) and ends:
  * - `complete` when the stream ends after the last run's `RUN_FINISHED`/`RUN_ERROR` (or
@@ -52,7 +56,7 @@ interface HttpRun {
  *   `truncated` (the stream ended or broke with a run still open, or without any event; or a
  *   resume could not recover what was missed: `cause` `run_not_found`/`replay_gap`/the last
  *   failure), `aborted` (`options.signal` aborted, or `abortRun()`), `load_failed` (the event
- *   validator's chunk could not be loaded).
+ *   validator's or the SSE reader's chunk could not be loaded).
  *
  * Resume (issue 6, "HTTP resume"): when the response carries `X-AWR-Resumable: 1` (the kit's
  * `createAgentHandler({ resumable })` sets it), the run outlives its request. A drop then
@@ -121,10 +125,25 @@ export class HttpAgent implements Agent {
    * Cancels a run on the server: `POST` to `cancelUrl` (default `<url>/runs/<runId>/cancel`).
    * @throws AgentError `http_error` (non-2xx), `network`, or `invalid_response` when `cancelUrl` is `false`.
    */
-  cancelRun(runId: string): Promise<void> {
-    return cancelHttpRun(this.#options, runId, (target) =>
-      fetchWithOptions(this.#options, target, { method: 'POST' }),
-    )
+  async cancelRun(runId: string): Promise<void> {
+    const { cancelUrl, url } = this.#options
+    if (cancelUrl === false)
+      throw new AgentError(
+        'invalid_response',
+        'This HttpAgent has no cancel endpoint (cancelUrl: false).',
+      )
+    const target =
+      typeof cancelUrl === 'function'
+        ? cancelUrl(runId)
+        : (cancelUrl ?? runRouteUrl(url, runId, 'cancel'))
+    let response: Response
+    try {
+      response = await fetchWithOptions(this.#options, target, { method: 'POST' })
+    } catch (error) {
+      throw networkError(`The cancel request to ${target}`, error)
+    }
+    if (!response.ok) throw await readHttpError(response, `the cancel request of run ${runId}`)
+    void response.body?.cancel().catch(() => undefined)
   }
 
   /** Aborts every run in flight: each Observable errors with `AgentError('aborted')`. */
@@ -154,7 +173,9 @@ export class HttpAgent implements Agent {
         sink.error(new AgentError('aborted', 'The run was aborted before it started.'))
         return
       }
-      void preloadProtocol() // in parallel with the request; awaited before the first event
+      // in parallel with the request; awaited before the first event is decoded
+      void preloadProtocol()
+      void preloadSseReader()
       const run: HttpRun = { runId, resumable: false, connection: this.#tracker.begin() }
       controller.signal.addEventListener('abort', () => {
         if (!isAgentError(controller.signal.reason)) return // unsubscribed: detach, not stop
@@ -229,12 +250,7 @@ export class HttpAgent implements Agent {
       )
     } catch (error) {
       if (signal.aborted) throw error
-      const message = error instanceof Error ? error.message : String(error)
-      const failed = new AgentError(
-        'network',
-        `The request to ${String(options.url)} failed: ${message}`,
-        { cause: error },
-      )
+      const failed = networkError(`The request to ${String(options.url)}`, error)
       if (options.resume === false || !this.#endpointResumable) throw failed
       // The server may run it anyway, detached: re-join it (F5), else fail as `network`.
       run.resumable = true

@@ -4,7 +4,8 @@ import type { EventParser } from '../protocol/parseEvent'
 import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import type { Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
-import { createEventIdTracker, truncatedBy, type EventIdTracker } from './createEventIdTracker'
+import { createEventIdTracker, type EventIdTracker } from './createEventIdTracker'
+import { truncatedBy } from './truncatedError'
 import type { WebSocketClientFrame, WebSocketServerFrame } from './webSocketFrames'
 
 /** What a {@link WebSocketRun} needs from its agent. */

@@ -97,15 +97,3 @@ export function createEventIdTracker(lastId = 0): EventIdTracker {
     },
   }
 }
-
-/**
- * The `truncated` error of a run whose missed events cannot be replayed (`cause`: the
- * `replay_gap` or `run_not_found` error), so the store shows it as truncated, with Retry.
- */
-export function truncatedBy(cause: AgentError): AgentError {
-  return new AgentError(
-    'truncated',
-    `The events the run missed cannot be replayed (${cause.message}): the run is truncated.`,
-    { cause },
-  )
-}

@@ -18,6 +18,7 @@ export {
   type SseDecoderOptions,
   type SseFrame,
 } from './createSseDecoder'
+export { preloadSseReader } from './loadSseReader'
 export { WebSocketAgent } from './WebSocketAgent'
 export type { WebSocketAgentOptions } from './WebSocketAgentOptions'
 export type { AuthRefreshResult } from './WebSocketConnectionOptions'

@@ -4,10 +4,15 @@ import type { PendingEventParser } from '../protocol/loadEventParser'
 import type { AgentEvent } from '../protocol/types'
 import { systemClock, type Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
-import { truncatedBy, type EventIdTracker } from './createEventIdTracker'
-import { createSseDecoder, type SseFrame } from './createSseDecoder'
-import { parseFrameJson } from './parseFrameJson'
+import type { EventIdTracker } from './createEventIdTracker'
+import type { SseDecoder, SseFrame } from './createSseDecoder'
+import { sseReader } from './loadSseReader'
 import { readAhead } from './readAhead'
+import { readHttpError, readTextPrefix } from './readHttpError'
+import { errorText } from './networkError'
+import { truncatedBy, truncatedError } from './truncatedError'
+
+export { readTextPrefix } // the adapters read error bodies with it
 
 /** How far a run got, shared by the responses that serve it (the first, then resumes). */
 export interface RunProgress {
@@ -55,48 +60,15 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
-/** Reads at most `max` characters of a body, then cancels the rest. Never throws. */
-export async function readTextPrefix(response: Response, max = BODY_PREFIX): Promise<string> {
-  const reader = response.body?.getReader()
-  if (!reader) return ''
-  const decoder = new TextDecoder()
-  let text = ''
-  try {
-    while (text.length < max) {
-      const { done, value } = await reader.read()
-      if (done) break
-      text += decoder.decode(value, { stream: true })
-    }
-  } catch {
-    // a body that breaks while read for an error message: keep what came
-  } finally {
-    void reader.cancel().catch(() => undefined)
-  }
-  return text.slice(0, max)
-}
-
 async function checkResponse(response: Response): Promise<ReadableStream<Uint8Array> | null> {
-  const { status } = response
-  if (!response.ok) {
-    const body = await readTextPrefix(response)
-    const excerpt = body.trim().slice(0, 200) || '(empty body)'
-    throw new AgentError(
-      'http_error',
-      `The agent answered HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}: ${excerpt}`,
-      {
-        status,
-        body,
-        retryable: status >= 500 || status === 408 || status === 429,
-      },
-    )
-  }
+  if (!response.ok) throw await readHttpError(response, 'the run request')
   const type = response.headers.get('content-type') ?? ''
   if (!type.toLowerCase().includes('text/event-stream')) {
     const body = await readTextPrefix(response)
     throw new AgentError(
       'invalid_response',
-      `The agent answered HTTP ${status} with content type '${type || 'none'}', not an event stream (text/event-stream).`,
-      { status, body },
+      `The agent answered HTTP ${response.status} with content type '${type || 'none'}', not an event stream (text/event-stream).`,
+      { status: response.status, body },
     )
   }
   return response.body
@@ -114,7 +86,8 @@ async function checkResponse(response: Response): Promise<ReadableStream<Uint8Ar
  *
  * @throws AgentError `http_error` | `invalid_response` | `invalid_json` | `invalid_event` |
  *   `limit_exceeded` | `truncated` (a replay that skipped events, `cause` `replay_gap`) |
- *   `load_failed` (the event validator's chunk could not be loaded; the body is read meanwhile).
+ *   `load_failed` (the event validator's or the SSE reader's chunk could not be loaded; the body
+ *   is read meanwhile).
  */
 export async function readResponse(
   response: Response,
@@ -129,7 +102,7 @@ export async function readResponse(
     if (sink.closed) return // unsubscribed inside an earlier frame of the same chunk
     let raw: unknown
     try {
-      raw = parseFrameJson(frame.data)
+      raw = sseReader.loaded()!.parseFrameJson(frame.data)
     } catch (error) {
       if (atEnd) return // the stream ended inside this frame: judged as truncation below
       const excerpt = frame.data.length > 200 ? `${frame.data.slice(0, 200)}…` : frame.data
@@ -173,27 +146,24 @@ export async function readResponse(
   const finish = (): AgentError | undefined => {
     clearTimeout(grace)
     if (sink.closed) return undefined
-    if (progress.delivered === 0)
-      return new AgentError(
-        'truncated',
-        'The stream ended without any event: the run is truncated.',
-      )
-    if (progress.runOpen) {
-      return new AgentError(
-        'truncated',
-        'The stream ended without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.',
-      )
-    }
+    if (progress.delivered === 0) return truncatedError('The stream ended without any event')
+    if (progress.runOpen)
+      return truncatedError('The stream ended without a terminal event (RUN_FINISHED or RUN_ERROR)')
     sink.complete()
     return undefined
   }
 
   if (!body) return finish()
-  const { ready } = parser
+  // The validator's and the SSE reader's chunks load in parallel with the request: the body is
+  // read ahead (nothing lost if it breaks meanwhile) and decoded once both are in.
+  const ready =
+    parser.ready || !sseReader.loaded()
+      ? Promise.all([parser.ready, sseReader.load()]).then(() => undefined)
+      : undefined
   const reader = ready ? readAhead(body.getReader(), ready, signal) : body.getReader()
   const cancel = () => void reader.cancel(signal.reason).catch(() => undefined)
   signal.addEventListener('abort', cancel, { once: true })
-  const decoder = createSseDecoder({ maxEventBytes: ctx.maxEventBytes, onFrame })
+  let decoder: SseDecoder | undefined
   const idle = watchIdle(ctx, () => void reader.cancel().catch(() => undefined))
   let lastYield = performance.now()
   try {
@@ -205,16 +175,12 @@ export async function readResponse(
         if (idle.fired) throw idle.fired
       } catch (error) {
         if (signal.aborted || sink.closed) throw error
-        if (isAgentError(error) && error.code === 'load_failed') throw error // the validator
+        if (isAgentError(error) && error.code === 'load_failed') throw error // a chunk (validator, SSE reader)
         if (settled()) return finish()
         if (error === idle.fired) return idle.fired
-        const message = error instanceof Error ? error.message : String(error)
-        return new AgentError(
-          'truncated',
-          `The stream broke before the run finished (${message}): the run is truncated.`,
-          {
-            cause: error,
-          },
+        return truncatedError(
+          `The stream broke before the run finished (${errorText(error)})`,
+          error,
         )
       }
       if (sink.closed) {
@@ -222,6 +188,11 @@ export async function readResponse(
         return undefined
       }
       if (step.done) break
+      // a chunk is handed out only once `ready` resolved: the SSE reader is loaded
+      decoder ??= sseReader.loaded()!.createSseDecoder({
+        maxEventBytes: ctx.maxEventBytes,
+        onFrame,
+      })
       // A burst (one chunk holding thousands of events) is decoded in slices, yielding to the
       // event loop whenever a frame's worth of work is done, so the page never freezes longer.
       for (let at = 0; at < step.value.byteLength && !sink.closed; at += SLICE_BYTES) {
@@ -236,7 +207,7 @@ export async function readResponse(
         }
       }
     }
-    decoder.end()
+    decoder?.end()
     return finish()
   } finally {
     clearTimeout(grace)
@@ -262,10 +233,9 @@ function watchIdle(ctx: ReadResponseContext, onFire: () => void) {
         const message = `No bytes from the server for ${idleTimeoutMs} ms (no event, no \`: ping\`): the connection is considered dead.`
         ctx.report({ level: 'warning', code: 'heartbeat_timeout', message })
         const cause = new AgentError('heartbeat_timeout', message)
-        watch.fired = new AgentError(
-          'truncated',
-          `The stream went silent before the run finished (${message}): the run is truncated.`,
-          { cause },
+        watch.fired = truncatedError(
+          `The stream went silent before the run finished (${message})`,
+          cause,
         )
         onFire()
       }, idleTimeoutMs)

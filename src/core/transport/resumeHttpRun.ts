@@ -1,10 +1,11 @@
 import { AgentError } from '../protocol/AgentError'
 import type { Clock } from './Clock'
-import { parseRetryAfterMs } from './closeCodePolicy'
 import type { ConnectionState } from './ConnectionState'
 import { createBackoff, type BackoffOptions } from './createBackoff'
-import { truncatedBy } from './createEventIdTracker'
-import { readResponse, readTextPrefix, type ReadResponseContext } from './readResponse'
+import { networkError } from './networkError'
+import { readHttpError, readTextPrefix } from './readHttpError'
+import { readResponse, type ReadResponseContext } from './readResponse'
+import { truncatedBy, truncatedError } from './truncatedError'
 
 /** What {@link resumeHttpRun} needs. */
 export interface ResumeHttpRunOptions {
@@ -93,8 +94,8 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
     if (!immediate) {
       const next = backoff.next(step)
       if (!next) {
-        const message = `Gave up resuming run ${runId} after ${backoff.attempt} attempts: ${lastError?.message}`
-        throw new AgentError('truncated', message, { cause: lastError })
+        const why = `Gave up resuming run ${runId} after ${backoff.attempt} attempts (${lastError?.message})`
+        throw truncatedError(why, lastError)
       }
       options.onState({
         status: 'reconnecting',
@@ -112,8 +113,7 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
       response = await options.request(from ?? ids.lastId)
     } catch (error) {
       if (signal.aborted) throw error
-      const message = `Resuming run ${runId} failed: ${error instanceof Error ? error.message : String(error)}`
-      lastError = new AgentError('network', message, { cause: error })
+      lastError = networkError(`Resuming run ${runId}`, error)
       continue
     }
     const { status } = response
@@ -138,30 +138,21 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
       }
       throw truncatedBy(gap)
     }
-    if (status === 408 || status === 429 || status >= 500) {
-      const body = await readTextPrefix(response)
-      const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'))
+    if (!response.ok) {
+      const code = status === 429 ? 'rate_limited' : 'http_error'
+      const error = await readHttpError(response, `the resume request of run ${runId}`, code)
+      if (!error.retryable) throw finalError(error) // 4xx but 408/429: no point asking again
+      const { retryAfterMs } = error
       if (retryAfterMs !== undefined) step = { exactMs: retryAfterMs }
-      const message = `Resuming run ${runId}: the server answered HTTP ${status}.`
-      lastError = new AgentError(status === 429 ? 'rate_limited' : 'http_error', message, {
-        status,
-        body,
-        ...(retryAfterMs !== undefined && { retryAfterMs }),
-      })
+      lastError = error
       continue
     }
     ids.beginReplay()
     from = undefined
     probing = false
     const before = progress.delivered
-    let drop: AgentError | undefined
-    try {
-      options.onState({ status: 'open' })
-      drop = await readResponse(response, ctx)
-    } catch (error) {
-      if (error instanceof AgentError && error.code === 'http_error') throw finalError(error)
-      throw error
-    }
+    options.onState({ status: 'open' })
+    const drop = await readResponse(response, ctx)
     if (!drop) return
     if (progress.delivered > before) backoff.reset()
     lastError = reasonOf(drop)
