@@ -1,4 +1,5 @@
 import type { ToolCall } from '../protocol/types'
+import { hasOnlyKeys } from './hasOnlyKeys'
 
 /**
  * The tool call {@link withArguments} made last, and whether it and its `function` hold only
@@ -8,16 +9,8 @@ import type { ToolCall } from '../protocol/types'
 let lastCopy: ToolCall | undefined
 let lastPlain = false
 
-function hasKeys(o: object, a: string, b: string, c?: string): boolean {
-  const keys = Object.keys(o)
-  return (
-    keys.length === (c === undefined ? 2 : 3) &&
-    keys[0] === a &&
-    keys[1] === b &&
-    (c === undefined || keys[2] === c) &&
-    Object.getOwnPropertySymbols(o).length === 0
-  )
-}
+const CALL_KEYS = ['id', 'type', 'function']
+const FUNCTION_KEYS = ['name', 'arguments']
 
 /**
  * A copy of tool call `call` with `function.arguments` replaced: same keys in the same order,
@@ -38,8 +31,7 @@ export function withArguments(call: ToolCall, args: string): ToolCall {
     }
   } else {
     copy = { ...call, function: { ...call.function, arguments: args } }
-    lastPlain =
-      hasKeys(copy, 'id', 'type', 'function') && hasKeys(copy.function, 'name', 'arguments')
+    lastPlain = hasOnlyKeys(copy, CALL_KEYS) && hasOnlyKeys(copy.function, FUNCTION_KEYS)
   }
   lastCopy = copy
   return copy

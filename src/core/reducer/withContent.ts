@@ -1,3 +1,5 @@
+import { hasOnlyKeys } from './hasOnlyKeys'
+
 /**
  * The message copy {@link withContent} made last, and whether its own keys are exactly `id`,
  * `role`, `content` (in that order, no symbol keys): then the next copy of it can be a literal.
@@ -5,18 +7,7 @@
 let lastCopy: object | undefined
 let lastPlain = false
 
-const PLAIN_KEYS = ['id', 'role', 'content'] as const
-
-function isPlain(m: object): boolean {
-  const keys = Object.keys(m)
-  return (
-    keys.length === 3 &&
-    keys[0] === PLAIN_KEYS[0] &&
-    keys[1] === PLAIN_KEYS[1] &&
-    keys[2] === PLAIN_KEYS[2] &&
-    Object.getOwnPropertySymbols(m).length === 0
-  )
-}
+const PLAIN_KEYS = ['id', 'role', 'content']
 
 /**
  * A copy of message `m` with `content` replaced: same keys in the same order, `m` untouched.
@@ -40,7 +31,7 @@ export function withContent<T extends { id: string; role: string; content?: unkn
   } else {
     copy = { ...m }
     copy.content = content
-    lastPlain = isPlain(copy)
+    lastPlain = hasOnlyKeys(copy, PLAIN_KEYS)
   }
   lastCopy = copy
   return copy
