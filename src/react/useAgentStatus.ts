@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AgentError } from '../core/protocol/AgentError'
 import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
 import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource, HasStatusSource } from '../core/status/AgentStatusSource'
-import { composeAgentStatus } from '../core/status/composeAgentStatus'
-import { transportName } from '../core/status/describeConnection'
-import type { foldEventLogIncrementally } from '../core/status/foldEventLog'
+import type { deriveAgentStatus } from '../core/status/deriveAgentStatus'
+import { transportName } from '../core/status/transportName'
 import { getEventLog } from '../core/status/getEventLog'
-import { logFoldChunk } from '../core/status/loadStatusChunks'
+import { deriveStatusChunk } from '../core/status/loadStatusChunks'
+import { pendingAgentStatus } from '../core/status/pendingAgentStatus'
 import type { Agent } from '../core/transport/Agent'
 import type { ConnectionState } from '../core/transport/ConnectionState'
 import { useSelect } from './useAgentSelector'
@@ -91,10 +91,12 @@ function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
  * **Events** are those recorded since the log was created (first use of the log).
  * **Remote status:** with a `source` (default `agent.statusSource`), `status.remote` holds its
  * last report (its `card` shown under `card`), the last load's error, and when it loaded.
- * **Loaded on first use:** the event log fold (runs, timeline, durations from the events) and
- * the status source poller come in their own chunks, started on mount; until the fold is in,
- * the status is the snapshot's alone (see `preloadAgentStatus`, which also says what a chunk
- * that cannot be loaded shows).
+ * **Loaded on first use:** the status derivation (the event log fold and the composition) and
+ * the status source poller come in their own chunks, started on mount. Until the derivation
+ * is in, the status has `loading: true` and nothing else (no runs, counts 0, connection
+ * `unknown`: `Status.Root` shows "Loading…"); if it cannot be loaded, that empty status lists
+ * `{ source: 'status', code: 'load_failed' }` in `errors` (see `preloadAgentStatus`, to have
+ * the full status on the first render).
  *
  * @throws Error naming `AgentProvider` when called outside one.
  * @example
@@ -114,27 +116,28 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
     agent: undefined,
   })
   const [tick, setTick] = useState(0)
-  // The event log fold loads on first use (see `preloadAgentStatus`); until it is in, the
-  // status is the snapshot's alone.
-  const [fold, setFold] = useState<{
-    value?: typeof foldEventLogIncrementally
-    error?: AgentError
-  }>(() => ({
-    value: logFoldChunk.loaded(),
-  }))
-  const foldLog = fold.value
+  // The status derivation loads on first use (see `preloadAgentStatus`); until it is in, the
+  // status is `pending`: loading, or the load's error.
+  const [chunk, setChunk] = useState<{ derive?: typeof deriveAgentStatus; error?: AgentError }>(
+    () => ({ derive: deriveStatusChunk.loaded() }),
+  )
+  const derive = chunk.derive
 
   useEffect(() => {
-    if (foldLog) return
+    if (derive) return
     let live = true
-    logFoldChunk.load().then(
-      (value) => live && setFold({ value }),
-      (error: AgentError) => live && setFold({ error }),
+    deriveStatusChunk.load().then(
+      (loaded) => live && setChunk({ derive: loaded }),
+      (error: AgentError) => live && setChunk({ error }),
     )
     return () => {
       live = false
     }
-  }, [foldLog])
+  }, [derive])
+  const pending = useMemo(
+    () => ({ ...pendingAgentStatus(chunk.error), ...(remote && { remote }) }),
+    [chunk.error, remote],
+  )
 
   useEffect(() => {
     if (capabilities || typeof (agent as CapabilityAgent).getCapabilities !== 'function') return
@@ -150,26 +153,20 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
   const caps = capabilities ?? (declared.agent === agent ? declared.value : undefined)
   const select = useCallback(
     (snapshot: AgentSnapshot) => {
+      if (!derive) return pending
       void tick // a new selector per tick: re-derive with the new time
-      const events = log.getSnapshot().entries
-      const at = now()
-      return composeAgentStatus(
-        snapshot,
-        foldLog?.(events, at),
-        {
-          events,
-          now: at,
-          connection: connectionOf(agent, snapshot),
-          ...(card && { card }),
-          ...(caps && { capabilities: caps }),
-          ...(transport !== undefined && { transport }),
-          ...(recentRuns !== undefined && { recentRuns }),
-          ...(remote && { remote }),
-        },
-        fold.error,
-      )
+      return derive(snapshot, {
+        events: log.getSnapshot().entries,
+        now: now(),
+        connection: connectionOf(agent, snapshot),
+        ...(card && { card }),
+        ...(caps && { capabilities: caps }),
+        ...(transport !== undefined && { transport }),
+        ...(recentRuns !== undefined && { recentRuns }),
+        ...(remote && { remote }),
+      })
     },
-    [log, agent, card, caps, transport, recentRuns, now, tick, remote, foldLog, fold.error],
+    [log, agent, card, caps, transport, recentRuns, now, tick, remote, derive, pending],
   )
   const status = useSelect('useAgentStatus', select, Object.is)
 

@@ -1,13 +1,19 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AgentStatusReport, AgentStatusSource } from '../../src/core/status'
 import { createScriptedAgent } from '../../src/testing'
+import { gateChunk } from '../setup/gateChunk'
+
+/** The module of the status derivation's chunk (the event log fold and the composition). */
+const DERIVE = resolve('src/core/status/deriveAgentStatus.ts')
 
 afterEach(() => {
   cleanup()
   vi.doUnmock('../../src/core/status/createStatusPoller')
-  vi.doUnmock('../../src/core/status/foldEventLog')
+  vi.doUnmock('../../src/core/status/deriveAgentStatus')
+  vi.doUnmock(DERIVE)
 })
 
 const REPORT: AgentStatusReport = {
@@ -33,6 +39,7 @@ async function mount(source: AgentStatusSource) {
     const r = s.remote
     return (
       <dl>
+        <dd data-testid="loading">{String(s.loading === true)}</dd>
         <dd data-testid="name">{s.identity.name}</dd>
         <dd data-testid="description">{s.identity.description ?? '-'}</dd>
         <dd data-testid="remote">
@@ -75,6 +82,7 @@ async function mountAfterRun(modules: Awaited<ReturnType<typeof fresh>>) {
     const s = useAgentStatus({ source: null })
     return (
       <dl>
+        <dd data-testid="loading">{String(s.loading === true)}</dd>
         <dd data-testid="run">{`${s.currentRun?.status}/${s.currentRun?.durationMs ?? '-'}`}</dd>
         <dd data-testid="timeline">{s.timeline.map((i) => `${i.kind}:${i.label}`).join(',')}</dd>
         <dd data-testid="events">{s.eventCount}</dd>
@@ -90,47 +98,113 @@ async function mountAfterRun(modules: Awaited<ReturnType<typeof fresh>>) {
   return store
 }
 
-describe('useAgentStatus loads its event log fold on first use', () => {
-  it("shows the snapshot's status until the fold is in, then the log's runs and timeline", async () => {
+describe('useAgentStatus loads its status derivation on first use', () => {
+  it('is loading (nothing derived, nothing shown as the status) until the chunk is in, then the whole status', async () => {
     const store = await mountAfterRun(await fresh())
-    // The snapshot alone: the run and its step, no tool call (only the log has it).
+    expect(text('loading')).toBe('true')
+    expect(text('run')).toBe('undefined/-')
+    expect(text('timeline')).toBe('')
+    expect(text('events')).toBe('0')
+    await waitFor(() => expect(text('loading')).toBe('false'))
     expect(text('run')).toBe('finished/100')
-    expect(text('timeline')).toBe('step:plan')
+    expect(text('timeline')).toBe('step:plan,tool:search')
     expect(text('events')).toBe(String(RUN.length))
-    await waitFor(() => expect(text('timeline')).toBe('step:plan,tool:search'))
-    expect(text('run')).toBe('finished/100')
     expect(text('errors')).toBe('')
     store.destroy()
   })
 
-  it('once preloaded, shows the fold on the first render', async () => {
+  it('once preloaded, shows the whole status on the first render', async () => {
     const modules = await fresh()
     await modules.preloadAgentStatus()
     const store = await mountAfterRun(modules)
+    expect(text('loading')).toBe('false')
     expect(text('timeline')).toBe('step:plan,tool:search')
     store.destroy()
   })
 
-  it("a fold that cannot be loaded lists load_failed and keeps the snapshot's status", async () => {
-    vi.doMock('../../src/core/status/foldEventLog', () => {
-      throw new Error('Failed to fetch dynamically imported module')
-    })
-    const store = await mountAfterRun(await fresh())
+  it('events of a run while the chunk loads are recorded, none lost, and derived once it is in', async () => {
+    const { chunk, release } = gateChunk(DERIVE)
+    const { AgentProvider, useAgentStatus, createAgentStore } = await fresh()
+    const store = createAgentStore({ agent: createScriptedAgent(RUN), threadId: 't' })
+    function Probe() {
+      const s = useAgentStatus({ source: null })
+      return (
+        <p data-testid="status">
+          {s.loading ? 'loading' : `${s.currentRun?.status}:${s.eventCount}:${s.timeline.length}`}
+        </p>
+      )
+    }
+    render(
+      <AgentProvider store={store}>
+        <Probe />
+      </AgentProvider>,
+    )
+    await act(() => store.run({ message: 'go' }))
+    expect(chunk.imports).toBe(1)
+    expect(text('status')).toBe('loading')
+    release()
+    await waitFor(() => expect(text('status')).toBe(`finished:${RUN.length}:2`))
+    store.destroy()
+  })
+
+  it('a chunk that cannot be loaded: an empty status listing load_failed; the next mount loads it', async () => {
+    const { chunk, release } = gateChunk(DERIVE)
+    chunk.fail = true
+    const modules = await fresh()
+    release()
+    const store = await mountAfterRun(modules)
     await waitFor(() => expect(text('errors')).toBe('status/load_failed'))
-    expect(text('run')).toBe('finished/100')
-    expect(text('timeline')).toBe('step:plan')
+    expect(text('loading')).toBe('false')
+    expect(text('run')).toBe('undefined/-')
+    // the chunk is back (a network blip): the next mount derives the whole status
+    chunk.fail = false
+    cleanup()
+    function Probe() {
+      const s = modules.useAgentStatus({ source: null })
+      return <p data-testid="timeline">{s.timeline.map((i) => i.label).join(',')}</p>
+    }
+    render(
+      <modules.AgentProvider store={store}>
+        <Probe />
+      </modules.AgentProvider>,
+    )
+    await waitFor(() => expect(text('timeline')).toBe('plan,search'))
+    expect(chunk.imports).toBe(2)
+    store.destroy()
+  })
+
+  it('<AgentStatusPage> shows "Loading…" (aria-busy), no part, until the chunk is in', async () => {
+    vi.resetModules()
+    const { AgentStatusPage, AgentProvider } = await import('../../src/index')
+    const { createAgentStore } = await import('../../src/core/store')
+    const store = createAgentStore({ agent: createScriptedAgent([]), threadId: 't' })
+    const { container } = render(
+      <AgentProvider store={store}>
+        <AgentStatusPage card={{ name: 'Support bot' }} source={null} />
+      </AgentProvider>,
+    )
+    const page = container.querySelector('[data-awr="agent-status"]')!
+    expect(page.getAttribute('aria-busy')).toBe('true')
+    expect(page.getAttribute('data-state')).toBe('loading')
+    expect(page.getAttribute('aria-label')).toBe('Agent status: Loading…')
+    expect(page.textContent).toBe('Loading…')
+    await waitFor(() => expect(page.getAttribute('aria-label')).toBe('Agent status: Support bot'))
+    expect(page.hasAttribute('aria-busy')).toBe(false)
+    expect(page.getAttribute('data-state')).toBe('idle')
+    expect(page.querySelector('[data-awr="status-connection"]')).not.toBeNull()
     store.destroy()
   })
 })
 
 describe('useAgentStatus loads its status source poller on first use', () => {
-  it('shows the status with nothing loaded yet until the chunk is in, then loads the source', async () => {
+  it('shows nothing loaded yet until the chunk is in, then loads the source', async () => {
     const load = vi.fn(() => Promise.resolve(REPORT))
     const { store } = await mount({ load })
-    expect(text('name')).toBe('App name') // the rest of the status is there at once
     expect(text('remote')).toBe('idle/-/-') // nothing loaded yet: {}
     expect(load).not.toHaveBeenCalled() // the chunk is not in yet
     await waitFor(() => expect(text('remote')).toBe('idle/ok/-'))
+    await waitFor(() => expect(text('loading')).toBe('false'))
+    expect(text('name')).toBe('App name')
     expect(load).toHaveBeenCalledTimes(1)
     expect(text('description')).toBe('From the remote system')
     store.destroy()
@@ -167,7 +241,7 @@ describe('useAgentStatus loads its status source poller on first use', () => {
         /^idle\/-\/load_failed: The status source poller could not be loaded: ./,
       ),
     )
-    expect(text('name')).toBe('App name')
+    await waitFor(() => expect(text('name')).toBe('App name'))
     expect(load).not.toHaveBeenCalled()
     // preloadAgentStatus never rejects: it logs
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})

@@ -250,4 +250,11 @@ export interface AgentStatus {
   inconsistencies: readonly string[]
   /** What the agent's remote status source said; absent when there is no source. */
   remote?: RemoteStatus
+  /**
+   * `true` while `useAgentStatus` waits for the status code, loaded on first use (see
+   * `preloadAgentStatus`): nothing is derived yet, every other field is empty (no runs, counts
+   * 0, connection `unknown`) and is not the agent's status; `Status.Root` shows "Loading…"
+   * instead of its parts. Absent once derived (always, from `deriveAgentStatus`).
+   */
+  loading?: boolean
 }

@@ -1,4 +1,3 @@
-import type { AgentError } from '../protocol/AgentError'
 import type { AgentCapabilities } from '../protocol/types'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
 import type {
@@ -166,21 +165,15 @@ function strip(run: FoldedRun): RunSummary {
 
 /**
  * {@link deriveAgentStatus} over an event log already folded (`foldEventLogIncrementally` of
- * `options.events`), or none (`undefined`: runs, the timeline and the log's errors come from
- * the snapshot alone, as without `events`; `eventCount` and the connection's `lastEventAt`
- * still read `options.events`). `foldError`: why the fold could not be loaded, listed in
- * `errors` (`source: 'status'`) while the log holds events. `useAgentStatus` uses it while the
- * fold's chunk loads. Pure, never throws.
+ * `options.events`). Pure, never throws.
  * @internal
  */
 export function composeAgentStatus(
   snapshot: AgentSnapshot,
-  folded: FoldedLog | undefined,
+  folded: FoldedLog,
   options: DeriveAgentStatusOptions,
-  foldError?: AgentError,
 ): AgentStatus {
   const { now, events = [] } = options
-  folded ??= { runs: [], errors: [], inconsistencies: [] }
   let runs: FoldedRun[] = folded.runs
   if (runs.length > 0)
     runs = [...runs.slice(0, -1), mergeLastRun(runs[runs.length - 1], snapshot, now)]
@@ -216,8 +209,6 @@ export function composeAgentStatus(
   }
 
   const errors: StatusError[] = [...folded.errors]
-  if (foldError && events.length > 0)
-    errors.push({ source: 'status', code: foldError.code, message: foldError.message })
   const last = summaries[summaries.length - 1]
   if (
     snapshot.run.error &&

@@ -44,17 +44,19 @@ const View = forwardRef<HTMLElement, ViewProps>(function View(
     [status, labels, time, onOpenDecision],
   )
   const Element = asChild ? Slot : 'section'
+  const loading = status.loading === true
   return (
     <AgentStatusContext.Provider value={value}>
       <Element
         ref={ref}
-        aria-label={`${value.labels.status}: ${status.identity.name ?? value.labels.unknownAgent}`}
+        aria-label={`${value.labels.status}: ${loading ? value.labels.loading : (status.identity.name ?? value.labels.unknownAgent)}`}
+        aria-busy={loading || undefined}
         data-awr="agent-status"
-        data-state={status.currentRun?.status ?? 'idle'}
+        data-state={loading ? 'loading' : (status.currentRun?.status ?? 'idle')}
         data-health={status.connection.health}
         {...rest}
       >
-        {children}
+        {loading ? <p data-empty="">{value.labels.loading}</p> : children}
       </Element>
     </AgentStatusContext.Provider>
   )
@@ -80,7 +82,9 @@ const Connected = forwardRef<HTMLElement, AgentStatusRootProps>(function Connect
  * The root of a status page (Radix anatomy): a `section` (`data-awr="agent-status"`,
  * `data-state` = the current run's status or `idle`, `data-health` = connection health) that
  * shares an `AgentStatus` with the parts. Connected under `AgentProvider` (options as
- * `useAgentStatus`), or plain with `status`.
+ * `useAgentStatus`), or plain with `status`. While the status is `loading` (its code loads on
+ * first use, see `preloadAgentStatus`), it renders `labels.loading` in place of its children,
+ * with `aria-busy` and `data-state="loading"`, so no part shows an empty status as the agent's.
  */
 export const Root = forwardRef<HTMLElement, AgentStatusRootProps>(function Root(props, ref) {
   if (props.status) {
