@@ -13,18 +13,18 @@ interface ListInternals {
   headLen: number
 }
 
-/** A thread as the selector reads it: the reducer's list, or a plain messages array. */
-interface Source {
-  /** Identity of the thread version: the same key means the same messages. */
-  key: object
-  length: number
-  at(index: number): Message
-  internals: ListInternals | undefined
+/**
+ * A thread as the selector reads it: the reducer's persistent list (`Snapshot.list`) or a plain
+ * messages array, both read by `length` and `at`. The same object means the same messages.
+ */
+interface Thread {
+  readonly length: number
+  at(index: number): Message | undefined
 }
 
 /** The selector's memory: the thread version it last saw and what it derived from it. */
 interface State {
-  key: object
+  thread: Thread
   internals: ListInternals | undefined
   /** The message at each position (references, for identity checks). */
   messages: Message[]
@@ -36,25 +36,29 @@ interface State {
   listed: Set<string>
 }
 
-function internalsOf(list: unknown): ListInternals | undefined {
-  const candidate = list as Partial<ListInternals>
+function internalsOf(thread: Thread): ListInternals | undefined {
+  const candidate = thread as Partial<ListInternals>
   return Array.isArray(candidate.head) && typeof candidate.headLen === 'number'
     ? (candidate as ListInternals)
     : undefined
 }
 
-function sourceOf(snapshot: AgentSnapshot): Source {
-  if (snapshot instanceof Snapshot) {
-    const list = snapshot.list
-    return {
-      key: list,
-      length: list.length,
-      at: (i) => list.at(i)!,
-      internals: internalsOf(list),
-    }
+const threadOf = (snapshot: AgentSnapshot): Thread =>
+  snapshot instanceof Snapshot ? snapshot.list : snapshot.messages
+
+/**
+ * Takes in the message at the end of `state`'s thread (`selectVisibleMessageIds`'s rules):
+ * remembers an orphan tool result, and returns whether its id is a new visible id (then listed).
+ */
+function isNewVisibleId(snapshot: AgentSnapshot, state: State, m: Message): boolean {
+  if (m.role === 'system' || m.role === 'developer') return false
+  if (m.role === 'tool') {
+    if (snapshot.toolCalls[m.toolCallId] !== undefined) return false
+    state.orphans.push(m.toolCallId)
   }
-  const messages = snapshot.messages
-  return { key: messages, length: messages.length, at: (i) => messages[i], internals: undefined }
+  if (state.listed.has(m.id)) return false
+  state.listed.add(m.id)
+  return true
 }
 
 /** Tool-call ids of an assistant message, or `undefined` for other roles. */
@@ -87,34 +91,33 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
 export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonly string[] {
   let state: State | undefined
 
-  function rebuild(snapshot: AgentSnapshot, source: Source): readonly string[] {
-    const messages: Message[] = []
-    const ids: string[] = []
-    const orphans: string[] = []
-    const listed = new Set<string>()
-    for (let i = 0; i < source.length; i++) {
-      const m = source.at(i)
-      messages.push(m)
-      if (m.role === 'system' || m.role === 'developer') continue
-      if (m.role === 'tool') {
-        if (snapshot.toolCalls[m.toolCallId] !== undefined) continue
-        orphans.push(m.toolCallId)
-      }
-      if (listed.has(m.id)) continue
-      listed.add(m.id)
-      ids.push(m.id)
+  function rebuild(snapshot: AgentSnapshot, thread: Thread): readonly string[] {
+    const previous = state
+    const next: State = {
+      thread,
+      internals: internalsOf(thread),
+      messages: [],
+      ids: [],
+      orphans: [],
+      listed: new Set(),
     }
-    const kept = state && sameIds(state.ids, ids) ? state.ids : ids
-    state = { key: source.key, internals: source.internals, messages, ids: kept, orphans, listed }
-    return kept
+    const ids: string[] = []
+    for (let i = 0; i < thread.length; i++) {
+      const m = thread.at(i)!
+      next.messages.push(m)
+      if (isNewVisibleId(snapshot, next, m)) ids.push(m.id)
+    }
+    next.ids = previous && sameIds(previous.ids, ids) ? previous.ids : ids
+    state = next
+    return next.ids
   }
 
   return (snapshot) => {
-    const source = sourceOf(snapshot)
-    if (state !== undefined && state.key === source.key) return state.ids
+    const thread = threadOf(snapshot)
+    if (state !== undefined && state.thread === thread) return state.ids
     const previous = state
     const a = previous?.internals
-    const b = source.internals
+    const b = internalsOf(thread)
     // Positions below the previous head length are shared, hence unchanged.
     if (
       previous === undefined ||
@@ -122,15 +125,15 @@ export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonl
       b === undefined ||
       a.head !== b.head ||
       b.headLen < a.headLen ||
-      source.length < previous.messages.length
+      thread.length < previous.messages.length
     ) {
-      return rebuild(snapshot, source)
+      return rebuild(snapshot, thread)
     }
     const { messages } = previous
     const known = messages.length
     let structural = false
     for (let i = a.headLen; i < known; i++) {
-      const next = source.at(i)
+      const next = thread.at(i)!
       const prev = messages[i]
       if (next === prev) continue
       if (
@@ -139,34 +142,26 @@ export function createMessageIdsSelector(): (snapshot: AgentSnapshot) => readonl
         (next.role === 'tool' && prev.role === 'tool' && next.toolCallId !== prev.toolCallId) ||
         !callsExtend(prev, next)
       ) {
-        return rebuild(snapshot, source)
+        return rebuild(snapshot, thread)
       }
       if (next.role === 'assistant' && next.toolCalls?.length !== callIds(prev)?.length) {
         structural = true
       }
       messages[i] = next
     }
-    let ids = previous.ids
     let appended: string[] | undefined
-    for (let i = known; i < source.length; i++) {
-      const m = source.at(i)
+    for (let i = known; i < thread.length; i++) {
+      const m = thread.at(i)!
       messages.push(m)
       structural = true
-      if (m.role === 'system' || m.role === 'developer') continue
-      if (m.role === 'tool') {
-        if (snapshot.toolCalls[m.toolCallId] !== undefined) continue
-        previous.orphans.push(m.toolCallId)
-      }
-      if (previous.listed.has(m.id)) continue
-      previous.listed.add(m.id)
-      ;(appended ??= []).push(m.id)
+      if (isNewVisibleId(snapshot, previous, m)) (appended ??= []).push(m.id)
     }
     // A new call can claim a result shown so far as an orphan: redo the (rare) full pass.
     if (structural && previous.orphans.some((id) => snapshot.toolCalls[id] !== undefined)) {
-      return rebuild(snapshot, source)
+      return rebuild(snapshot, thread)
     }
-    if (appended) ids = ids.concat(appended)
-    state = { ...previous, key: source.key, internals: b, messages, ids }
+    const ids = appended ? previous.ids.concat(appended) : previous.ids
+    state = { ...previous, thread, internals: b, ids }
     return ids
   }
 }
