@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunAgentInput } from '../../../src/core/protocol/types'
 import { gateEventParser, turns } from '../protocol/gateEventParser'
+import { controlledResponse, sseBytes as sse } from './controlledResponse'
 import { collect } from './testServer'
 
 let gate: ReturnType<typeof gateEventParser> | undefined
@@ -19,17 +20,6 @@ const events = [
   { type: 'THINKING_START' }, // retired: translated by the validator, so it must run
   { type: 'TEXT_MESSAGE_CONTENT', messageId: 'm', delta: 'Hi' },
 ]
-const sse = (list: unknown[]) =>
-  new TextEncoder().encode(list.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''))
-
-/** A response whose body the test feeds and breaks by hand (a network under test control). */
-function controlledResponse() {
-  let body!: ReadableStreamDefaultController<Uint8Array>
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => void (body = c) })
-  const response = new Response(stream, { headers: { 'content-type': 'text/event-stream' } })
-  return { response, body: () => body }
-}
-
 async function freshAgent(response: Response) {
   const { HttpAgent } = await import('../../../src/core/transport/HttpAgent')
   let fetched = 0

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RunAgentInput } from '../../../src/core/protocol/types'
 import { gateChunk } from '../../setup/gateChunk'
 import { turns } from '../protocol/gateEventParser'
+import { controlledResponse, sseBytes as sse } from './controlledResponse'
 import { collect } from './testServer'
 
 const CHUNK = resolve('src/core/transport/sseReaderChunk.ts')
@@ -26,17 +27,6 @@ const events = [
   { type: 'TEXT_MESSAGE_CONTENT', messageId: 'm', delta: 'Hi' },
 ]
 const finished = { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1' }
-const sse = (list: unknown[]) =>
-  new TextEncoder().encode(list.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''))
-
-/** A response whose body the test feeds and breaks by hand (a network under test control). */
-function controlledResponse() {
-  let body!: ReadableStreamDefaultController<Uint8Array>
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => void (body = c) })
-  const response = new Response(stream, { headers: { 'content-type': 'text/event-stream' } })
-  return { response, body: () => body }
-}
-
 /**
  * An HttpAgent from fresh modules, answering each request with the next of `responses` (no
  * answer at all once they are used up).
