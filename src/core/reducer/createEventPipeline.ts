@@ -5,7 +5,7 @@ import type { AgentSnapshot, RunStatus } from './AgentSnapshot'
 import { applyToSnapshot } from './applyEvent'
 import { ChunkExpander } from './ChunkExpander'
 import { type Snapshot, toSnapshot } from './Snapshot'
-import { StreamVerifier } from './StreamVerifier'
+import { createStreamVerifier } from './createStreamVerifier'
 
 /** Options of {@link createEventPipeline}. */
 export interface EventPipelineOptions {
@@ -45,7 +45,7 @@ export interface EventPipeline {
 export function createEventPipeline(options: EventPipelineOptions = {}): EventPipeline {
   const { parser } = options
   const expander = new ChunkExpander()
-  const verifier = new StreamVerifier()
+  const verifier = createStreamVerifier()
   let error: AgentError | undefined
   /**
    * The streak of tokens (issue 7): the type and id of the event pushed last, when it was a

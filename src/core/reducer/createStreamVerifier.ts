@@ -1,12 +1,26 @@
 import { AgentError } from '../protocol/AgentError'
 import type { AgentEvent } from '../protocol/types'
 
+/** What the verifier remembers of an open message or tool call. */
 interface Open {
   subagentRunId?: string
 }
 
+type RunStarted = Extract<AgentEvent, { type: 'RUN_STARTED' }>
+type RunFinished = Extract<AgentEvent, { type: 'RUN_FINISHED' }>
+
 function violation(message: string, event: unknown): AgentError {
   return new AgentError('protocol_violation', message, { event })
+}
+
+/** The "verification" stage of one stream; see {@link createStreamVerifier}. @internal */
+export interface StreamVerifier {
+  /** Checks one (chunk-expanded) event. @throws AgentError `protocol_violation` */
+  check(e: AgentEvent): void
+  /** True between `RUN_STARTED` and its terminal event. */
+  readonly runOpen: boolean
+  /** True once the stream has ended a run (or opened with `RUN_ERROR`). */
+  readonly sawTerminal: boolean
 }
 
 /**
@@ -20,116 +34,41 @@ function violation(message: string, event: unknown): AgentError {
  * `subagentRunId` differs from its opener's; two interrupts with one id.
  * @internal
  */
-export class StreamVerifier {
-  #phase: 'initial' | 'running' | 'finished' | 'errored' = 'initial'
-  #runId: string | undefined
-  #threadId: string | undefined
-  readonly #text = new Map<string, Open>()
-  readonly #reasoning = new Map<string, Open>()
-  readonly #tools = new Map<string, Open>()
-  readonly #steps = new Set<string>()
-  readonly #subagents = new Set<string>()
+export function createStreamVerifier(): StreamVerifier {
+  let phase: 'initial' | 'running' | 'finished' | 'errored' = 'initial'
+  let runId: string | undefined
+  let threadId: string | undefined
+  const text = new Map<string, Open>()
+  const reasoning = new Map<string, Open>()
+  const tools = new Map<string, Open>()
+  const steps = new Set<string>()
+  const subagents = new Set<string>()
 
-  /** True between `RUN_STARTED` and its terminal event. */
-  get runOpen(): boolean {
-    return this.#phase === 'running'
+  const resetOpen = (): void => {
+    text.clear()
+    reasoning.clear()
+    tools.clear()
+    steps.clear()
+    subagents.clear()
   }
 
-  /** True once the stream has ended a run (or opened with `RUN_ERROR`). */
-  get sawTerminal(): boolean {
-    return this.#phase === 'finished' || this.#phase === 'errored'
-  }
-
-  check(e: AgentEvent): void {
-    if (e.type === 'RUN_ERROR') {
-      this.#phase = 'errored'
-      this.#resetOpen()
-      return
+  const runStarted = (e: RunStarted): void => {
+    if (phase === 'running') {
+      throw violation(`Cannot send 'RUN_STARTED' while a run is still active (runId '${runId}')`, e)
     }
-    if (e.type === 'RUN_STARTED') return this.#runStarted(e)
-    if (this.#phase === 'initial')
-      throw violation(`First event must be 'RUN_STARTED', got '${e.type}'`, e)
-    if (this.#phase === 'finished') {
+    if (threadId !== undefined && e.threadId !== threadId) {
       throw violation(
-        `The run has already finished with 'RUN_FINISHED'. Cannot send event type '${e.type}'`,
+        `Every RUN_STARTED of a stream carries the input's threadId: expected '${threadId}', got '${e.threadId}'`,
         e,
       )
     }
-    if (this.#phase === 'errored') {
-      throw violation(
-        `The run has already errored with 'RUN_ERROR'. Cannot send event type '${e.type}'`,
-        e,
-      )
-    }
-    switch (e.type) {
-      case 'RUN_FINISHED':
-        return this.#runFinished(e)
-      case 'TEXT_MESSAGE_START':
-        return this.#open(this.#text, 'text message', e.messageId, e)
-      case 'TEXT_MESSAGE_CONTENT':
-        return this.#continues(this.#text, 'text message', e.messageId, e)
-      case 'TEXT_MESSAGE_END':
-        return this.#close(this.#text, 'text message', e.messageId, e)
-      case 'REASONING_MESSAGE_START':
-        return this.#open(this.#reasoning, 'reasoning message', e.messageId, e)
-      case 'REASONING_MESSAGE_CONTENT':
-        return this.#continues(this.#reasoning, 'reasoning message', e.messageId, e)
-      case 'REASONING_MESSAGE_END':
-        return this.#close(this.#reasoning, 'reasoning message', e.messageId, e)
-      case 'TOOL_CALL_START':
-        return this.#open(this.#tools, 'tool call', e.toolCallId, e)
-      case 'TOOL_CALL_ARGS':
-        return this.#continues(this.#tools, 'tool call', e.toolCallId, e)
-      case 'TOOL_CALL_END':
-        return this.#close(this.#tools, 'tool call', e.toolCallId, e)
-      case 'STEP_STARTED':
-        this.#steps.add(e.stepName)
-        return
-      case 'STEP_FINISHED':
-        if (!this.#steps.delete(e.stepName)) {
-          throw violation(
-            `Cannot send 'STEP_FINISHED' for step '${e.stepName}' that was not started`,
-            e,
-          )
-        }
-        return
-      case 'SUBAGENT_STARTED':
-        this.#subagents.add(e.subagentRunId)
-        return
-      case 'SUBAGENT_FINISHED':
-      case 'SUBAGENT_ERROR':
-        if (!this.#subagents.delete(e.subagentRunId)) {
-          throw violation(
-            `Cannot send '${e.type}' for subagent run '${e.subagentRunId}' that was not started`,
-            e,
-          )
-        }
-        return
-      default:
-        return
-    }
+    phase = 'running'
+    runId = e.runId
+    threadId = e.threadId
+    resetOpen()
   }
 
-  #runStarted(e: Extract<AgentEvent, { type: 'RUN_STARTED' }>): void {
-    if (this.#phase === 'running') {
-      throw violation(
-        `Cannot send 'RUN_STARTED' while a run is still active (runId '${this.#runId}')`,
-        e,
-      )
-    }
-    if (this.#threadId !== undefined && e.threadId !== this.#threadId) {
-      throw violation(
-        `Every RUN_STARTED of a stream carries the input's threadId: expected '${this.#threadId}', got '${e.threadId}'`,
-        e,
-      )
-    }
-    this.#phase = 'running'
-    this.#runId = e.runId
-    this.#threadId = e.threadId
-    this.#resetOpen()
-  }
-
-  #runFinished(e: Extract<AgentEvent, { type: 'RUN_FINISHED' }>): void {
+  const runFinished = (e: RunFinished): void => {
     const openOf = (what: string, ids: Iterable<string>) => {
       const list = [...ids]
       if (list.length) {
@@ -139,20 +78,20 @@ export class StreamVerifier {
         )
       }
     }
-    openOf('text messages', this.#text.keys())
-    openOf('reasoning messages', this.#reasoning.keys())
-    openOf('tool calls', this.#tools.keys())
-    openOf('steps', this.#steps)
-    openOf('subagents', this.#subagents)
-    if (e.runId !== this.#runId) {
+    openOf('text messages', text.keys())
+    openOf('reasoning messages', reasoning.keys())
+    openOf('tool calls', tools.keys())
+    openOf('steps', steps)
+    openOf('subagents', subagents)
+    if (e.runId !== runId) {
       throw violation(
-        `RUN_FINISHED and RUN_STARTED must agree on their runId: '${this.#runId}' vs '${e.runId}'`,
+        `RUN_FINISHED and RUN_STARTED must agree on their runId: '${runId}' vs '${e.runId}'`,
         e,
       )
     }
-    if (e.threadId !== this.#threadId) {
+    if (e.threadId !== threadId) {
       throw violation(
-        `RUN_FINISHED and RUN_STARTED must both carry the input's threadId: '${this.#threadId}' vs '${e.threadId}'`,
+        `RUN_FINISHED and RUN_STARTED must both carry the input's threadId: '${threadId}' vs '${e.threadId}'`,
         e,
       )
     }
@@ -164,10 +103,10 @@ export class StreamVerifier {
         seen.add(i.id)
       }
     }
-    this.#phase = 'finished'
+    phase = 'finished'
   }
 
-  #open(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
+  const open = (map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void => {
     if (map.has(id))
       throw violation(
         `Cannot start ${what} '${id}': a ${what} with this ID is already in progress`,
@@ -176,31 +115,106 @@ export class StreamVerifier {
     map.set(id, e.subagentRunId === undefined ? {} : { subagentRunId: e.subagentRunId })
   }
 
-  #continues(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
-    const open = map.get(id)
-    if (!open) throw violation(`No active ${what} found with ID '${id}' (${e.type})`, e)
+  const continues = (
+    map: Map<string, Open>,
+    what: string,
+    id: string,
+    e: AgentEvent & Open,
+  ): void => {
+    const opener = map.get(id)
+    if (!opener) throw violation(`No active ${what} found with ID '${id}' (${e.type})`, e)
     if (
       e.subagentRunId !== undefined &&
-      open.subagentRunId !== undefined &&
-      e.subagentRunId !== open.subagentRunId
+      opener.subagentRunId !== undefined &&
+      e.subagentRunId !== opener.subagentRunId
     ) {
       throw violation(
-        `${e.type} subagentRunId '${e.subagentRunId}' does not match the opener's subagentRunId '${open.subagentRunId}'`,
+        `${e.type} subagentRunId '${e.subagentRunId}' does not match the opener's subagentRunId '${opener.subagentRunId}'`,
         e,
       )
     }
   }
 
-  #close(map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void {
-    this.#continues(map, what, id, e)
+  const close = (map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void => {
+    continues(map, what, id, e)
     map.delete(id)
   }
 
-  #resetOpen(): void {
-    this.#text.clear()
-    this.#reasoning.clear()
-    this.#tools.clear()
-    this.#steps.clear()
-    this.#subagents.clear()
+  return {
+    get runOpen() {
+      return phase === 'running'
+    },
+    get sawTerminal() {
+      return phase === 'finished' || phase === 'errored'
+    },
+    check(e) {
+      if (e.type === 'RUN_ERROR') {
+        phase = 'errored'
+        resetOpen()
+        return
+      }
+      if (e.type === 'RUN_STARTED') return runStarted(e)
+      if (phase === 'initial')
+        throw violation(`First event must be 'RUN_STARTED', got '${e.type}'`, e)
+      if (phase === 'finished') {
+        throw violation(
+          `The run has already finished with 'RUN_FINISHED'. Cannot send event type '${e.type}'`,
+          e,
+        )
+      }
+      if (phase === 'errored') {
+        throw violation(
+          `The run has already errored with 'RUN_ERROR'. Cannot send event type '${e.type}'`,
+          e,
+        )
+      }
+      switch (e.type) {
+        case 'RUN_FINISHED':
+          return runFinished(e)
+        case 'TEXT_MESSAGE_START':
+          return open(text, 'text message', e.messageId, e)
+        case 'TEXT_MESSAGE_CONTENT':
+          return continues(text, 'text message', e.messageId, e)
+        case 'TEXT_MESSAGE_END':
+          return close(text, 'text message', e.messageId, e)
+        case 'REASONING_MESSAGE_START':
+          return open(reasoning, 'reasoning message', e.messageId, e)
+        case 'REASONING_MESSAGE_CONTENT':
+          return continues(reasoning, 'reasoning message', e.messageId, e)
+        case 'REASONING_MESSAGE_END':
+          return close(reasoning, 'reasoning message', e.messageId, e)
+        case 'TOOL_CALL_START':
+          return open(tools, 'tool call', e.toolCallId, e)
+        case 'TOOL_CALL_ARGS':
+          return continues(tools, 'tool call', e.toolCallId, e)
+        case 'TOOL_CALL_END':
+          return close(tools, 'tool call', e.toolCallId, e)
+        case 'STEP_STARTED':
+          steps.add(e.stepName)
+          return
+        case 'STEP_FINISHED':
+          if (!steps.delete(e.stepName)) {
+            throw violation(
+              `Cannot send 'STEP_FINISHED' for step '${e.stepName}' that was not started`,
+              e,
+            )
+          }
+          return
+        case 'SUBAGENT_STARTED':
+          subagents.add(e.subagentRunId)
+          return
+        case 'SUBAGENT_FINISHED':
+        case 'SUBAGENT_ERROR':
+          if (!subagents.delete(e.subagentRunId)) {
+            throw violation(
+              `Cannot send '${e.type}' for subagent run '${e.subagentRunId}' that was not started`,
+              e,
+            )
+          }
+          return
+        default:
+          return
+      }
+    },
   }
 }

@@ -7,7 +7,7 @@ import { ChunkExpander } from '../../../src/core/reducer/ChunkExpander'
 import { createEventPipeline } from '../../../src/core/reducer/createEventPipeline'
 import { createSnapshot } from '../../../src/core/reducer/Snapshot'
 import type { AgentSnapshot } from '../../../src/core/reducer/AgentSnapshot'
-import { StreamVerifier } from '../../../src/core/reducer/StreamVerifier'
+import { createStreamVerifier } from '../../../src/core/reducer/createStreamVerifier'
 
 /**
  * The pipeline without its shortcuts: every event through chunk expansion, verification and
@@ -16,7 +16,7 @@ import { StreamVerifier } from '../../../src/core/reducer/StreamVerifier'
  */
 function reference(events: AgentEvent[]) {
   const expander = new ChunkExpander()
-  const verifier = new StreamVerifier()
+  const verifier = createStreamVerifier()
   let s: AgentSnapshot = createSnapshot()
   const snapshots: AgentSnapshot[] = []
   const applied: AgentEvent[] = []
