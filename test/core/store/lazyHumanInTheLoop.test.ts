@@ -9,7 +9,10 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Interrupt, RunAgentInput } from '../../../src/core/protocol/types'
 import type { AgentSnapshot } from '../../../src/core/reducer/AgentSnapshot'
-import { createAgentStore as createEagerStore } from '../../../src/core/store'
+import {
+  createAgentStore as createEagerStore,
+  createMemoryPolicyStore,
+} from '../../../src/core/store'
 import type { AgentStoreOptions } from '../../../src/core/store'
 import type { Agent } from '../../../src/core/transport/Agent'
 import { gateChunk } from '../../setup/gateChunk'
@@ -48,7 +51,7 @@ function agentOf(...scripts: Array<(input: RunAgentInput) => unknown[]>) {
   return { agent, inputs }
 }
 
-const run = (input: RunAgentInput, events: unknown[], outcome?: unknown) => [
+const run = (input: RunAgentInput, events: unknown[], outcome?: object): unknown[] => [
   { type: 'RUN_STARTED', threadId: input.threadId, runId: input.runId },
   ...events,
   {
@@ -58,12 +61,12 @@ const run = (input: RunAgentInput, events: unknown[], outcome?: unknown) => [
     ...(outcome && { outcome }),
   },
 ]
-const text = (id: string, delta: string) => [
+const text = (id: string, delta: string): unknown[] => [
   { type: 'TEXT_MESSAGE_START', messageId: id, role: 'assistant' },
   { type: 'TEXT_MESSAGE_CONTENT', messageId: id, delta },
   { type: 'TEXT_MESSAGE_END', messageId: id },
 ]
-const toolCall = (id: string, name: string, args: string) => [
+const toolCall = (id: string, name: string, args: string): unknown[] => [
   { type: 'TOOL_CALL_START', toolCallId: id, toolCallName: name, parentMessageId: `a-${id}` },
   { type: 'TOOL_CALL_ARGS', toolCallId: id, delta: args },
   { type: 'TOOL_CALL_END', toolCallId: id },
@@ -94,7 +97,7 @@ describe('the store human-in-the-loop layer (loaded on first need)', () => {
   it('is never loaded by text-only runs; its methods answer as on a thread with nothing to decide', async () => {
     const { agent } = agentOf(textReply, textReply)
     const { store, chunk, release, core } = await freshStore(agent, {
-      policyStore: { isAllowed: () => false, allow: () => {}, subscribe: () => () => {} },
+      policyStore: createMemoryPolicyStore(),
     })
     const calls = (s: typeof store) => [
       s.approve('c1'),
