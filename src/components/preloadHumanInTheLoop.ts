@@ -1,4 +1,5 @@
 import { createChunkLoader } from '../core/protocol/createChunkLoader'
+import { preloadStoreHumanInTheLoop } from '../core/store/preloadStoreHumanInTheLoop'
 import type { HumanInTheLoopCards } from './humanInTheLoopCards'
 
 export type { HumanInTheLoopCards } from './humanInTheLoopCards'
@@ -32,6 +33,9 @@ export const loadedHumanInTheLoop: () => HumanInTheLoopCards | undefined = chunk
  * when the thread holds an approval or an interrupt (a restored thread too). Until it is in, a
  * card shows an accessible placeholder (`role="status"`, `labels.hitlLoading`).
  *
+ * It starts the agent store's human-in-the-loop layer too (`preloadStoreHumanInTheLoop`, which
+ * the store loads by itself on first need), so a run that announced tools does not wait for it.
+ *
  * Call it earlier to have the cards render at once (e.g. when an app registers a tool that needs
  * approval, before a test, or before a server render). Never rejects: a failed load is logged
  * and the next call (or the card's Retry button) tries again; approvals and interrupts stay
@@ -39,5 +43,5 @@ export const loadedHumanInTheLoop: () => HumanInTheLoopCards | undefined = chunk
  * `ToolApproval` / `Interrupt` / `SchemaForm` primitives directly get them statically.
  */
 export function preloadHumanInTheLoop(): Promise<void> {
-  return chunk.preload()
+  return Promise.all([chunk.preload(), preloadStoreHumanInTheLoop()]).then(() => undefined)
 }
