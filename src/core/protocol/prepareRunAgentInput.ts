@@ -17,12 +17,12 @@ export interface PrepareRunAgentInputOptions {
 function flattenContent(message: Record<string, unknown>, diagnostics: Diagnostic[]) {
   const content = message.content
   if (!Array.isArray(content)) return message
-  const texts = content.filter(
-    (p) => isPlainObject(p) && p.type === 'text' && typeof p.text === 'string',
-  )
-  const dropped = content
-    .filter((p) => !texts.includes(p))
-    .map((p) => String((p as { type?: unknown })?.type))
+  let text = ''
+  const dropped: string[] = []
+  for (const p of content) {
+    if (isPlainObject(p) && p.type === 'text' && typeof p.text === 'string') text += p.text
+    else dropped.push(String((p as { type?: unknown })?.type))
+  }
   if (dropped.length > 0) {
     diagnostics.push({
       level: 'warning',
@@ -30,7 +30,7 @@ function flattenContent(message: Record<string, unknown>, diagnostics: Diagnosti
       message: `Flattening message content for a <=0.0.39 peer DROPS non-text parts (${dropped.join(', ')}) of message '${String(message.id)}': the peer cannot receive them.`,
     })
   }
-  return { ...message, content: texts.map((p) => (p as { text: string }).text).join('') }
+  return { ...message, content: text }
 }
 
 function withoutKey<T>(value: T, key: string): T {

@@ -139,13 +139,14 @@ export class PartialJsonParser {
     return this.#cache
   }
 
-  /** Stops the parser: malformed at `offset`. Returns false. */
+  /**
+   * Stops the parser: malformed at `offset`. Returns false. (Only `push` calls it, which has
+   * marked the value dirty: the next read gives `undefined`.)
+   */
   #fail(message: string, offset: number): false {
     this.#at = At.Failed
     this.#error = `${message} at offset ${offset}`
     this.#stack = []
-    this.#cache = undefined
-    this.#dirty = false
     return false
   }
 

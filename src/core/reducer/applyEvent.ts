@@ -141,11 +141,6 @@ export function applyToSnapshot(s: Snapshot, e: AgentEvent): Snapshot {
     }
     case 'REASONING_MESSAGE_START':
       return startMessage(s, e, 'reasoning')
-    case 'REASONING_START':
-    case 'REASONING_END':
-    case 'RAW':
-    case 'CUSTOM':
-      return s
     case 'REASONING_ENCRYPTED_VALUE':
       return applyEncryptedValue(s, e)
     case 'TOOL_CALL_START':
@@ -197,7 +192,7 @@ export function applyToSnapshot(s: Snapshot, e: AgentEvent): Snapshot {
     case 'SUBAGENT_FINISHED':
     case 'SUBAGENT_ERROR':
       return applySubagentEvent(s, e)
-    default:
+    default: // REASONING_START, REASONING_END, RAW, CUSTOM: nothing to apply
       return s
   }
 }

@@ -136,7 +136,7 @@ export function applyActivitySnapshot(s: Snapshot, e: ActivitySnapshotEvent): Sn
   }
   if (i < 0) return s.with({ list: s.list.push(message) })
   if (e.replace === false) return s
-  return s.with({ list: s.list.set(i, mergeMetadata({ ...s.list.at(i)!, ...message }, undefined)) })
+  return s.with({ list: s.list.set(i, { ...s.list.at(i)!, ...message }) })
 }
 
 /** `ACTIVITY_DELTA`: JSON Patch on the activity's content; a missing target is skipped. */
