@@ -179,11 +179,8 @@ export class HttpAgent implements Agent {
       const run: HttpRun = { runId, resumable: false, connection: this.#tracker.begin() }
       controller.signal.addEventListener('abort', () => {
         if (!isAgentError(controller.signal.reason)) return // unsubscribed: detach, not stop
-        if (
-          run.resumable ||
-          typeof this.#options.cancelUrl === 'string' ||
-          typeof this.#options.cancelUrl === 'function'
-        )
+        const { cancelUrl } = this.#options // set explicitly (a string or function): every run
+        if (run.resumable || (cancelUrl !== undefined && cancelUrl !== false))
           void this.cancelRun(runId).catch(() => undefined)
       })
       const abortFromCaller = () =>
@@ -191,23 +188,17 @@ export class HttpAgent implements Agent {
       signal?.addEventListener('abort', abortFromCaller, { once: true })
       this.#active.set(controller, run)
       const end = (error?: unknown) => run.connection.end(error)
-      const tracked = {
-        next: (e: AgentEvent) => sink.next(e),
-        error: (e: unknown) => {
-          end(e)
-          sink.error(e)
-        },
-        complete: () => {
-          end()
-          sink.complete()
-        },
-        get closed() {
-          return sink.closed
-        },
-      }
-      void serve(run, controller.signal, tracked).catch((error) =>
-        this.#fail(controller.signal, tracked, error),
-      )
+      void serve(run, controller.signal, sink).catch((error: unknown) => {
+        const { aborted, reason } = controller.signal
+        const failure =
+          aborted && isAgentError(reason)
+            ? reason
+            : isAgentError(error)
+              ? error
+              : new AgentError('unknown', String(error), { cause: error })
+        end(failure) // the state the run leaves (closed, auth_required) before its error is heard
+        sink.error(failure)
+      })
       return () => {
         signal?.removeEventListener('abort', abortFromCaller)
         this.#active.delete(controller)
@@ -215,13 +206,6 @@ export class HttpAgent implements Agent {
         controller.abort()
       }
     })
-  }
-
-  #fail(signal: AbortSignal, sink: SubscriberSink<AgentEvent>, error: unknown): void {
-    if (signal.aborted && isAgentError(signal.reason)) return sink.error(signal.reason)
-    sink.error(
-      isAgentError(error) ? error : new AgentError('unknown', String(error), { cause: error }),
-    )
   }
 
   async #execute(

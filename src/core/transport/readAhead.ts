@@ -1,27 +1,30 @@
 /** What {@link readAhead} returns: the part of a stream reader `readResponse` uses. @internal */
-export interface HeldReader<T> {
+export interface HeldReader {
   /** The next chunk, once `ready` resolved; rejects like the stream, or with `ready`'s error. */
-  read(): Promise<ReadableStreamReadResult<T>>
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>
   /** Cancels the underlying stream. */
   cancel(reason?: unknown): Promise<void>
 }
 
-type Result<T> = { step: ReadableStreamReadResult<T> } | { error: unknown }
+type Result = { step: ReadableStreamReadResult<Uint8Array> } | { error: unknown }
 
 /**
  * Wraps `reader` so that its chunks are handed out only once `ready` resolves, while reading
  * goes on meanwhile: chunks, the end, and a failure of the stream are kept in order and
  * delivered after. (A stream that fails discards the chunks it still queues, so a reader that
  * merely waited would lose bytes that had arrived: e.g. a connection cut while the event
- * validator's chunk loads.) After `ready`, reads go straight to `reader`. `signal` ends a wait
- * for `ready` with its reason. @internal
+ * validator's chunk loads.) At most `maxHeldBytes` are held (then reading waits, and the rest
+ * stays in the stream: a huge body is never pulled whole into memory). After `ready`, reads go
+ * straight to `reader`. `signal` ends a wait for `ready` with its reason. @internal
  */
-export function readAhead<T>(
-  reader: ReadableStreamDefaultReader<T>,
+export function readAhead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
   ready: Promise<void>,
   signal: AbortSignal,
-): HeldReader<T> {
-  const held: Result<T>[] = []
+  maxHeldBytes: number,
+): HeldReader {
+  const held: Result[] = []
+  let heldBytes = 0
   let settled = false
   let onAbort = () => {}
   const aborted = new Promise<never>((_, reject) => {
@@ -36,9 +39,10 @@ export function readAhead<T>(
   }
   ready.then(onSettled, onSettled)
   const pump = async () => {
-    while (!settled) {
+    while (!settled && heldBytes <= maxHeldBytes) {
       try {
         const step = await reader.read()
+        heldBytes += step.value?.byteLength ?? 0
         held.push({ step })
         if (step.done) return
       } catch (error) {

@@ -160,7 +160,9 @@ export async function readResponse(
     parser.ready || !sseReader.loaded()
       ? Promise.all([parser.ready, sseReader.load()]).then(() => undefined)
       : undefined
-  const reader = ready ? readAhead(body.getReader(), ready, signal) : body.getReader()
+  const reader = ready
+    ? readAhead(body.getReader(), ready, signal, ctx.maxEventBytes)
+    : body.getReader()
   const cancel = () => void reader.cancel(signal.reason).catch(() => undefined)
   signal.addEventListener('abort', cancel, { once: true })
   let decoder: SseDecoder | undefined

@@ -20,6 +20,7 @@ const events = [
   { type: 'THINKING_START' }, // retired: translated by the validator, so it must run
   { type: 'TEXT_MESSAGE_CONTENT', messageId: 'm', delta: 'Hi' },
 ]
+
 async function freshAgent(response: Response) {
   const { HttpAgent } = await import('../../../src/core/transport/HttpAgent')
   let fetched = 0

@@ -34,7 +34,11 @@ const finished = { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1' }
 async function freshAgent(...responses: Response[]) {
   const { HttpAgent } = await import('../../../src/core/transport/HttpAgent')
   const answer = () => responses.shift() ?? new Promise<Response>(() => undefined)
-  return new HttpAgent({ url: 'http://agent.invalid/run', fetch: async () => answer() })
+  return new HttpAgent({
+    url: 'http://agent.invalid/run',
+    fetch: async () => answer(),
+    maxEventBytes: 4096,
+  })
 }
 
 describe('HttpAgent: the SSE reader loads in parallel with the request', () => {
@@ -76,6 +80,38 @@ describe('HttpAgent: the SSE reader loads in parallel with the request', () => {
     expect(await result).toMatchObject({
       completed: true,
       events: [{ type: 'RUN_STARTED' }, { type: 'RUN_FINISHED' }],
+    })
+  })
+
+  it('holds at most maxEventBytes while loading: the rest waits in the stream, nothing is lost', async () => {
+    const { release } = gateChunk(CHUNK)
+    const deltas = Array.from({ length: 40 }, (_, i) => ({
+      ...events[2],
+      delta: `${i}`.repeat(500),
+    }))
+    const frames = [events[0], events[1], ...deltas, finished].map((e) => sse([e]))
+    let pulled = 0
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          const next = frames.shift()
+          if (!next) return controller.close()
+          pulled += next.byteLength
+          controller.enqueue(next)
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    const response = new Response(stream, { headers: { 'content-type': 'text/event-stream' } })
+    const agent = await freshAgent(response)
+    const result = collect(agent.run(input))
+    await turns(10)
+    expect(pulled).toBeGreaterThan(4096) // it does read ahead…
+    expect(pulled).toBeLessThan(4096 + 2 * 1100) // …up to the limit (and one frame in flight)
+    release()
+    expect(await result).toMatchObject({
+      completed: true,
+      events: [events[0], events[1], ...deltas, finished],
     })
   })
 
