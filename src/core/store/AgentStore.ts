@@ -128,6 +128,19 @@ export type AgentEventListener = (event: AgentEvent, snapshot: AgentSnapshot) =>
  * **Errors.** No method throws and `run()` never rejects: failures land in `snapshot.run`
  * (`status` and `error: AgentError`). A throwing listener is reported with `console.error`
  * and the other listeners still run.
+ *
+ * **Human in the loop.** Its code (all but the tool registry and the policy store) is a chunk
+ * the store loads on first need: a tool registered, `initialInterrupts` given, or a run's first
+ * `TOOL_CALL_START` / `TOOL_CALL_CHUNK` or `RUN_FINISHED` with an `interrupt` outcome
+ * (`preloadStoreHumanInTheLoop()` loads it earlier). Until then the thread has no approval nor
+ * interrupt, and `approve`, `deny`, `editArgs`, `respondToInterrupt`, `respondToAllInterrupts`,
+ * `cancelInterrupt` answer as on such a thread. While it loads: a run's events from that first
+ * one wait for it (in order, none skipped), a run start waits for it, and calls of those methods
+ * are applied in order once it is in (`editArgs` and the `respond…` methods then return
+ * `undefined`; a failure shows on the approval's or interrupt's `error`). A failed load ends the
+ * waiting run with `AgentError('load_failed')` (retryable: `retry()` loads it again; the events
+ * held for it are dropped, everything applied before them stays) and drops the waiting calls
+ * (logged).
  */
 export interface AgentStore {
   /** The agent this store runs. */
@@ -223,7 +236,7 @@ export interface AgentStore {
   /** Stops the run, drops every listener and cancels pending flushes. The store stays readable. */
   destroy(): void
 
-  // ---- Human in the loop (issue 3) ----
+  // ---- Human in the loop (issue 3; loaded on first need, see above) ----
 
   /** Where "always allow" decisions live ({@link AgentStoreOptions.policyStore}). */
   readonly policyStore: ApprovalPolicyStore

@@ -36,6 +36,10 @@ import { toUserMessage } from './toUserMessage'
  * (`createEventPipeline({ parser })`, design.md rule 2); the validator's chunk loads with the
  * first such run, whose events wait for it (see `preloadProtocol`; a failed load ends the run
  * with `load_failed`).
+ * The human-in-the-loop layer (approvals, frontend-tool delivery, follow-ups, interrupt answers)
+ * is a chunk too, loaded on first need: a tool registered, `initialInterrupts`, or a run's first
+ * `TOOL_CALL_START` / `TOOL_CALL_CHUNK` or interrupt outcome, whose events from then on wait for
+ * it in order (see `preloadStoreHumanInTheLoop` and {@link AgentStore}, "Human in the loop").
  *
  * @example
  * const store = createAgentStore({ agent: new HttpAgent({ url: '/agent' }) })
