@@ -30,18 +30,39 @@ export interface CommitCounts {
   mounts: Record<string, number>
   /** When each commit happened (`performance.now()`, ms). */
   times: number[]
+  /**
+   * Per commit, the components that rendered in it (function names: readable in an unminified
+   * build), while {@link traceCommitNames} is on; else empty.
+   */
+  names: string[][]
 }
 
-let counts: CommitCounts = { commits: 0, renders: {}, mounts: {}, times: [] }
+let counts: CommitCounts = { commits: 0, renders: {}, mounts: {}, times: [], names: [] }
 const tracked = new Set<unknown>()
+let traceNames = false
+let current: string[] | undefined
 
 function idOf(fiber: Fiber): string {
   const props = fiber.memoizedProps
   return props?.id ?? props?.message?.id ?? '?'
 }
 
+function nameOf(type: unknown): string | undefined {
+  if (typeof type === 'function') return (type as { name?: string }).name || 'anonymous'
+  if (type && typeof type === 'object') {
+    const inner =
+      (type as { type?: unknown; render?: unknown }).type ?? (type as { render?: unknown }).render
+    return inner ? nameOf(inner) : undefined
+  }
+  return undefined
+}
+
 function visit(fiber: Fiber): void {
   const previous = fiber.alternate
+  if (current && fiber.flags & PERFORMED_WORK) {
+    const name = nameOf(fiber.elementType)
+    if (name) current.push(previous === null ? `+${name}` : name)
+  }
   if (tracked.has(fiber.elementType)) {
     const id = idOf(fiber)
     if (previous === null) counts.mounts[id] = (counts.mounts[id] ?? 0) + 1
@@ -64,7 +85,9 @@ const hook = {
   onCommitFiberRoot(_id: number, root: { current: Fiber }) {
     counts.commits++
     counts.times.push(performance.now())
-    if (tracked.size > 0) visit(root.current)
+    current = traceNames ? [] : undefined
+    if (tracked.size > 0 || current) visit(root.current)
+    if (current) counts.names.push(current)
   },
   onCommitFiberUnmount() {},
   onPostCommitFiberRoot() {},
@@ -84,5 +107,13 @@ export function commitCounts(): CommitCounts {
 
 /** Starts counting from zero. */
 export function resetCommitCounts(): void {
-  counts = { commits: 0, renders: {}, mounts: {}, times: [] }
+  counts = { commits: 0, renders: {}, mounts: {}, times: [], names: [] }
+}
+
+/**
+ * Records which components rendered in each commit (`CommitCounts.names`): for diagnostics
+ * (bench/render/commits.mjs), off in the benchmark (it walks more of each committed tree).
+ */
+export function traceCommitNames(on: boolean): void {
+  traceNames = on
 }

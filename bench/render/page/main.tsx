@@ -1,5 +1,10 @@
 // First: the commit counter must be in place before react-dom evaluates.
-import { commitCounts, resetCommitCounts, trackComponent } from './installCommitCounter'
+import {
+  commitCounts,
+  resetCommitCounts,
+  traceCommitNames,
+  trackComponent,
+} from './installCommitCounter'
 import { flushSync } from 'react-dom'
 import { createRoot, type Root } from 'react-dom/client'
 import { AbstractAgent, defaultApplyEvents } from '@ag-ui/client'
@@ -141,6 +146,8 @@ const api: RenderBenchApi = {
   },
 
   commitTimes: () => commitCounts().times,
+  traceCommitNames,
+  commitNames: () => commitCounts().names,
 
   growMessage(id, text) {
     const message = store!.getSnapshot().messages.find((m) => m.id === id)

@@ -85,6 +85,13 @@ export interface RenderBenchApi {
   growMessage(id: string, text: string): void
   /** When each React commit since the last `stream` started happened (ms, `performance.now()`). */
   commitTimes(): number[]
+  /**
+   * Turns on recording which components render in each commit (diagnostics only:
+   * bench/render/commits.mjs); read them with {@link RenderBenchApi.commitNames}.
+   */
+  traceCommitNames(on: boolean): void
+  /** Per commit since the last `stream` started, the components that rendered in it. */
+  commitNames(): string[][]
   /** Scrolls the list from the bottom up by `stepPx` per frame for `frames` frames. */
   scrollThrough(options: { frames: number; stepPx: number }): Promise<ScrollReport>
 }
