@@ -24,8 +24,19 @@ export interface ThreadContextValue {
   virtualizer: VirtualizerStatus
   /** Rows to render while virtualized (a window around the viewport, or the tail), else all. */
   items: VirtualItem[] | undefined
+  /**
+   * While `virtualizer` is `on`: index of the thread's last row, rendered in flow after the
+   * virtualized rows (not one of `items`), so a reply streaming into it never re-renders the
+   * list; else `undefined`.
+   */
+  liveIndex: number | undefined
   /** Ref callback of each row element (carrying `data-index`) while `virtualizer` is `on`. */
   measureRow: ((element: HTMLElement | null) => void) | undefined
+  /**
+   * Ref callback of the spacer while `virtualizer` is `on`: an empty element first in the rows'
+   * container, in flow, whose height the virtualizer sets to the virtualized rows' total.
+   */
+  spacerRef: ((element: HTMLElement | null) => void) | undefined
   /** The scrolling element (`Thread.Viewport` sets it). */
   viewportRef: RefObject<HTMLElement | null>
   /** Ref callback of the rows' container (`Thread.Messages` sets it). */

@@ -53,17 +53,22 @@ interface RowProps {
   id: string
   index: number
   virtual: boolean
+  /** The live row of a virtualized list: in flow after the virtualized rows. */
+  live?: boolean
   measure: ((element: HTMLElement | null) => void) | undefined
   Message: ComponentType<ThreadMessageProps>
   render: ThreadMessagesProps['children']
   className: string | undefined
 }
 
+const liveStyle = { position: 'relative', transform: 'none' } as const
+
 /** One row: a wrapper the virtualizer measures and positions, around the message. */
 const Row = memo(function Row({
   id,
   index,
   virtual,
+  live,
   measure,
   Message,
   render,
@@ -71,7 +76,15 @@ const Row = memo(function Row({
 }: RowProps) {
   const posInSet = virtual ? index + 1 : undefined
   return (
-    <div className={className} data-awr="thread-row" data-index={index} ref={measure}>
+    <div
+      className={className}
+      data-awr="thread-row"
+      data-index={index}
+      data-live={live || undefined}
+      // In flow below the spacer, whatever the CSS of the (absolutely positioned) virtual rows.
+      style={live ? liveStyle : undefined}
+      ref={measure}
+    >
       {render ? render(id, { id, index, posInSet }) : <Message id={id} posInSet={posInSet} />}
     </div>
   )
@@ -106,8 +119,17 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
   { children, components, rowClassName, onFocus, onBlur, ...rest },
   ref,
 ) {
-  const { ids, items, measureRow, virtualized, virtualizer, setContent, setFocusedId } =
-    useThreadContext('Messages')
+  const {
+    ids,
+    items,
+    liveIndex,
+    measureRow,
+    spacerRef,
+    virtualized,
+    virtualizer,
+    setContent,
+    setFocusedId,
+  } = useThreadContext('Messages')
   const contentRef = useRef<HTMLDivElement | null>(null)
   const composedRef = useMemo(
     () => composeRefs<HTMLDivElement>(ref, setContent, contentRef),
@@ -129,20 +151,42 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
   useSetSize(contentRef, virtualized ? ids.length : undefined)
   const Message = components?.Message ?? DefaultMessage
   const rowProps = { Message, render: children, className: rowClassName }
-  const rows = items
-    ? items.map((item) => (
-        <Row
-          key={item.key as string}
-          id={ids[item.index]}
-          index={item.index}
-          virtual
-          measure={measureRow}
-          {...rowProps}
-        />
-      ))
-    : ids.map((id, index) => (
-        <Row key={id} id={id} index={index} virtual={false} measure={undefined} {...rowProps} />
-      ))
+  const virtualRow = (index: number) => (
+    <Row
+      key={ids[index]}
+      id={ids[index]}
+      index={index}
+      virtual
+      measure={measureRow}
+      {...rowProps}
+    />
+  )
+  let rows: ReactNode
+  if (!items) {
+    rows = ids.map((id, index) => (
+      <Row key={id} id={id} index={index} virtual={false} measure={undefined} {...rowProps} />
+    ))
+  } else if (liveIndex === undefined) {
+    rows = items.map((item) => virtualRow(item.index))
+  } else {
+    const indexes = items.map((item) => item.index).filter((index) => index < liveIndex)
+    // The former live row, right after a message was appended: the virtualizer's window catches
+    // up in the next commit; rendered now, it keeps its element (no remount, no flash).
+    if (liveIndex > 0 && !indexes.includes(liveIndex - 1)) indexes.push(liveIndex - 1)
+    rows = [
+      <div key="awr-spacer" ref={spacerRef} data-awr="thread-spacer" aria-hidden />,
+      ...indexes.map(virtualRow),
+      <Row
+        key={ids[liveIndex]}
+        id={ids[liveIndex]}
+        index={liveIndex}
+        virtual
+        live
+        measure={undefined}
+        {...rowProps}
+      />,
+    ]
+  }
   return (
     <div
       {...rest}

@@ -81,9 +81,10 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
   })
   const stick = useStickToBottom(viewportRef, contentRef, {
     threshold: stickThreshold,
-    follow: virtual.status !== 'on',
+    // Also while virtualized: the live (last) row grows in flow, below the virtualizer's rows.
+    follow: true,
   })
-  const { status, scrollToEnd, scrollToStart: virtualStart, containerRef } = virtual
+  const { status, scrollToEnd, scrollToStart: virtualStart, containerRef: spacerRef } = virtual
   const virtualized = status === 'on'
   const { scrollToBottom: stickToBottom, atBottom } = stick
   const scrollToBottom = useCallback(() => {
@@ -94,13 +95,9 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
     if (virtualized) virtualStart()
     else if (viewportRef.current) viewportRef.current.scrollTop = 0
   }, [virtualized, virtualStart])
-  const setContent = useCallback(
-    (element: HTMLElement | null) => {
-      contentRef.current = element
-      containerRef?.(element)
-    },
-    [containerRef],
-  )
+  const setContent = useCallback((element: HTMLElement | null) => {
+    contentRef.current = element
+  }, [])
   // The tail moved on (rows dropped above): keep a reader stuck to the bottom there.
   const { tailStart } = virtual
   useLayoutEffect(() => {
@@ -109,7 +106,7 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tailStart])
   useImperativeHandle(handleRef, () => ({ scrollToBottom }), [scrollToBottom])
-  const { items, measureRow } = virtual
+  const { items, liveIndex, measureRow } = virtual
   const context = useMemo<ThreadContextValue>(
     () => ({
       ids,
@@ -117,14 +114,27 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
       virtualized: status !== 'off',
       virtualizer: status,
       items,
+      liveIndex,
       measureRow,
+      spacerRef,
       viewportRef,
       setContent,
       setFocusedId,
       scrollToBottom,
       scrollToStart,
     }),
-    [ids, atBottom, status, items, measureRow, setContent, scrollToBottom, scrollToStart],
+    [
+      ids,
+      atBottom,
+      status,
+      items,
+      liveIndex,
+      measureRow,
+      spacerRef,
+      setContent,
+      scrollToBottom,
+      scrollToStart,
+    ],
   )
   const Comp = asChild ? Slot : 'div'
   return (

@@ -7,7 +7,10 @@ import {
 
 /** Props of {@link VirtualizerHost}. */
 export interface VirtualizerHostProps extends MessageVirtualizerOptions {
-  /** Receives the virtualizer's state after every render (in a layout effect, before paint). */
+  /**
+   * Receives the virtualizer's state when it changed (in a layout effect, before paint); the
+   * same object (`MessageVirtualizer`) until then.
+   */
   onChange: (virtualizer: MessageVirtualizer) => void
 }
 
@@ -19,6 +22,6 @@ export interface VirtualizerHostProps extends MessageVirtualizerOptions {
  */
 export function VirtualizerHost({ onChange, ...options }: VirtualizerHostProps): ReactNode {
   const virtualizer = useMessageVirtualizer(options)
-  useLayoutEffect(() => onChange(virtualizer))
+  useLayoutEffect(() => onChange(virtualizer), [onChange, virtualizer])
   return null
 }

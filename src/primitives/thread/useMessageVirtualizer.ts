@@ -10,7 +10,10 @@ import { rowsFrom } from './rowsFrom'
 
 /** Options of {@link useMessageVirtualizer}. */
 export interface MessageVirtualizerOptions {
-  /** Row keys (message ids), in order. */
+  /**
+   * Keys (message ids) of the rows the virtualizer lays out, in order: the thread's rows but the
+   * last, which `Thread.Messages` renders in flow after them (see `ThreadVirtualizer.liveIndex`).
+   */
   ids: readonly string[]
   /** Turn virtualization on. Once on it stays on while mounted (switching back would jump). */
   enabled: boolean
@@ -40,7 +43,10 @@ export interface MessageVirtualizer {
   items: VirtualItem[] | undefined
   /** Ref callback for each row element (carrying `data-index`): measures its height. */
   measureRow: (element: HTMLElement | null) => void
-  /** Ref callback for the content element: the virtualizer sets its height. */
+  /**
+   * Ref callback for the spacer: an empty element at the top of the content, in flow, whose
+   * height the virtualizer sets to the rows' total (the live row follows it in flow).
+   */
   containerRef: (element: HTMLElement | null) => void
   /** Scrolls to the last row; the list then follows new content again. */
   scrollToEnd: () => void
@@ -63,8 +69,11 @@ function keepReaderInPlace(
   return instance.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset
 }
 
-/** Rows rendered while the list has no size yet (first render, `display: none`, jsdom). */
-const ROWS_WITHOUT_LAYOUT = 20
+/**
+ * Rows rendered while the list has no size yet (first render, `display: none`, jsdom): with the
+ * live row that `Thread.Messages` renders after them, the thread's newest 20.
+ */
+const ROWS_WITHOUT_LAYOUT = 19
 
 /**
  * The newest rows, for a list that cannot tell what is in view because it has no layout: the
@@ -145,8 +154,8 @@ export function useMessageVirtualizer({
     const seed = measureRenderedRows(content, ids)
     const shift = tailShift(seed, estimateSize)
     // Hold the content's height while the rows turn absolute, or the browser clamps scrollTop
-    // when the first row is measured; the virtualizer then owns this height.
-    if (content) content.style.height = `${content.getBoundingClientRect().height + shift}px`
+    // when the first row is measured; released once the spacer holds the rows' height.
+    if (content) content.style.minHeight = `${content.getBoundingClientRect().height + shift}px`
     if (scroller && !atEnd && shift > 0) scroller.scrollTop += shift
     setState({ on: true, seed })
     if (atEnd) setPendingEnd(true)
@@ -218,16 +227,34 @@ export function useMessageVirtualizer({
     setPendingEnd(false)
   }, [on, pendingEnd, virtualizer])
 
+  const containerRef = useCallback(
+    (element: HTMLElement | null) => {
+      virtualizer.containerRef(element)
+      if (element) contentRef.current?.style.removeProperty('min-height')
+    },
+    [virtualizer, contentRef],
+  )
+  const measureRow = useCallback(
+    (element: HTMLElement | null) => {
+      virtualizer.measureElement(element)
+      // A row that was the live one (in flow, without a transform) and is virtualized again at
+      // the position it had before: the library skips writing a position it wrote already.
+      if (element && !element.style.transform) {
+        const item = virtualizer.measurementsCache[virtualizer.indexFromElement(element)]
+        const top = item && item.start - virtualizer.options.scrollMargin
+        if (item) element.style.transform = `translate3d(0, ${top}px, 0)`
+      }
+    },
+    [virtualizer],
+  )
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
   const windowed = on ? virtualizer.getVirtualItems() : undefined
   const noLayoutRows = useMemo(() => latestRows(ids), [ids])
-  return {
-    scrollToStart,
-    on,
-    items: windowed?.length === 0 ? noLayoutRows : windowed,
-    measureRow: virtualizer.measureElement,
-    containerRef: virtualizer.containerRef,
-    scrollToEnd,
-  }
+  const items = windowed?.length === 0 ? noLayoutRows : windowed
+  // The same object until something in it changes (the host hands it up only then).
+  return useMemo(
+    () => ({ on, items, measureRow, containerRef, scrollToEnd, scrollToStart }),
+    [on, items, measureRow, containerRef, scrollToEnd, scrollToStart],
+  )
 }

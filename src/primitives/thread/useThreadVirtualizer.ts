@@ -1,4 +1,4 @@
-import { createElement, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { MessageVirtualizer, MessageVirtualizerOptions } from './useMessageVirtualizer'
 import {
   loadedVirtualizerHost,
@@ -30,9 +30,17 @@ export interface ThreadVirtualizer {
   status: VirtualizerStatus
   /** Rows to render (the virtualizer's window, or the tail), else `undefined`: all. */
   items: VirtualItem[] | undefined
+  /**
+   * While `on`: index of the thread's last row, which renders in flow after the virtualized rows
+   * (it is not one of `items`): while a reply streams into it, its growth never re-renders the
+   * list, and the virtualizer's window (clamped to the virtualized rows) stays put. When a
+   * message is appended, the former last row joins the virtualized rows (measured then).
+   * `undefined` otherwise.
+   */
+  liveIndex: number | undefined
   /** Row ref callback while `on` (measures the row), else `undefined`. */
   measureRow: ((element: HTMLElement | null) => void) | undefined
-  /** The content's ref callback while `on` (the virtualizer sets its height), else `undefined`. */
+  /** The spacer's ref callback while `on` (the virtualizer sets its height), else `undefined`. */
   containerRef: ((element: HTMLElement | null) => void) | undefined
   /** Index of the tail's first row while it shows (`loading`, `failed`), else `undefined`. */
   tailStart: number | undefined
@@ -53,15 +61,6 @@ export interface ThreadVirtualizer {
  * a viewport, few enough for a fast first paint. */
 const TAIL_MIN = 20
 const TAIL_MAX = 50
-
-const same = (a: MessageVirtualizer | null, b: MessageVirtualizer) =>
-  a !== null &&
-  a.on === b.on &&
-  a.items === b.items &&
-  a.measureRow === b.measureRow &&
-  a.containerRef === b.containerRef &&
-  a.scrollToEnd === b.scrollToEnd &&
-  a.scrollToStart === b.scrollToStart
 
 const noop = () => {}
 
@@ -88,6 +87,8 @@ export function useThreadVirtualizer({
   })
   const [failed, setFailed] = useState(false)
   const [virtual, setVirtual] = useState<MessageVirtualizer | null>(null)
+  // Every row but the last: that one renders in flow after them (`liveIndex`).
+  const virtualIds = useMemo(() => ids.slice(0, -1), [ids])
 
   useEffect(() => {
     if (!enabled || loaded) return
@@ -103,10 +104,8 @@ export function useThreadVirtualizer({
     // `ids`: each new message of a thread whose load failed tries again.
   }, [enabled, loaded, ids])
 
-  const onChange = useCallback(
-    (next: MessageVirtualizer) => setVirtual((prev) => (same(prev, next) ? prev : next)),
-    [],
-  )
+  // The host hands up a new object only when something in it changed.
+  const onChange = setVirtual
   const on = loaded !== undefined && virtual?.on === true
   const status: VirtualizerStatus = on
     ? 'on'
@@ -134,7 +133,7 @@ export function useThreadVirtualizer({
     loaded
       ? createElement(loaded.Host, {
           ...options,
-          ids,
+          ids: virtualIds,
           enabled,
           focusedId,
           // Read once, when the host mounts.
@@ -145,6 +144,7 @@ export function useThreadVirtualizer({
   return {
     status,
     items: on ? virtual.items : tail,
+    liveIndex: on && ids.length > 0 ? ids.length - 1 : undefined,
     measureRow: on ? virtual.measureRow : undefined,
     containerRef: on ? virtual.containerRef : undefined,
     scrollToEnd: on ? virtual.scrollToEnd : noop,
