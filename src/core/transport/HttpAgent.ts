@@ -111,12 +111,7 @@ export class HttpAgent implements Agent {
   attach(params: AttachParams, options: HttpRunOptions = {}): Observable<AgentEvent> {
     return this.#observe(params.runId, options, async (run, signal, sink) => {
       run.resumable = true
-      const progress: RunProgress = {
-        delivered: 0,
-        runOpen: true,
-        ids: createEventIdTracker(params.lastEventId ?? 0),
-        ...(options.onEventId && { onEventId: options.onEventId }),
-      }
+      const progress = this.#progress(run, options, true, params.lastEventId)
       await this.#resume(run, readContext(this.#options, options, signal, sink, progress))
     })
   }
@@ -219,6 +214,9 @@ export class HttpAgent implements Agent {
     const report = diagnosticReporter(this.#options, runOptions)
     const prepared = prepareRunAgentInput(input, protocolCeiling(this.#options, runOptions))
     prepared.diagnostics.forEach(report)
+    // the context of the run's responses, once it is known whether the server keeps the run
+    const context = () =>
+      readContext(options, runOptions, signal, sink, this.#progress(run, runOptions))
     run.connection.set({ status: 'connecting' })
     let response: Response
     try {
@@ -243,15 +241,17 @@ export class HttpAgent implements Agent {
         code: 'attach_after_lost_request',
         message: `${failed.message}; re-joining run ${run.runId} through its resume endpoint in case the server started it.`,
       })
-      const ctx = readContext(options, runOptions, signal, sink, this.#progress(run, runOptions))
-      return this.#resume(run, ctx, undefined, { error: failed, attempts: LOST_REQUEST_ATTEMPTS })
+      return this.#resume(run, context(), undefined, {
+        error: failed,
+        attempts: LOST_REQUEST_ATTEMPTS,
+      })
     }
     if (sink.closed) return
     run.resumable =
       options.resume !== false && response.ok && response.headers.get(RESUMABLE_HEADER) === '1'
     if (run.resumable) this.#endpointResumable = true
     run.runId = response.headers.get(RUN_ID_HEADER) || run.runId
-    const ctx = readContext(options, runOptions, signal, sink, this.#progress(run, runOptions))
+    const ctx = context()
     run.connection.set({ status: 'open' })
     const dropped = await readResponse(response, ctx)
     if (!dropped) return
@@ -259,11 +259,20 @@ export class HttpAgent implements Agent {
     await this.#resume(run, ctx, dropped)
   }
 
-  #progress(run: HttpRun, runOptions: HttpRunOptions): RunProgress {
+  /**
+   * A run's progress: `runOpen` (an attach joins a run under way), and for a run the server
+   * keeps, its event ids from `lastEventId` (default 0) and the caller's `onEventId`.
+   */
+  #progress(
+    run: HttpRun,
+    runOptions: HttpRunOptions,
+    runOpen = false,
+    lastEventId?: number,
+  ): RunProgress {
     return {
       delivered: 0,
-      runOpen: false,
-      ...(run.resumable && { ids: createEventIdTracker() }),
+      runOpen,
+      ...(run.resumable && { ids: createEventIdTracker(lastEventId) }),
       ...(run.resumable && runOptions.onEventId && { onEventId: runOptions.onEventId }),
     }
   }
