@@ -5,13 +5,9 @@ import { JSON_NUMBER, partialNumber } from './partialNumber'
 
 /** Where the parser is between characters. */
 const enum At {
-  /** A value must follow (top level, after `[`, `,` in an array, `:`). */
+  /** A value must follow (top level, after `[`, `,` in an array, `:`); `]` right after `[`. */
   Value,
-  /** After `[`: a value or `]`. */
-  ValueOrEnd,
-  /** After `{`: a key or `}`. */
-  KeyOrEnd,
-  /** After `,` in an object: a key. */
+  /** A key must follow (after `{`, `,` in an object); `}` right after `{`. */
   Key,
   /** After a key: `:`. */
   Colon,
@@ -228,13 +224,15 @@ export class PartialJsonParser {
   /** Handles one structural (non-whitespace, outside a token) character. False when malformed. */
   #structural(c: string, offset: number): boolean {
     const at = this.#at
-    if (at === At.Value || at === At.ValueOrEnd) {
-      if (c === ']' && at === At.ValueOrEnd) return this.#close(true, offset)
+    const top = this.#stack[this.#stack.length - 1]
+    if (at === At.Value) {
+      // An array closes here only before its first element (`[1,]` is malformed).
+      if (c === ']' && top?.array && top.items.length === 0) return this.#close(true, offset)
       return this.#startValue(c, offset)
     }
-    if (at === At.KeyOrEnd || at === At.Key) {
+    if (at === At.Key) {
       if (c === '"') return this.#startString(true)
-      if (c === '}' && at === At.KeyOrEnd) return this.#close(false, offset)
+      if (c === '}' && top.keys === 0) return this.#close(false, offset)
       return this.#fail(`expected a key, got '${c}'`, offset)
     }
     if (at === At.Colon) {
@@ -243,7 +241,7 @@ export class PartialJsonParser {
       return true
     }
     if (at === At.CommaOrEnd) {
-      const array = this.#stack[this.#stack.length - 1].array
+      const array = top.array
       const end = array ? ']' : '}'
       if (c === ',') {
         this.#at = array ? At.Value : At.Key
@@ -260,7 +258,7 @@ export class PartialJsonParser {
     if (c === '{' || c === '[') {
       const array = c === '['
       this.#stack.push({ array, items: [], members: {}, key: undefined, keys: 0 })
-      this.#at = array ? At.ValueOrEnd : At.KeyOrEnd
+      this.#at = array ? At.Value : At.Key
       return true
     }
     if (c in LITERALS) {
