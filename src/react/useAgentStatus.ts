@@ -4,13 +4,9 @@ import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
 import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource, HasStatusSource } from '../core/status/AgentStatusSource'
-import type { deriveAgentStatus } from '../core/status/deriveAgentStatus'
-import { transportName } from '../core/status/transportName'
 import { getEventLog } from '../core/status/getEventLog'
-import { deriveStatusChunk } from '../core/status/loadStatusChunks'
+import { storeStatusChunk } from '../core/status/loadStatusChunks'
 import { pendingAgentStatus } from '../core/status/pendingAgentStatus'
-import type { Agent } from '../core/transport/Agent'
-import type { ConnectionState } from '../core/transport/ConnectionState'
 import { useSelect } from './useAgentSelector'
 import { useStoreOf } from './useAgentStore'
 import { useRemoteStatus } from './useRemoteStatus'
@@ -49,33 +45,7 @@ export interface UseAgentStatusOptions {
   pollMs?: number
 }
 
-/**
- * The agent's connection: `snapshot.connection` (the store mirrors `subscribeConnection` and
- * publishes each change) when the agent reports changes, else `getConnectionState()` read now;
- * `undefined` (shown as unknown) for an agent with neither.
- */
-function connectionOf(agent: Agent, snapshot: AgentSnapshot): ConnectionState | undefined {
-  if (typeof agent.subscribeConnection === 'function' && snapshot.connection) {
-    return snapshot.connection
-  }
-  return agent.getConnectionState?.()
-}
-
-type CapabilityAgent = { getCapabilities?: () => Promise<AgentCapabilities> }
-
-/** One `getCapabilities()` call per agent, shared by every hook (and StrictMode's double effects). */
-const declaredCapabilities = new WeakMap<object, Promise<AgentCapabilities | undefined>>()
-
-function capabilitiesOf(agent: object): Promise<AgentCapabilities | undefined> {
-  let pending = declaredCapabilities.get(agent)
-  if (!pending) {
-    pending = Promise.resolve()
-      .then(() => (agent as CapabilityAgent).getCapabilities?.())
-      .catch(() => undefined)
-    declaredCapabilities.set(agent, pending)
-  }
-  return pending
-}
+type StatusChunk = Awaited<ReturnType<typeof storeStatusChunk.load>>
 
 /**
  * The provider's agent status (issue 5): identity and capabilities, connection, current and
@@ -107,66 +77,66 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
   const store = useStoreOf('useAgentStatus')
   const log = getEventLog(store)
   const agent = store.agent
-  const { card, capabilities, recentRuns, refreshMs = 1000, now = Date.now, pollMs } = options
+  const { card, capabilities, transport, recentRuns, refreshMs = 1000, now = Date.now } = options
+  const { pollMs } = options
   const source =
     options.source === undefined ? (agent as HasStatusSource).statusSource : options.source
   const remote = useRemoteStatus(source ?? undefined, pollMs, now)
-  const transport = options.transport ?? transportName(agent)
   const [declared, setDeclared] = useState<{ agent: unknown; value?: AgentCapabilities }>({
     agent: undefined,
   })
   const [tick, setTick] = useState(0)
   // The status derivation loads on first use (see `preloadAgentStatus`); until it is in, the
   // status is `pending`: loading, or the load's error.
-  const [chunk, setChunk] = useState<{ derive?: typeof deriveAgentStatus; error?: AgentError }>(
-    () => ({ derive: deriveStatusChunk.loaded() }),
-  )
-  const derive = chunk.derive
+  const [chunk, setChunk] = useState<{ loaded?: StatusChunk; error?: AgentError }>(() => ({
+    loaded: storeStatusChunk.loaded(),
+  }))
+  const loaded = chunk.loaded
 
   useEffect(() => {
-    if (derive) return
+    if (loaded) return
     let live = true
-    deriveStatusChunk.load().then(
-      (loaded) => live && setChunk({ derive: loaded }),
+    storeStatusChunk.load().then(
+      (value) => live && setChunk({ loaded: value }),
       (error: AgentError) => live && setChunk({ error }),
     )
     return () => {
       live = false
     }
-  }, [derive])
+  }, [loaded])
   const pending = useMemo(
     () => ({ ...pendingAgentStatus(chunk.error), ...(remote && { remote }) }),
     [chunk.error, remote],
   )
 
   useEffect(() => {
-    if (capabilities || typeof (agent as CapabilityAgent).getCapabilities !== 'function') return
+    if (!loaded || capabilities) return
     let live = true
-    void capabilitiesOf(agent).then((value) => {
+    void loaded.declaredCapabilities(agent).then((value) => {
       if (live && value) setDeclared({ agent, value })
     })
     return () => {
       live = false
     }
-  }, [agent, capabilities])
+  }, [loaded, agent, capabilities])
 
   const caps = capabilities ?? (declared.agent === agent ? declared.value : undefined)
   const select = useCallback(
     (snapshot: AgentSnapshot) => {
-      if (!derive) return pending
+      if (!loaded) return pending
       void tick // a new selector per tick: re-derive with the new time
-      return derive(snapshot, {
+      return loaded.deriveStoreStatus(snapshot, {
+        agent,
         events: log.getSnapshot().entries,
         now: now(),
-        connection: connectionOf(agent, snapshot),
-        ...(card && { card }),
-        ...(caps && { capabilities: caps }),
-        ...(transport !== undefined && { transport }),
-        ...(recentRuns !== undefined && { recentRuns }),
-        ...(remote && { remote }),
+        card,
+        capabilities: caps,
+        transport,
+        recentRuns,
+        remote,
       })
     },
-    [log, agent, card, caps, transport, recentRuns, now, tick, remote, derive, pending],
+    [log, agent, card, caps, transport, recentRuns, now, tick, remote, loaded, pending],
   )
   const status = useSelect('useAgentStatus', select, Object.is)
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useContext, useEffect, useState } from 'react'
 import { expect, waitFor, within } from 'storybook/test'
-import { AgentStatusBoard, type AgentStatusBoardEntry } from 'agent-wire-react'
+import { AgentStatusBoard, preloadAgentStatus, type AgentStatusBoardEntry } from 'agent-wire-react'
 import { createAgentStore, getEventLog } from 'agent-wire-react/core'
 import { createScriptedAgent, type Script } from 'agent-wire-react/testing'
 import { greetingStream } from '../recordedStreams'
@@ -66,6 +66,9 @@ const meta = {
   title: 'Status/Agent status board',
   component: Board,
   args: { variant: 'compact' },
+  // The status code loads on first use; an app with a status page preloads it like this (until
+  // it is in, the page shows "Loading…", see preloadAgentStatus).
+  loaders: [async () => ({ statusLoaded: await preloadAgentStatus() })],
 } satisfies Meta<typeof Board>
 
 export default meta

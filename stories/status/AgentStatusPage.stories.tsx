@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { preloadAgentStatus } from 'agent-wire-react'
 import { createScriptedAgent } from 'agent-wire-react/testing'
 import { parallelToolsStream } from '../recordedStreams'
 import { asRun } from '../support/scripts'
@@ -22,6 +23,9 @@ const meta = {
   title: 'Status/Agent status page',
   component: StatusStory,
   args: { createAgent: () => createScriptedAgent([]), card: CARD },
+  // The status code loads on first use; an app with a status page preloads it like this (until
+  // it is in, the page shows "Loading…", see preloadAgentStatus).
+  loaders: [async () => ({ statusLoaded: await preloadAgentStatus() })],
   argTypes: { createAgent: { control: false }, source: { control: false } },
 } satisfies Meta<typeof StatusStory>
 

@@ -6,13 +6,12 @@ import type { AgentStatusReport, AgentStatusSource } from '../../src/core/status
 import { createScriptedAgent } from '../../src/testing'
 import { gateChunk } from '../setup/gateChunk'
 
-/** The module of the status derivation's chunk (the event log fold and the composition). */
-const DERIVE = resolve('src/core/status/deriveAgentStatus.ts')
+/** The module of the status chunk (with the event log fold and the composition). */
+const DERIVE = resolve('src/core/status/deriveStoreStatus.ts')
 
 afterEach(() => {
   cleanup()
   vi.doUnmock('../../src/core/status/createStatusPoller')
-  vi.doUnmock('../../src/core/status/deriveAgentStatus')
   vi.doUnmock(DERIVE)
 })
 

@@ -7,11 +7,11 @@ export const statusPollerChunk = createChunkLoader(
 )
 
 /**
- * `deriveAgentStatus` (the event log fold and the status composition), in its own chunk
- * (needed only by a status view). @internal
+ * `deriveStoreStatus` and `declaredCapabilities` (with `deriveAgentStatus`: the event log fold
+ * and the status composition), in their own chunk (needed only by a status view). @internal
  */
-export const deriveStatusChunk = createChunkLoader(
-  () => import('./deriveAgentStatus').then((module) => module.deriveAgentStatus),
+export const storeStatusChunk = createChunkLoader(
+  () => import('./deriveStoreStatus'),
   'The agent status',
 )
 
@@ -41,7 +41,7 @@ export const deriveStatusChunk = createChunkLoader(
  * `agent-wire-react/core` are static, as usual.
  */
 export function preloadAgentStatus(): Promise<void> {
-  return Promise.all([deriveStatusChunk.preload(), statusPollerChunk.preload()]).then(
+  return Promise.all([storeStatusChunk.preload(), statusPollerChunk.preload()]).then(
     () => undefined,
   )
 }

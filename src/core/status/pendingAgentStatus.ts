@@ -1,6 +1,5 @@
 import type { AgentError } from '../protocol/AgentError'
-import type { AgentStatus } from './AgentStatus'
-import type { UsageTotals } from './AgentStatus'
+import type { AgentStatus, UsageTotals } from './AgentStatus'
 
 /**
  * The status `useAgentStatus` returns before anything is derived: nothing known, nothing
@@ -10,7 +9,8 @@ import type { UsageTotals } from './AgentStatus'
  * @internal
  */
 export function pendingAgentStatus(error?: AgentError): AgentStatus {
-  // Not `emptyUsage()`: that module stays in the status chunk.
+  // Written out, not `emptyUsage()` or `countMessages`'s zeros: a module shared with the status
+  // chunk would leave the chunk or become a chunk of its own in the first load.
   const usage: UsageTotals = {
     inputTokens: 0,
     outputTokens: 0,
