@@ -29,9 +29,12 @@ describe('bundle budgets (min + gzip, React external)', () => {
     expect(await lazy('core')).toEqual(
       expect.arrayContaining(['createSchemaValidator', 'zodToJsonSchema']),
     )
-    // the event validator (zod/mini schemas), loaded with a run's first request
+    // the event validator (zod/mini schemas), loaded with a run's first request, and the store's
+    // human-in-the-loop layer, loaded on its first need (a tool, an interrupt)
     for (const app of ['core', 'hooks', 'chat'])
-      expect(await lazy(app), app).toEqual(expect.arrayContaining(['parseEvent']))
+      expect(await lazy(app), app).toEqual(
+        expect.arrayContaining(['parseEvent', 'createHumanInTheLoop']),
+      )
     // react-markdown + remark-gfm
     expect(await lazy('chat')).toEqual(expect.arrayContaining(['MarkdownBlocks']))
   }, 60_000)
