@@ -106,22 +106,21 @@ export function createStreamVerifier(): StreamVerifier {
     phase = 'finished'
   }
 
-  const open = (map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void => {
-    if (map.has(id))
-      throw violation(
-        `Cannot start ${what} '${id}': a ${what} with this ID is already in progress`,
-        e,
-      )
-    map.set(id, e.subagentRunId === undefined ? {} : { subagentRunId: e.subagentRunId })
-  }
-
-  const continues = (
-    map: Map<string, Open>,
-    what: string,
-    id: string,
-    e: AgentEvent & Open,
-  ): void => {
+  /**
+   * A start, content or end event (told apart by the suffix of its type) of the message or tool
+   * call `id`, whose open ones `map` holds.
+   */
+  const lane = (map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void => {
     const opener = map.get(id)
+    if (e.type.endsWith('_START')) {
+      if (opener)
+        throw violation(
+          `Cannot start ${what} '${id}': a ${what} with this ID is already in progress`,
+          e,
+        )
+      map.set(id, e.subagentRunId === undefined ? {} : { subagentRunId: e.subagentRunId })
+      return
+    }
     if (!opener) throw violation(`No active ${what} found with ID '${id}' (${e.type})`, e)
     if (
       e.subagentRunId !== undefined &&
@@ -133,11 +132,7 @@ export function createStreamVerifier(): StreamVerifier {
         e,
       )
     }
-  }
-
-  const close = (map: Map<string, Open>, what: string, id: string, e: AgentEvent & Open): void => {
-    continues(map, what, id, e)
-    map.delete(id)
+    if (e.type.endsWith('_END')) map.delete(id)
   }
 
   return {
@@ -172,23 +167,17 @@ export function createStreamVerifier(): StreamVerifier {
         case 'RUN_FINISHED':
           return runFinished(e)
         case 'TEXT_MESSAGE_START':
-          return open(text, 'text message', e.messageId, e)
         case 'TEXT_MESSAGE_CONTENT':
-          return continues(text, 'text message', e.messageId, e)
         case 'TEXT_MESSAGE_END':
-          return close(text, 'text message', e.messageId, e)
+          return lane(text, 'text message', e.messageId, e)
         case 'REASONING_MESSAGE_START':
-          return open(reasoning, 'reasoning message', e.messageId, e)
         case 'REASONING_MESSAGE_CONTENT':
-          return continues(reasoning, 'reasoning message', e.messageId, e)
         case 'REASONING_MESSAGE_END':
-          return close(reasoning, 'reasoning message', e.messageId, e)
+          return lane(reasoning, 'reasoning message', e.messageId, e)
         case 'TOOL_CALL_START':
-          return open(tools, 'tool call', e.toolCallId, e)
         case 'TOOL_CALL_ARGS':
-          return continues(tools, 'tool call', e.toolCallId, e)
         case 'TOOL_CALL_END':
-          return close(tools, 'tool call', e.toolCallId, e)
+          return lane(tools, 'tool call', e.toolCallId, e)
         case 'STEP_STARTED':
           steps.add(e.stepName)
           return
