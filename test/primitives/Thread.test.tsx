@@ -198,6 +198,46 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
     store.destroy()
   })
 
+  it('virtualized: the last row renders in flow after the spacer and the virtualized rows', async () => {
+    const messages: AgMessage[] = Array.from({ length: 50 }, (_, i) => ({
+      id: `m${i}`,
+      role: 'user',
+      content: `message ${i}`,
+    }))
+    const store = storeWith(messages)
+    const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })
+    const content = container.querySelector<HTMLElement>('[data-awr="thread-messages"]')!
+    const children = [...content.children] as HTMLElement[]
+    expect(children[0].dataset.awr).toBe('thread-spacer')
+    const live = children.at(-1)!
+    expect(live.dataset.index).toBe('49')
+    expect(live.hasAttribute('data-live')).toBe(true)
+    expect(live.style.position).toBe('relative')
+    expect(content.querySelectorAll('[data-live]')).toHaveLength(1)
+    // The virtualized rows are positioned by the virtualizer; the live row is not.
+    const virtualRows = children.slice(1, -1)
+    expect(virtualRows.length).toBeGreaterThan(0)
+    for (const row of virtualRows) expect(row.style.transform).toMatch(/^translate3d/)
+    expect(live.style.transform).toBe('none')
+
+    // A new message: the former live row joins the virtualized rows in place (same element).
+    const liveArticle = live.querySelector('article')
+    act(() => store.addMessage({ id: 'm50', role: 'user', content: 'message 50' }))
+    await waitFor(() =>
+      expect(content.querySelector<HTMLElement>('[data-live]')!.dataset.index).toBe('50'),
+    )
+    const former = content.querySelector<HTMLElement>('[data-index="49"]')!
+    expect(former).toBe(live)
+    expect(former.querySelector('article')).toBe(liveArticle)
+    expect(former.hasAttribute('data-live')).toBe(false)
+    expect(former.style.position).toBe('')
+    expect(former.style.transform).toMatch(/^translate3d/)
+    expect(content.lastElementChild!.querySelector('article')!.getAttribute('aria-setsize')).toBe(
+      '51',
+    )
+    store.destroy()
+  })
+
   it('does not virtualize below the threshold (no posinset)', () => {
     const store = storeWith([{ id: 'u1', role: 'user', content: 'x' }])
     const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })

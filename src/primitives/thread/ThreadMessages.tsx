@@ -61,7 +61,25 @@ interface RowProps {
   className: string | undefined
 }
 
-const liveStyle = { position: 'relative', transform: 'none' } as const
+/**
+ * While `live`: the row in flow below the spacer, whatever the CSS of the (absolutely positioned)
+ * virtualized rows, and without the position the virtualizer may have written while it was one
+ * of them; that position is put back when it joins them again (the virtualizer writes a row's
+ * position only when it differs from the one it last wrote there).
+ */
+function useLiveRowStyle(rowRef: RefObject<HTMLElement | null>, live: boolean | undefined): void {
+  useLayoutEffect(() => {
+    const row = rowRef.current
+    if (!live || !row) return
+    const { transform } = row.style
+    row.style.position = 'relative'
+    row.style.transform = 'none'
+    return () => {
+      row.style.position = ''
+      row.style.transform = transform
+    }
+  }, [rowRef, live])
+}
 
 /** One row: a wrapper the virtualizer measures and positions, around the message. */
 const Row = memo(function Row({
@@ -75,15 +93,16 @@ const Row = memo(function Row({
   className,
 }: RowProps) {
   const posInSet = virtual ? index + 1 : undefined
+  const rowRef = useRef<HTMLDivElement | null>(null)
+  const ref = useMemo(() => composeRefs<HTMLDivElement>(measure, rowRef), [measure])
+  useLiveRowStyle(rowRef, live)
   return (
     <div
       className={className}
       data-awr="thread-row"
       data-index={index}
       data-live={live || undefined}
-      // In flow below the spacer, whatever the CSS of the (absolutely positioned) virtual rows.
-      style={live ? liveStyle : undefined}
-      ref={measure}
+      ref={ref}
     >
       {render ? render(id, { id, index, posInSet }) : <Message id={id} posInSet={posInSet} />}
     </div>

@@ -234,24 +234,12 @@ export function useMessageVirtualizer({
     },
     [virtualizer, contentRef],
   )
-  const measureRow = useCallback(
-    (element: HTMLElement | null) => {
-      virtualizer.measureElement(element)
-      // A row that was the live one (in flow, without a transform) and is virtualized again at
-      // the position it had before: the library skips writing a position it wrote already.
-      if (element && !element.style.transform) {
-        const item = virtualizer.measurementsCache[virtualizer.indexFromElement(element)]
-        const top = item && item.start - virtualizer.options.scrollMargin
-        if (item) element.style.transform = `translate3d(0, ${top}px, 0)`
-      }
-    },
-    [virtualizer],
-  )
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
   const windowed = on ? virtualizer.getVirtualItems() : undefined
   const noLayoutRows = useMemo(() => latestRows(ids), [ids])
   const items = windowed?.length === 0 ? noLayoutRows : windowed
+  const measureRow = virtualizer.measureElement
   // The same object until something in it changes (the host hands it up only then).
   return useMemo(
     () => ({ on, items, measureRow, containerRef, scrollToEnd, scrollToStart }),
