@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { AgentError } from '../core/protocol/AgentError'
 import type { AgentCapabilities } from '../core/protocol/types'
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
 import type { AgentCard, AgentStatus } from '../core/status/AgentStatus'
@@ -8,6 +7,7 @@ import { getEventLog } from '../core/status/getEventLog'
 import { storeStatusChunk } from '../core/status/loadStatusChunks'
 import { pendingAgentStatus } from '../core/status/pendingAgentStatus'
 import { useSelect } from './useAgentSelector'
+import { useChunk } from './useChunk'
 import { useStoreOf } from './useAgentStore'
 import { useRemoteStatus } from './useRemoteStatus'
 
@@ -44,8 +44,6 @@ export interface UseAgentStatusOptions {
    */
   pollMs?: number
 }
-
-type StatusChunk = Awaited<ReturnType<typeof storeStatusChunk.load>>
 
 /**
  * The provider's agent status (issue 5): identity and capabilities, connection, current and
@@ -88,22 +86,8 @@ export function useAgentStatus(options: UseAgentStatusOptions = {}): AgentStatus
   const [tick, setTick] = useState(0)
   // The status derivation loads on first use (see `preloadAgentStatus`); until it is in, the
   // status is `pending`: loading, or the load's error.
-  const [chunk, setChunk] = useState<{ loaded?: StatusChunk; error?: AgentError }>(() => ({
-    loaded: storeStatusChunk.loaded(),
-  }))
-  const loaded = chunk.loaded
-
-  useEffect(() => {
-    if (loaded) return
-    let live = true
-    storeStatusChunk.load().then(
-      (value) => live && setChunk({ loaded: value }),
-      (error: AgentError) => live && setChunk({ error }),
-    )
-    return () => {
-      live = false
-    }
-  }, [loaded])
+  const chunk = useChunk(storeStatusChunk)
+  const loaded = chunk.value
   const pending = useMemo(
     () => ({ ...pendingAgentStatus(chunk.error), ...(remote && { remote }) }),
     [chunk.error, remote],

@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
-import type { AgentError } from '../core/protocol/AgentError'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { RemoteStatus } from '../core/status/AgentStatus'
 import type { AgentStatusSource } from '../core/status/AgentStatusSource'
-import type { createStatusPoller, StatusPoller } from '../core/status/createStatusPoller'
 import { statusPollerChunk } from '../core/status/loadStatusChunks'
+import { useChunk } from './useChunk'
 
 const NOT_LOADED: RemoteStatus = {}
 
@@ -28,30 +27,22 @@ export function useRemoteStatus(
   useEffect(() => {
     clock.current = now
   }, [now])
+  const chunk = useChunk(statusPollerChunk, source !== undefined)
+  const create = chunk.value
+  const failed = useMemo<RemoteStatus | undefined>(
+    () => chunk.error && { error: { code: chunk.error.code, message: chunk.error.message } },
+    [chunk.error],
+  )
   useEffect(() => {
-    if (!source) return
-    let poller: StatusPoller | undefined
-    let live = true
-    const start = (create: typeof createStatusPoller) => {
-      if (!live) return
-      poller = create(source, {
-        ...(pollMs !== undefined && { pollMs }),
-        now: () => clock.current(),
-        onChange: (value) => setRemote({ source, value }),
-      })
-      poller.start()
-    }
-    const loaded = statusPollerChunk.loaded()
-    if (loaded) start(loaded)
-    else
-      statusPollerChunk.load().then(start, ({ code, message }: AgentError) => {
-        if (live) setRemote({ source, value: { error: { code, message } } })
-      })
-    return () => {
-      live = false
-      poller?.stop()
-    }
-  }, [source, pollMs])
+    if (!source || !create) return
+    const poller = create(source, {
+      ...(pollMs !== undefined && { pollMs }),
+      now: () => clock.current(),
+      onChange: (value) => setRemote({ source, value }),
+    })
+    poller.start()
+    return () => poller.stop()
+  }, [source, pollMs, create])
   if (!source) return undefined
-  return remote.source === source ? remote.value : NOT_LOADED
+  return remote.source === source ? remote.value : (failed ?? NOT_LOADED)
 }
