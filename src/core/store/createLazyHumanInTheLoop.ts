@@ -6,7 +6,6 @@ import type { createHumanInTheLoop, HitlHost, HumanInTheLoop } from './createHum
 import { createMemoryPolicyStore } from './createMemoryPolicyStore'
 import { createToolRegistry } from './createToolRegistry'
 import { hitlNotFoundError } from './hitlNotFoundError'
-import { preloadFrontendTools } from './preloadFrontendTools'
 import { humanInTheLoopChunk } from './preloadStoreHumanInTheLoop'
 
 /** The store methods of the human-in-the-loop layer (`createAgentStore` spreads them). @internal */
@@ -120,11 +119,9 @@ export function createLazyHumanInTheLoop(host: HitlHost, storeOptions: AgentStor
     host.set(replaceInterrupts(host.get(), storeOptions.initialInterrupts))
   }
   if (storeOptions.initialInterrupts?.length || humanInTheLoopChunk.loaded()) want()
+  // A tool registered: the layer (once created, it starts loading a frontend tool's code too).
   registry.subscribe(() => {
-    if (layer) return
-    // A frontend tool's code loads in parallel with the layer.
-    if (registry.all().some((tool) => tool.handler)) void preloadFrontendTools()
-    want()
+    if (!layer) want()
   })
 
   const nothing = () => undefined

@@ -44,8 +44,8 @@ describe('the frontend-tools chunk (loaded on first use)', () => {
   it('starts loading when a handler is registered; a run waits for it, then sends the tool', async () => {
     const { agent, store, chunk, release } = await freshStore(textReply)
     store.registerTool(double)
-    await new Promise((r) => setTimeout(r, 10))
-    expect(chunk.imports).toBe(1) // by the registration, before any run
+    // by the registration, before any run (once the store's human-in-the-loop layer is in)
+    await vi.waitFor(() => expect(chunk.imports).toBe(1))
     const done = store.run({ message: 'hi' })
     await new Promise((r) => setTimeout(r, 10))
     expect(store.getSnapshot().run.status).toBe('running')
