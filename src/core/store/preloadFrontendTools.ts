@@ -44,8 +44,9 @@ export function frontendToolsPending(
  * with validated arguments, timeout and abort; converting tool schemas to the JSON Schema sent
  * in `RunAgentInput.tools`; 1.4 kB gzipped, its own chunk) if it is not loaded yet; resolves once
  * it is. A store starts it by itself as soon as a tool with a `handler` is registered
- * (`registerTool`, `useFrontendTool`), and a run that has such tools to send waits for it, so
- * calling this is only needed to have it in even earlier.
+ * (`registerTool`, `useFrontendTool`; once the store's human-in-the-loop layer, which that
+ * registration loads, is in: see `preloadStoreHumanInTheLoop`), and a run that has such tools to
+ * send waits for it, so calling this is only needed to have it in even earlier.
  *
  * Never rejects: a failed load is logged and the next call tries again. Meanwhile a run that
  * needs it ends with `AgentError('load_failed')` (retryable: `retry()` loads it again), and a
