@@ -65,18 +65,18 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
     return next
   }
 
-  /**
-   * The id a streak of `e` is kept under: its `toolCallId` / `messageId` when it is a plain
-   * token (`TOOL_CALL_ARGS`, `TEXT_MESSAGE_CONTENT`, `REASONING_MESSAGE_CONTENT` without
-   * `subagentRunId`), else `undefined`.
-   */
-  const streakIdOf = (e: AgentEvent): string | undefined => {
+  /** Sets or clears the streak after `e` passed verification. */
+  const note = (e: AgentEvent): void => {
     const t = e.type
-    if ((e as { subagentRunId?: string }).subagentRunId !== undefined) return undefined
-    if (t === 'TOOL_CALL_ARGS') return e.toolCallId
-    return t === 'TEXT_MESSAGE_CONTENT' || t === 'REASONING_MESSAGE_CONTENT'
-      ? e.messageId
-      : undefined
+    if (
+      (t === 'TEXT_MESSAGE_CONTENT' ||
+        t === 'REASONING_MESSAGE_CONTENT' ||
+        t === 'TOOL_CALL_ARGS') &&
+      e.subagentRunId === undefined
+    ) {
+      streakType = t
+      streakId = t === 'TOOL_CALL_ARGS' ? e.toolCallId : e.messageId
+    } else streakType = streakId = undefined
   }
 
   const stop = (s: Snapshot, e: AgentError, status: RunStatus): Snapshot => {
@@ -99,7 +99,14 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
         event = parsed.event
       }
       try {
-        if (event.type === streakType && streakIdOf(event) === streakId) {
+        const t = event.type
+        if (
+          t === streakType &&
+          (event as { subagentRunId?: string }).subagentRunId === undefined &&
+          (t === 'TOOL_CALL_ARGS'
+            ? event.toolCallId
+            : (event as { messageId: string }).messageId) === streakId
+        ) {
           // Verified by the streak (see above): applied at once.
           s = applyToSnapshot(s, event)
           options.onEvent?.(event)
@@ -108,9 +115,7 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
         streakType = streakId = undefined
         if (expander.passes(event)) {
           s = step(s, event)
-          // Verified: a plain token starts a streak.
-          streakId = streakIdOf(event)
-          if (streakId !== undefined) streakType = event.type
+          note(event)
         } else for (const e of expander.push(event)) s = step(s, e)
       } catch (e) {
         return stop(
