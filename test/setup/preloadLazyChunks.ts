@@ -13,6 +13,9 @@ beforeAll(async () => {
   // false) would otherwise wait for its chunk on the first run and arrive as one burst.
   const { preloadProtocol } = await import('../../src/core/protocol/loadEventParser')
   await preloadProtocol()
+  // HttpAgent's SSE reader likewise (its lazy path: test/core/transport/HttpAgent.lazySseReader.test.ts).
+  const { preloadSseReader } = await import('../../src/core/transport/loadSseReader')
+  await preloadSseReader()
   // The store's human-in-the-loop layer, in every environment: tests of tools and interrupts see
   // it at once, as an app does once it is in (its lazy path: test/core/store/lazyHumanInTheLoop.test.ts).
   const { preloadStoreHumanInTheLoop } =
