@@ -284,6 +284,18 @@ describe('the store human-in-the-loop layer (loaded on first need)', () => {
     ])
   })
 
+  it('a store destroyed while the layer loads stays readable; the late chunk changes nothing', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const { store, release } = await freshStore(agentOf().agent, { initialInterrupts: [ask('i1')] })
+    store.cancelInterrupt('i1') // queued for the layer
+    store.destroy()
+    release()
+    await turns()
+    expect(store.getSnapshot().interrupts).toMatchObject([{ id: 'i1', state: 'open' }])
+    expect(store.getTool('x')).toBeUndefined()
+    expect(errors).not.toHaveBeenCalled()
+  })
+
   it('a failed load ends the run with load_failed (what came before kept); retry() loads it again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const script = (input: RunAgentInput) =>
