@@ -1,4 +1,12 @@
-import { forwardRef, useMemo, type HTMLAttributes, type ReactNode } from 'react'
+import {
+  cloneElement,
+  forwardRef,
+  isValidElement,
+  useMemo,
+  type HTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+} from 'react'
 import type { AgentStatus } from '../../core/status/AgentStatus'
 import { useAgentStatus, type UseAgentStatusOptions } from '../../react/useAgentStatus'
 import { Slot } from '../Slot'
@@ -45,6 +53,15 @@ const View = forwardRef<HTMLElement, ViewProps>(function View(
   )
   const Element = asChild ? Slot : 'section'
   const loading = status.loading === true
+  let content = children
+  if (loading) {
+    const placeholder = <p data-empty="">{value.labels.loading}</p>
+    // With `asChild` the child is the root: keep it, with the placeholder inside.
+    content =
+      asChild && isValidElement(children)
+        ? cloneElement(children as ReactElement, undefined, placeholder)
+        : placeholder
+  }
   return (
     <AgentStatusContext.Provider value={value}>
       <Element
@@ -56,7 +73,7 @@ const View = forwardRef<HTMLElement, ViewProps>(function View(
         data-health={status.connection.health}
         {...rest}
       >
-        {loading ? <p data-empty="">{value.labels.loading}</p> : children}
+        {content}
       </Element>
     </AgentStatusContext.Provider>
   )
