@@ -205,44 +205,30 @@ export class Snapshot implements AgentSnapshot {
 export function createSnapshot(
   init: { threadId?: string; messages?: readonly Message[]; state?: unknown } = {},
 ): AgentSnapshot {
-  const messages = init.messages ?? []
-  return new Snapshot(
-    messages.length ? MessageList.from(messages) : MessageList.empty,
-    'state' in init ? init.state : {},
-    { status: 'idle', pendingToolCallIds: [] },
-    [],
-    {
-      threadId: init.threadId ?? '',
-      interrupts: [],
-      approvals: {},
-      steps: [],
-      subagents: {},
-      diagnostics: [],
-      calls: indexToolCalls(messages),
-      connection: IDLE_CONNECTION,
-    },
-  )
+  return toSnapshot(init as Partial<AgentSnapshot>)
 }
 
-/** Returns `snapshot` as the internal class, converting a plain object once (O(n)). */
+/**
+ * Returns `snapshot` as the internal class, converting a plain object once (O(n)): each field it
+ * sets (not `undefined` or `null`), else the field of an empty snapshot.
+ */
 export function toSnapshot(snapshot: Partial<AgentSnapshot>): Snapshot {
   if (snapshot instanceof Snapshot) return snapshot
-  const base = createSnapshot({
-    threadId: snapshot.threadId,
-    messages: snapshot.messages,
-    ...('state' in snapshot && { state: snapshot.state }),
-  }) as Snapshot
-  const { run, interrupts, approvals, steps, subagents, streamingMessageIds, diagnostics } =
-    snapshot
-  // Fields left undefined keep the defaults (see `with`).
-  return base.with({
-    run,
-    interrupts: interrupts?.map(toInterruptView),
-    approvals,
-    steps,
-    subagents,
-    streamingMessageIds,
-    diagnostics,
-    connection: snapshot.connection,
-  })
+  const messages = snapshot.messages ?? []
+  return new Snapshot(
+    messages.length ? MessageList.from(messages) : MessageList.empty,
+    'state' in snapshot ? snapshot.state : {},
+    snapshot.run ?? { status: 'idle', pendingToolCallIds: [] },
+    snapshot.streamingMessageIds ?? [],
+    {
+      threadId: snapshot.threadId ?? '',
+      interrupts: snapshot.interrupts?.map(toInterruptView) ?? [],
+      approvals: snapshot.approvals ?? {},
+      steps: snapshot.steps ?? [],
+      subagents: snapshot.subagents ?? {},
+      diagnostics: snapshot.diagnostics ?? [],
+      calls: indexToolCalls(messages),
+      connection: snapshot.connection ?? IDLE_CONNECTION,
+    },
+  )
 }
