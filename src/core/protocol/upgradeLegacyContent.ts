@@ -7,10 +7,9 @@ import { isPlainObject } from './isPlainObject'
 
 /** Which media part a MIME type becomes: `image/*`, `audio/*`, `video/*`, else `document`. */
 function mediaKind(mimeType: string): 'image' | 'audio' | 'video' | 'document' {
-  if (mimeType.startsWith('image/')) return 'image'
-  if (mimeType.startsWith('audio/')) return 'audio'
-  if (mimeType.startsWith('video/')) return 'video'
-  return 'document'
+  const kind = /^(image|audio|video)\//.exec(mimeType)?.[1] as
+    'image' | 'audio' | 'video' | undefined
+  return kind ?? 'document'
 }
 
 function upgradePart(part: unknown): unknown {
