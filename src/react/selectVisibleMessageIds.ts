@@ -1,4 +1,5 @@
 import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
+import { createMessageIdsSelector } from './createMessageIdsSelector'
 
 /**
  * Ids of the messages a chat shows, in thread order: every message except `system`/`developer`
@@ -6,17 +7,10 @@ import type { AgentSnapshot } from '../core/reducer/AgentSnapshot'
  * their call's card). Orphan tool results (unknown `toolCallId`) stay. Each id is listed once, for
  * its first such message, so the ids are unique keys (servers reuse ids: see `useMessage`).
  *
- * The plain O(thread) definition: {@link useMessageIds} computes the same list incrementally.
+ * One O(thread) pass: the first call of a new {@link createMessageIdsSelector}, which
+ * {@link useMessageIds} keeps to compute the same list incrementally.
  */
 export function selectVisibleMessageIds(snapshot: AgentSnapshot): string[] {
-  const ids: string[] = []
-  const listed = new Set<string>()
-  for (const m of snapshot.messages) {
-    if (m.role === 'system' || m.role === 'developer') continue
-    if (m.role === 'tool' && snapshot.toolCalls[m.toolCallId] !== undefined) continue
-    if (listed.has(m.id)) continue
-    listed.add(m.id)
-    ids.push(m.id)
-  }
-  return ids
+  // A fresh selector's result is a new array nobody else holds.
+  return createMessageIdsSelector()(snapshot) as string[]
 }
