@@ -70,6 +70,29 @@ describe('prepareRunAgentInput (outgoing compatibility, era-* fixtures)', () => 
     }
   })
 
+  it('upgrades a legacy binary part to the media part its MIME type names (image, audio, video, else document)', () => {
+    const kinds = [
+      ['image/png', 'image'],
+      ['audio/mpeg', 'audio'],
+      ['video/mp4', 'video'],
+      ['application/pdf', 'document'],
+      ['text/image/x', 'document'],
+    ]
+    const { input } = prepareRunAgentInput({
+      ...base,
+      messages: [
+        {
+          id: 'u3',
+          role: 'user',
+          content: kinds.map(([mimeType]) => ({ type: 'binary', mimeType, data: 'AAAA' })),
+        },
+      ],
+    } as never)
+    const parts = input.messages[0].content as Array<{ type: string; source: unknown }>
+    expect(parts.map((p) => p.type)).toEqual(kinds.map(([, kind]) => kind))
+    expect(parts[2].source).toEqual({ type: 'data', value: 'AAAA', mimeType: 'video/mp4' })
+  })
+
   it('a pre-1.0 peer: omits protocolVersion; at or below 0.0.57 strips subagentRunId (era-pinned-peer)', () => {
     const { input } = prepareRunAgentInput(
       { ...base, protocolVersion: '1.1' },
