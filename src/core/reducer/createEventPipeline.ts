@@ -127,7 +127,7 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
       return s
     },
     end(snapshot) {
-      if (error || (verifier.sawTerminal && !verifier.runOpen)) return snapshot
+      if (error || verifier.ended) return snapshot
       const truncated = new AgentError(
         'truncated',
         'The stream ended without a terminal event (RUN_FINISHED or RUN_ERROR): the run is truncated.',
@@ -135,7 +135,7 @@ export function createEventPipeline(options: EventPipelineOptions = {}): EventPi
       return stop(toSnapshot(snapshot), truncated, 'truncated')
     },
     fail(snapshot, e) {
-      if (error || (verifier.sawTerminal && !verifier.runOpen)) return snapshot
+      if (error || verifier.ended) return snapshot
       const status: RunStatus =
         e.code === 'aborted' ? 'cancelled' : e.code === 'truncated' ? 'truncated' : 'error'
       return stop(toSnapshot(snapshot), e, status)

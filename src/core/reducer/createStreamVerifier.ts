@@ -17,10 +17,11 @@ function violation(message: string, event: unknown): AgentError {
 export interface StreamVerifier {
   /** Checks one (chunk-expanded) event. @throws AgentError `protocol_violation` */
   check(e: AgentEvent): void
-  /** True between `RUN_STARTED` and its terminal event. */
-  readonly runOpen: boolean
-  /** True once the stream has ended a run (or opened with `RUN_ERROR`). */
-  readonly sawTerminal: boolean
+  /**
+   * True when the stream's last run has ended (`RUN_FINISHED`, `RUN_ERROR`; or the stream opened
+   * with `RUN_ERROR`) and no other has started: a stream that stops here is complete.
+   */
+  readonly ended: boolean
 }
 
 /**
@@ -136,10 +137,7 @@ export function createStreamVerifier(): StreamVerifier {
   }
 
   return {
-    get runOpen() {
-      return phase === 'running'
-    },
-    get sawTerminal() {
+    get ended() {
       return phase === 'finished' || phase === 'errored'
     },
     check(e) {
