@@ -56,7 +56,8 @@ interface HttpRun {
  *   `truncated` (the stream ended or broke with a run still open, or without any event; or a
  *   resume could not recover what was missed: `cause` `run_not_found`/`replay_gap`/the last
  *   failure), `aborted` (`options.signal` aborted, or `abortRun()`), `load_failed` (the event
- *   validator's or the SSE reader's chunk could not be loaded).
+ *   validator's or the SSE reader's chunk could not be loaded; a run the server keeps resumes
+ *   instead, loading it again with the next answer).
  *
  * Resume (issue 6, "HTTP resume"): when the response carries `X-AWR-Resumable: 1` (the kit's
  * `createAgentHandler({ resumable })` sets it), the run outlives its request. A drop then

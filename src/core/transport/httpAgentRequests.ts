@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../protocol/Diagnostic'
-import { pendingEventParser } from '../protocol/loadEventParser'
 import type { AgentEvent } from '../protocol/types'
 import { systemClock } from './Clock'
 import type { SubscriberSink } from './createObservable'
@@ -75,8 +74,8 @@ export function protocolCeiling(
 }
 
 /**
- * What `readResponse` needs for one response of a run: a fresh event parser (a stand-in while
- * the validator loads: `readResponse` reads ahead and parses once it is there), the sink, limits
+ * What `readResponse` needs for the responses of a run: the options of its event parser (which
+ * `readResponse` makes on the first response: a stand-in while the validator loads), the sink, limits
  * (`maxEventBytes` default 8 MiB, `terminalGraceMs` default 1 000 ms, `idleTimeoutMs` default
  * 45 000 ms) and the clock.
  * @internal
@@ -89,7 +88,7 @@ export function readContext(
   progress: RunProgress,
 ): ReadResponseContext {
   return {
-    parser: pendingEventParser(protocolCeiling(options, runOptions)),
+    parserOptions: protocolCeiling(options, runOptions),
     sink,
     signal,
     report: diagnosticReporter(options, runOptions),

@@ -1,9 +1,18 @@
-/** What {@link readAhead} returns: the part of a stream reader `readResponse` uses. @internal */
+/** The part of a stream reader `readSseBody` uses. @internal */
 export interface HeldReader {
-  /** The next chunk, once `ready` resolved; rejects like the stream, or with `ready`'s error. */
+  /** The next chunk; rejects like the stream. */
   read(): Promise<ReadableStreamReadResult<Uint8Array>>
   /** Cancels the underlying stream. */
   cancel(reason?: unknown): Promise<void>
+}
+
+/** What {@link readAhead} returns: a {@link HeldReader} that waits for `ready`. @internal */
+export interface ReadAheadReader extends HeldReader {
+  /**
+   * `ready`, or the signal's reason if it aborts first (then rejects). `read()` rejects with
+   * this error too.
+   */
+  readonly ready: Promise<void>
 }
 
 type Result = { step: ReadableStreamReadResult<Uint8Array> } | { error: unknown }
@@ -22,7 +31,7 @@ export function readAhead(
   ready: Promise<void>,
   signal: AbortSignal,
   maxHeldBytes: number,
-): HeldReader {
+): ReadAheadReader {
   const held: Result[] = []
   let heldBytes = 0
   let settled = false
@@ -32,7 +41,8 @@ export function readAhead(
     if (signal.aborted) onAbort()
     else signal.addEventListener('abort', onAbort, { once: true })
   })
-  aborted.catch(() => undefined)
+  const gate = Promise.race([ready, aborted])
+  gate.catch(() => undefined)
   const onSettled = () => {
     settled = true
     signal.removeEventListener('abort', onAbort)
@@ -53,9 +63,9 @@ export function readAhead(
   }
   let pumping: Promise<void> | undefined = pump()
   return {
+    ready: gate,
     async read() {
-      if (!settled) await Promise.race([ready, aborted])
-      else await ready // rethrows a failed load
+      await gate // rethrows a failed load or the abort
       if (held.length === 0 && pumping) {
         await pumping // a read begun before `ready`: its result comes first
         pumping = undefined
