@@ -34,8 +34,12 @@ const result = await build({
     write: false,
     minify: true,
     sourcemap: false,
-    lib: { entry: file, formats: ['es'], fileName: which },
-    rolldownOptions: { external: (id) => /^(react|react-dom)(\/.*)?$/.test(id) },
+    // As an app is built, like bench/scenarios/bundle.ts (library mode keeps whitespace).
+    rolldownOptions: {
+      input: file,
+      preserveEntrySignatures: 'allow-extension',
+      external: (id) => /^(react|react-dom)(\/.*)?$/.test(id),
+    },
   },
 })
 const chunks = new Map()

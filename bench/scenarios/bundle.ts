@@ -1,6 +1,7 @@
 /**
- * Bundle: minified + gzip size of what an app ships for each layer (issue 7), built with
- * Vite (rolldown, its default minifier), React external, everything else bundled. The
+ * Bundle: minified + gzip size of what an app ships for each layer (issue 7), built as an app
+ * is with Vite (rolldown, its default minifier; not library mode, whose ES output keeps
+ * whitespace and module comments), React external, everything else bundled. The
  * `@ag-ui/client` figure is the same build of an app importing its `HttpAgent`.
  *
  * Each "app" is a one-line entry that re-exports what it uses, so the figure is what
@@ -93,8 +94,14 @@ export async function bundleSize(entry: BundleCase): Promise<BundleSize> {
         minify: true,
         sourcemap: false,
         cssCodeSplit: false,
-        lib: { entry: file, formats: ['es'], fileName: entry.name },
-        rolldownOptions: { external: (id: string) => REACT.test(id) },
+        // Built as an app is (not in library mode, which keeps whitespace and module comments in
+        // ES output and splits modules shared with lazy chunks into extra chunks): the entry's
+        // exports are kept so tree-shaking leaves exactly what the app uses.
+        rolldownOptions: {
+          input: file,
+          preserveEntrySignatures: 'allow-extension',
+          external: (id: string) => REACT.test(id),
+        },
       },
     })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[]
     const outputs = Array.isArray(result) ? result : [result]
