@@ -5,7 +5,6 @@ import type { AgentEvent, RunAgentInput } from '../protocol/types'
 import type { Agent, AttachParams, Observable } from './Agent'
 import { systemClock } from './Clock'
 import type { ConnectionState } from './ConnectionState'
-import { createEventIdTracker } from './createEventIdTracker'
 import { createObservable, type SubscriberSink } from './createObservable'
 import { preloadSseReader } from './loadSseReader'
 import { createRunConnectionTracker, type RunConnection } from './createRunConnectionTracker'
@@ -273,7 +272,7 @@ export class HttpAgent implements Agent {
     return {
       delivered: 0,
       runOpen,
-      ...(run.resumable && { ids: createEventIdTracker(lastEventId) }),
+      ...(run.resumable && { ids: { lastId: lastEventId ?? 0, replaying: false } }),
       ...(run.resumable && runOptions.onEventId && { onEventId: runOptions.onEventId }),
     }
   }

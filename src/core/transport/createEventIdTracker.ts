@@ -36,6 +36,68 @@ function toId(id: unknown): number | undefined {
 }
 
 /**
+ * Where a run's event ids stand: the last id accepted (0 before any; resume from here) and
+ * whether the next event starts a replay (its id is checked for a gap). A plain object an
+ * `HttpAgent` run keeps in its initial load; {@link checkEventId} judges events against it.
+ */
+export interface EventIdCursor {
+  lastId: number
+  replaying: boolean
+}
+
+/**
+ * Judges an event by its id against `cursor` and advances it; see {@link EventIdTracker.check}
+ * (the same rules: issue 6, "Resume").
+ */
+export function checkEventId(
+  cursor: EventIdCursor,
+  rawId: unknown,
+  eventType: unknown,
+): EventIdVerdict {
+  const id = toId(rawId)
+  if (id === undefined) return { action: 'accept' }
+  const last = cursor.lastId
+  if (id <= last) {
+    return {
+      action: 'drop',
+      diagnostic: {
+        level: 'warning',
+        code: 'duplicate_event_dropped',
+        message: `Event id ${id} was already delivered (last id ${last}): ${String(eventType)} dropped.`,
+        ...(typeof eventType === 'string' && { eventType }),
+      },
+    }
+  }
+  // Nothing delivered yet and the replay opens with RUN_STARTED: nothing can precede it.
+  const gap = cursor.replaying && id > last + 1 && !(last === 0 && eventType === 'RUN_STARTED')
+  // A refused event (gap) changes nothing: the next one is still the first of the replay
+  // (a caller that drops it, like a WebSocket run's stale leftover, goes on judging).
+  if (gap && !SNAPSHOT_TYPES.has(eventType as string)) {
+    return {
+      action: 'gap',
+      error: new AgentError(
+        'replay_gap',
+        `The replay started at event id ${id}, after the last delivered id ${last}: events ${last + 1}–${id - 1} are lost.`,
+        { firstId: id },
+      ),
+    }
+  }
+  cursor.replaying = false
+  cursor.lastId = id
+  if (!gap) return { action: 'accept', id }
+  return {
+    action: 'accept',
+    id,
+    diagnostic: {
+      level: 'info',
+      code: 'replay_resynced',
+      message: `The replay skipped events ${last + 1}–${id - 1} and re-synced from ${String(eventType)}.`,
+      eventType: eventType as string,
+    },
+  }
+}
+
+/**
  * Creates the id bookkeeping of one run for resumable transports (issue 6, "Resume"): event
  * ids are per-run sequence numbers starting at 1; the client never delivers an id it already
  * delivered, and checks that a replay continues where it left off.
@@ -43,57 +105,14 @@ function toId(id: unknown): number | undefined {
  * @param lastId the id already delivered (an `attach` from `lastEventId`). Default: 0.
  */
 export function createEventIdTracker(lastId = 0): EventIdTracker {
-  let last = lastId
-  let replaying = false
+  const cursor: EventIdCursor = { lastId, replaying: false }
   return {
     get lastId() {
-      return last
+      return cursor.lastId
     },
     beginReplay() {
-      replaying = true
+      cursor.replaying = true
     },
-    check(rawId, eventType) {
-      const id = toId(rawId)
-      if (id === undefined) return { action: 'accept' }
-      if (id <= last) {
-        return {
-          action: 'drop',
-          diagnostic: {
-            level: 'warning',
-            code: 'duplicate_event_dropped',
-            message: `Event id ${id} was already delivered (last id ${last}): ${String(eventType)} dropped.`,
-            ...(typeof eventType === 'string' && { eventType }),
-          },
-        }
-      }
-      // Nothing delivered yet and the replay opens with RUN_STARTED: nothing can precede it.
-      const gap = replaying && id > last + 1 && !(last === 0 && eventType === 'RUN_STARTED')
-      // A refused event (gap) changes nothing: the next one is still the first of the replay
-      // (a caller that drops it, like a WebSocket run's stale leftover, goes on judging).
-      if (gap && !SNAPSHOT_TYPES.has(eventType as string)) {
-        return {
-          action: 'gap',
-          error: new AgentError(
-            'replay_gap',
-            `The replay started at event id ${id}, after the last delivered id ${last}: events ${last + 1}–${id - 1} are lost.`,
-            { firstId: id },
-          ),
-        }
-      }
-      replaying = false
-      const previous = last
-      last = id
-      if (!gap) return { action: 'accept', id }
-      return {
-        action: 'accept',
-        id,
-        diagnostic: {
-          level: 'info',
-          code: 'replay_resynced',
-          message: `The replay skipped events ${previous + 1}–${id - 1} and re-synced from ${String(eventType)}.`,
-          eventType: eventType as string,
-        },
-      }
-    },
+    check: (id, eventType) => checkEventId(cursor, id, eventType),
   }
 }

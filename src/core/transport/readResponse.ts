@@ -5,7 +5,7 @@ import type { EventParserOptions } from '../protocol/parseEvent'
 import type { AgentEvent } from '../protocol/types'
 import type { Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
-import type { EventIdTracker } from './createEventIdTracker'
+import type { EventIdCursor } from './createEventIdTracker'
 import { sseReader } from './loadSseReader'
 import { readAhead, type HeldReader } from './readAhead'
 import { readHttpError, readTextPrefix } from './readHttpError'
@@ -18,8 +18,11 @@ export interface RunProgress {
   delivered: number
   /** A run was started (`RUN_STARTED`) and not ended (`RUN_FINISHED`/`RUN_ERROR`) yet. */
   runOpen: boolean
-  /** Id bookkeeping of a resumable run (`X-AWR-Resumable: 1`); absent: ids are ignored. */
-  ids?: EventIdTracker
+  /**
+   * Where the event ids of a resumable run (`X-AWR-Resumable: 1`) stand (judged with
+   * `checkEventId` in the SSE reader's chunk); absent: ids are ignored.
+   */
+  ids?: EventIdCursor
   /** Receives each consumed id of a resumable run. */
   onEventId?: (id: number) => void
 }

@@ -1,5 +1,6 @@
 import { AgentError } from '../protocol/AgentError'
 import type { EventParser } from '../protocol/parseEvent'
+import { checkEventId } from './createEventIdTracker'
 import { createSseDecoder, type SseDecoder, type SseFrame } from './createSseDecoder'
 import { errorText } from './networkError'
 import { parseFrameJson } from './parseFrameJson'
@@ -65,7 +66,8 @@ export async function readSseBody(
     }
     let id: number | undefined
     if (progress.ids) {
-      const verdict = progress.ids.check(frame.id, (raw as { type?: unknown } | null)?.type)
+      const type = (raw as { type?: unknown } | null)?.type
+      const verdict = checkEventId(progress.ids, frame.id, type)
       if (verdict.action === 'drop') return report(verdict.diagnostic)
       if (verdict.action === 'gap') {
         report({ level: 'warning', code: 'replay_gap', message: verdict.error.message })

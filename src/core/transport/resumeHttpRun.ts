@@ -147,7 +147,7 @@ export async function resumeHttpRun(options: ResumeHttpRunOptions): Promise<void
       lastError = error
       continue
     }
-    ids.beginReplay()
+    ids.replaying = true // the next event is checked for a gap
     from = undefined
     probing = false
     const before = progress.delivered
