@@ -193,6 +193,37 @@ describe('a 10,000-message thread in <Chat />', () => {
     expect(problems).toEqual([])
   })
 
+  it('regenerating the last reply keeps the rows laid out one below the other, at the bottom', async () => {
+    await (await startStream(100, 500)).finished()
+    // Cuts the thread before the user message above reply-0 (that message, sent again, is then
+    // the last row, in flow) and streams reply-1 (the user message rejoins the virtualized rows).
+    await page.evaluate(() => window.renderBench.regenerate({ tokens: 100, perSecond: 500 }))
+    await expect.poll(async () => (await listState()).fromBottom).toBeLessThanOrEqual(1)
+    // Rows of consecutive indexes touch (within rounding: measured heights are whole pixels).
+    const worstGap = () =>
+      page.evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[role="log"] [data-index]')]
+          .map((row) => {
+            const box = row.getBoundingClientRect()
+            return { index: Number(row.dataset.index), top: box.top, bottom: box.bottom }
+          })
+          .sort((a, b) => a.index - b.index)
+        let worst = { index: -1, gap: 0, rows: rows.length }
+        for (let i = 1; i < rows.length; i++) {
+          if (rows[i].index !== rows[i - 1].index + 1) continue
+          const gap = Math.abs(rows[i].top - rows[i - 1].bottom)
+          if (gap > worst.gap) worst = { index: rows[i].index, gap, rows: rows.length }
+        }
+        return worst
+      })
+    await expect.poll(async () => (await worstGap()).gap).toBeLessThan(1)
+    expect((await worstGap()).rows).toBeGreaterThan(3)
+    const state = await listState()
+    expect(state.ids.at(-1)).toBe('reply-1')
+    expect(state.ids).not.toContain('reply-0')
+    expect(problems).toEqual([])
+  })
+
   it('shows "Jump to latest" when scrolled up; it returns to the newest message', async () => {
     expect((await listState()).jump).toBe(false)
     await wheelUp(5_000)

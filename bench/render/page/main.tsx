@@ -212,6 +212,15 @@ const api: RenderBenchApi = {
     }
   },
 
+  async regenerate(options) {
+    streamOptions = options
+    const run = store!.regenerate()
+    if (!(run instanceof Promise)) throw run
+    await run
+    await afterPaint()
+    replies++
+  },
+
   async scrollThrough({ frames, stepPx }) {
     const scroller = document.querySelector<HTMLElement>('[role="log"]')!
     await afterPaint()

@@ -79,6 +79,11 @@ export interface RenderBenchApi {
   open(options: OpenOptions): Promise<OpenReport>
   /** Streams one assistant reply at a rate; resolves when it is done and painted. */
   stream(options: StreamOptions): Promise<StreamReport>
+  /**
+   * Regenerates the last reply (ours only: `store.regenerate()`, which cuts the thread before
+   * the user message above it and runs again), streaming at a rate; resolves when painted.
+   */
+  regenerate(options: StreamOptions): Promise<void>
   /** Whether a `stream` call is in progress. */
   isStreaming(): boolean
   /** Appends `text` to message `id` (ours only): a message changing away from the stream. */

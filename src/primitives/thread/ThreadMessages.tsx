@@ -63,20 +63,18 @@ interface RowProps {
 
 /**
  * While `live`: the row in flow below the spacer, whatever the CSS of the (absolutely positioned)
- * virtualized rows, and without the position the virtualizer may have written while it was one
- * of them; that position is put back when it joins them again (the virtualizer writes a row's
- * position only when it differs from the one it last wrote there).
+ * virtualized rows, and without a position the virtualizer may have written while it was one of
+ * them (the row's measure ref positions it again when it rejoins them).
  */
 function useLiveRowStyle(rowRef: RefObject<HTMLElement | null>, live: boolean | undefined): void {
   useLayoutEffect(() => {
     const row = rowRef.current
     if (!live || !row) return
-    const { transform } = row.style
     row.style.position = 'relative'
     row.style.transform = 'none'
     return () => {
       row.style.position = ''
-      row.style.transform = transform
+      row.style.transform = ''
     }
   }, [rowRef, live])
 }

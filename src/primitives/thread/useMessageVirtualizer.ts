@@ -239,7 +239,31 @@ export function useMessageVirtualizer({
   const windowed = on ? virtualizer.getVirtualItems() : undefined
   const noLayoutRows = useMemo(() => latestRows(ids), [ids])
   const items = windowed?.length === 0 ? noLayoutRows : windowed
-  const measureRow = virtualizer.measureElement
+  const measureRow = useCallback(
+    (element: HTMLElement | null) => {
+      const index = element ? virtualizer.indexFromElement(element) : -1
+      const rejoining =
+        index >= 0 &&
+        index < virtualizer.options.count &&
+        virtualizer.elementsCache.get(virtualizer.options.getItemKey(index)) === element
+      virtualizer.measureElement(element)
+      if (!element || !rejoining) return
+      // A row back among the virtualized rows with the element it had (it was the live row in
+      // between, e.g. after a regenerate). The library measures a known element only when it
+      // resizes, and writes a position only when it differs from the one it last wrote there:
+      // measure it (its height may have changed while live) and position it here (the live row
+      // had no transform; same format as the library's `directDomUpdates`).
+      virtualizer.resizeItem(
+        index,
+        virtualizer.options.measureElement(element, undefined, virtualizer),
+      )
+      virtualizer.getTotalSize() // brings `measurementsCache` up to date
+      const item = virtualizer.measurementsCache[index]
+      const top = item ? item.start - virtualizer.options.scrollMargin : 0
+      element.style.transform = `translate3d(0, ${top}px, 0)`
+    },
+    [virtualizer],
+  )
   // The same object until something in it changes (the host hands it up only then).
   return useMemo(
     () => ({ on, items, measureRow, containerRef, scrollToEnd, scrollToStart }),
