@@ -11,24 +11,18 @@ import type { HttpAgentOptions } from '../../../src/core/transport/HttpAgentOpti
 import type { RunAgentInput } from '../../../src/core/protocol/types'
 import { gateChunk } from '../../setup/gateChunk'
 import { collect } from './testServer'
+import { replyEvents } from './wsTestServer'
 
 const SSE_READER = resolve('src/core/transport/sseReaderChunk.ts')
 const VALIDATOR = resolve('src/core/protocol/parseEvent.ts')
 afterEach(() => {
-  vi.doUnmock(SSE_READER)
-  vi.doUnmock(VALIDATOR)
+  for (const chunk of [SSE_READER, VALIDATOR]) vi.doUnmock(chunk)
   vi.resetModules()
   vi.restoreAllMocks()
 })
 
 const input: RunAgentInput = { threadId: 't1', runId: 'r1', messages: [], tools: [], context: [] }
-const events = [
-  { type: 'RUN_STARTED', threadId: 't1', runId: 'r1' },
-  { type: 'TEXT_MESSAGE_START', messageId: 'm', role: 'assistant' },
-  { type: 'TEXT_MESSAGE_CONTENT', messageId: 'm', delta: 'Hi' },
-  { type: 'TEXT_MESSAGE_END', messageId: 'm' },
-  { type: 'RUN_FINISHED', threadId: 't1', runId: 'r1' },
-]
+const events = replyEvents('t1', 'r1', 'Hi')
 
 /** The run's events after `lastEventId`, with their ids, as the kit's resumable server answers. */
 function resumable(lastEventId = 0): Response {
