@@ -37,6 +37,8 @@ export interface ThreadContextValue {
    * container, in flow, whose height the virtualizer sets to the virtualized rows' total.
    */
   spacerRef: ((element: HTMLElement | null) => void) | undefined
+  /** Ref callback of the live row (see `liveIndex`): its growth is followed while at the bottom. */
+  followRef: (element: HTMLElement | null) => void
   /** The scrolling element (`Thread.Viewport` sets it). */
   viewportRef: RefObject<HTMLElement | null>
   /** Ref callback of the rows' container (`Thread.Messages` sets it). */

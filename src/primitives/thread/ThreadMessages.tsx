@@ -55,6 +55,7 @@ interface RowProps {
   virtual: boolean
   /** The live row of a virtualized list: in flow after the virtualized rows. */
   live?: boolean
+  /** Ref for the row element: the virtualizer's `measureRow`, or the live row's `followRef`. */
   measure: ((element: HTMLElement | null) => void) | undefined
   Message: ComponentType<ThreadMessageProps>
   render: ThreadMessagesProps['children']
@@ -142,6 +143,7 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
     liveIndex,
     measureRow,
     spacerRef,
+    followRef,
     virtualized,
     virtualizer,
     setContent,
@@ -199,7 +201,7 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
         index={liveIndex}
         virtual
         live
-        measure={undefined}
+        measure={followRef}
         {...rowProps}
       />,
     ]

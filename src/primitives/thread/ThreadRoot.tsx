@@ -81,12 +81,13 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
   })
   const stick = useStickToBottom(viewportRef, contentRef, {
     threshold: stickThreshold,
-    // Also while virtualized: the live (last) row grows in flow, below the virtualizer's rows.
-    follow: true,
+    // While virtualized the virtualizer follows its rows; the live row is followed apart
+    // (`followRef`, given to it by `Thread.Messages`).
+    follow: virtual.status !== 'on',
   })
   const { status, scrollToEnd, scrollToStart: virtualStart, containerRef: spacerRef } = virtual
   const virtualized = status === 'on'
-  const { scrollToBottom: stickToBottom, atBottom } = stick
+  const { scrollToBottom: stickToBottom, atBottom, followRef } = stick
   const scrollToBottom = useCallback(() => {
     if (virtualized) scrollToEnd()
     else stickToBottom()
@@ -117,6 +118,7 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
       liveIndex,
       measureRow,
       spacerRef,
+      followRef,
       viewportRef,
       setContent,
       setFocusedId,
@@ -131,6 +133,7 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
       liveIndex,
       measureRow,
       spacerRef,
+      followRef,
       setContent,
       scrollToBottom,
       scrollToStart,

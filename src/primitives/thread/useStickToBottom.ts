@@ -17,6 +17,28 @@ export interface StickToBottom {
   atBottom: boolean
   /** Scrolls to the end and sticks again (content growth is followed until the user scrolls up). */
   scrollToBottom: () => void
+  /**
+   * Ref callback for one more element whose growth is followed while stuck, whatever `follow`
+   * (e.g. the live row of a virtualized list, rendered in flow after the virtualized rows):
+   * observing it rather than `content` keeps the virtualizer's own writes to the content's
+   * height (made from its `ResizeObserver` callback) out of this observer.
+   */
+  followRef: (element: HTMLElement | null) => void
+}
+
+/** Calls `onResize` when `element` resizes (`ResizeObserver`, else `MutationObserver`, else never). */
+function observeSize(element: HTMLElement, onResize: () => void): () => void {
+  if (typeof ResizeObserver !== 'undefined') {
+    const observer = new ResizeObserver(onResize)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }
+  if (typeof MutationObserver !== 'undefined') {
+    const observer = new MutationObserver(onResize)
+    observer.observe(element, { childList: true, subtree: true, characterData: true })
+    return () => observer.disconnect()
+  }
+  return () => {}
 }
 
 /**
@@ -67,18 +89,21 @@ export function useStickToBottom(
       if (stickRef.current) scrollNow()
     }
     onResize()
-    if (typeof ResizeObserver !== 'undefined') {
-      const observer = new ResizeObserver(onResize)
-      observer.observe(content)
-      return () => observer.disconnect()
-    }
-    if (typeof MutationObserver !== 'undefined') {
-      const observer = new MutationObserver(onResize)
-      observer.observe(content, { childList: true, subtree: true, characterData: true })
-      return () => observer.disconnect()
-    }
-    return undefined
+    return observeSize(content, onResize)
   }, [contentRef, follow, scrollNow])
+
+  const stopFollowing = useRef<(() => void) | undefined>(undefined)
+  const followRef = useCallback(
+    (element: HTMLElement | null) => {
+      stopFollowing.current?.()
+      stopFollowing.current = element
+        ? observeSize(element, () => {
+            if (stickRef.current) scrollNow()
+          })
+        : undefined
+    },
+    [scrollNow],
+  )
 
   const scrollToBottom = useCallback(() => {
     stickRef.current = true
@@ -86,5 +111,5 @@ export function useStickToBottom(
     scrollNow()
   }, [scrollNow])
 
-  return { atBottom, scrollToBottom }
+  return { atBottom, scrollToBottom, followRef }
 }
