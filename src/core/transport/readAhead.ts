@@ -1,21 +1,25 @@
-/** The part of a stream reader `readSseBody` uses. @internal */
+/** What {@link readAhead} returns: the part of a stream reader `readSseBody` uses. @internal */
 export interface HeldReader {
-  /** The next chunk; rejects like the stream. */
+  /** The next chunk; rejects like the stream (or with `ready`'s error, see {@link readAhead}). */
   read(): Promise<ReadableStreamReadResult<Uint8Array>>
   /** Cancels the underlying stream. */
   cancel(reason?: unknown): Promise<void>
 }
 
-/** What {@link readAhead} returns: a {@link HeldReader} that waits for `ready`. @internal */
-export interface ReadAheadReader extends HeldReader {
-  /**
-   * `ready`, or the signal's reason if it aborts first (then rejects). `read()` rejects with
-   * this error too.
-   */
-  readonly ready: Promise<void>
-}
-
 type Result = { step: ReadableStreamReadResult<Uint8Array> } | { error: unknown }
+
+/**
+ * `ready`, or the signal's reason (rejects) if the signal aborts first: a wait for a chunk load
+ * that an abort ends at once. @internal
+ */
+export function untilReady(ready: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    ready.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject)
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
 
 /**
  * Wraps `reader` so that its chunks are handed out only once `ready` resolves, while reading
@@ -24,29 +28,17 @@ type Result = { step: ReadableStreamReadResult<Uint8Array> } | { error: unknown 
  * merely waited would lose bytes that had arrived: e.g. a connection cut while the event
  * validator's chunk loads.) At most `maxHeldBytes` are held (then reading waits, and the rest
  * stays in the stream: a huge body is never pulled whole into memory). After `ready`, reads go
- * straight to `reader`. `signal` ends a wait for `ready` with its reason. @internal
+ * straight to `reader`; if `ready` rejects, so does every read. @internal
  */
 export function readAhead(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   ready: Promise<void>,
-  signal: AbortSignal,
   maxHeldBytes: number,
-): ReadAheadReader {
+): HeldReader {
   const held: Result[] = []
   let heldBytes = 0
   let settled = false
-  let onAbort = () => {}
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    else signal.addEventListener('abort', onAbort, { once: true })
-  })
-  const gate = Promise.race([ready, aborted])
-  gate.catch(() => undefined)
-  const onSettled = () => {
-    settled = true
-    signal.removeEventListener('abort', onAbort)
-  }
+  const onSettled = () => void (settled = true)
   ready.then(onSettled, onSettled)
   const pump = async () => {
     while (!settled && heldBytes <= maxHeldBytes) {
@@ -63,9 +55,8 @@ export function readAhead(
   }
   let pumping: Promise<void> | undefined = pump()
   return {
-    ready: gate,
     async read() {
-      await gate // rethrows a failed load or the abort
+      await ready // rethrows a failed load or the abort
       if (held.length === 0 && pumping) {
         await pumping // a read begun before `ready`: its result comes first
         pumping = undefined

@@ -7,7 +7,7 @@ import type { Clock } from './Clock'
 import type { SubscriberSink } from './createObservable'
 import type { EventIdCursor } from './createEventIdTracker'
 import { sseReader } from './loadSseReader'
-import { readAhead, type HeldReader } from './readAhead'
+import { readAhead, untilReady, type HeldReader } from './readAhead'
 import { readHttpError, readTextPrefix } from './readHttpError'
 
 export { readTextPrefix } // the adapters read error bodies with it
@@ -97,11 +97,11 @@ export async function readResponse(
   const parser = (ctx.parser ??= pendingEventParser(ctx.parserOptions))
   let reader: HeldReader | undefined = body
   if (parser.ready || !sseReader.loaded()) {
-    const ready = Promise.all([parser.ready, sseReader.load()]).then(() => undefined)
-    const held = body && readAhead(body, ready, signal, ctx.maxEventBytes)
-    reader = held
+    const both = Promise.all([parser.ready, sseReader.load()]).then(() => undefined)
+    const ready = untilReady(both, signal)
+    reader = body && readAhead(body, ready, ctx.maxEventBytes)
     try {
-      await (held ? held.ready : ready)
+      await ready
     } catch (error) {
       void body?.cancel(error).catch(() => undefined)
       if (signal.aborted || !isAgentError(error) || error.code !== 'load_failed') throw error

@@ -138,6 +138,21 @@ describe('HttpAgent: the SSE reader loads in parallel with the request', () => {
     expect(chunk.imports).toBe(2)
   })
 
+  it('an abort while the reader loads ends the run aborted at once, with or without a body', async () => {
+    gateChunk(CHUNK) // never released
+    const { response, body } = controlledResponse()
+    const bodiless = new Response(null, { headers: { 'content-type': 'text/event-stream' } })
+    const agent = await freshAgent(response, bodiless)
+    for (const _ of ['body', 'no body']) {
+      const controller = new AbortController()
+      const result = collect(agent.run(input, { signal: controller.signal }))
+      await turns()
+      controller.abort()
+      expect(await result).toMatchObject({ events: [], error: { code: 'aborted' } })
+    }
+    expect(() => body().enqueue(sse(events))).toThrow() // the first body was cancelled
+  })
+
   it('preloadSseReader never rejects: a failed load is logged', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const { chunk, release } = gateChunk(CHUNK)
