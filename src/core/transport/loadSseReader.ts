@@ -8,7 +8,7 @@ export const sseReader = createChunkLoader(
 
 /**
  * Loads the Server-Sent Events reader of `HttpAgent` (the response body's reading loop, the SSE
- * decoder over `eventsource-parser` and the frame JSON reader, ~3.7 kB gzipped, a lazy chunk)
+ * decoder over `eventsource-parser` and the frame JSON reader, ~3.5 kB gzipped, a lazy chunk)
  * ahead of the first run. Optional: every `HttpAgent` run starts the load itself, in parallel
  * with its request, and holds the response's bytes until it is in (like the event validator,
  * see `preloadProtocol`); nothing received is lost. Call it at boot to take even that wait off
