@@ -22,7 +22,11 @@ export interface ThreadContextValue {
   virtualized: boolean
   /** Where virtualization stands (see {@link VirtualizerStatus}). */
   virtualizer: VirtualizerStatus
-  /** Rows to render while virtualized (a window around the viewport, or the tail), else all. */
+  /**
+   * Rows to render while virtualized (a window around the viewport, or the tail), else all.
+   * While `virtualizer` is `on`, the same array until the rows (keys, indexes) change: the items'
+   * positions may be older than the DOM's (the virtualizer writes rows' positions itself).
+   */
   items: VirtualItem[] | undefined
   /**
    * While `virtualizer` is `on`: index of the thread's last row, rendered in flow after the

@@ -130,8 +130,13 @@ function useSetSize(contentRef: RefObject<HTMLElement | null>, size: number | un
  * to itself (`Message.Root` uses `useMessage`), so while a reply streams only that message
  * re-renders.
  *
- * DOM: `div[data-awr="thread-messages"]` (`data-virtualized` while virtualized; the virtualizer
- * then sets its height and each row's position) > `div[data-awr="thread-row"][data-index]`.
+ * DOM: `div[data-awr="thread-messages"]` > `div[data-awr="thread-row"][data-index]`. While
+ * virtualized (`data-virtualized`; give it `position: relative` and the rows
+ * `position: absolute; top: 0; width: 100%`): first `div[data-awr="thread-spacer"]` (in flow,
+ * the virtualizer sets its height to the virtualized rows' total), then the rows near the
+ * viewport (the virtualizer sets each one's `transform`), then the thread's last row,
+ * `[data-live]`, in flow below the spacer (the Root sets its `position: relative`): a reply
+ * streaming into it never re-renders the list nor moves the virtualizer's window.
  */
 export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function Messages(
   { children, components, rowClassName, onFocus, onBlur, ...rest },
