@@ -135,7 +135,7 @@ function useSetSize(contentRef: RefObject<HTMLElement | null>, size: number | un
  * `position: absolute; top: 0; width: 100%`): first `div[data-awr="thread-spacer"]` (in flow,
  * the virtualizer sets its height to the virtualized rows' total), then the rows near the
  * viewport (the virtualizer sets each one's `transform`), then the thread's last row,
- * `[data-live]`, in flow below the spacer (the Root sets its `position: relative`): a reply
+ * `[data-live]`, in flow below the spacer (its `position: relative` set here): a reply
  * streaming into it never re-renders the list nor moves the virtualizer's window.
  */
 export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function Messages(
