@@ -4,6 +4,7 @@
  * commits, and groups the commits by frame.
  */
 import { launchChromium } from '../../test/browser/launchChromium'
+import { streamRecordingFrames } from './pageProbes'
 import { startRenderPageBuilt } from './startRenderPage'
 
 /** One streaming run. */
@@ -37,31 +38,12 @@ export async function commitsPerFrame({
       await page.goto(served.url)
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
       await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 1_000 }))
-      const report = await page.evaluate(
-        async ({ tokens, trace }) => {
-          window.renderBench.traceCommitNames(trace)
-          const frames: number[] = []
-          const rows: number[] = []
-          let on = true
-          const frame = (t: number) => {
-            frames.push(t)
-            rows.push(document.querySelectorAll('[role="log"] article').length)
-            if (on) requestAnimationFrame(frame)
-          }
-          requestAnimationFrame(frame)
-          const result = await window.renderBench.stream({ tokens, perSecond: 500 })
-          on = false
-          return {
-            result,
-            frames,
-            rows,
-            times: window.renderBench.commitTimes(),
-            names: window.renderBench.commitNames(),
-          }
-        },
-        { tokens: 500 * seconds, trace: names },
-      )
-      const { result, frames, rows, times } = report
+      const report = await page.evaluate(streamRecordingFrames, {
+        tokens: 500 * seconds,
+        perSecond: 500,
+        traceNames: names,
+      })
+      const { result, frames, rows, commitTimes: times } = report
       const histogram: Record<number, number> = {}
       const extra: CommitsReport['extra'] = []
       let c = 0
@@ -70,7 +52,7 @@ export async function commitsPerFrame({
         while (c < times.length && times[c] < frames[f]) {
           if (times[c] >= frames[f - 1]) {
             inFrame.push(
-              `${Math.round(times[c] - frames[f - 1])} ms: ${(report.names[c] ?? []).slice(0, 12).join(' ') || '?'}`,
+              `${Math.round(times[c] - frames[f - 1])} ms: ${(report.commitNames[c] ?? []).slice(0, 12).join(' ') || '?'}`,
             )
           }
           c++

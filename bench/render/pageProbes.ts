@@ -82,3 +82,40 @@ export function histogram(
   out.commits = commits.length
   return out
 }
+
+/**
+ * In the page: streams one reply (`renderBench.stream`) while recording every animation frame
+ * (its time, and the articles in the log then); resolves with the stream's report, the frames,
+ * the commits (times, and what rendered in each while `traceNames`) and when the stream started.
+ */
+export async function streamRecordingFrames({
+  tokens,
+  perSecond,
+  traceNames,
+}: {
+  tokens: number
+  perSecond: number
+  traceNames: boolean
+}) {
+  window.renderBench.traceCommitNames(traceNames)
+  const frames: number[] = []
+  const rows: number[] = []
+  let on = true
+  const frame = (t: number) => {
+    frames.push(t)
+    rows.push(document.querySelectorAll('[role="log"] article').length)
+    if (on) requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+  const t0 = performance.now()
+  const result = await window.renderBench.stream({ tokens, perSecond })
+  on = false
+  return {
+    result,
+    t0,
+    frames,
+    rows,
+    commitTimes: window.renderBench.commitTimes(),
+    commitNames: window.renderBench.commitNames(),
+  }
+}

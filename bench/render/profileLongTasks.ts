@@ -17,7 +17,7 @@ import {
   type TracedScenario,
   type TraceEvent,
 } from './attributeTrace'
-import { calibrate, framesWithWork, histogram } from './pageProbes'
+import { calibrate, framesWithWork, histogram, streamRecordingFrames } from './pageProbes'
 import { startRenderPageBuilt } from './startRenderPage'
 
 export { formatProfile } from './formatProfile'
@@ -130,34 +130,24 @@ export async function profileLongTasks(overrides: Partial<ProfileOptions> = {}):
     let reported: number[] = []
     let lateChunks: string[] = []
     const streamEvents = await traced(page, async () => {
-      const report = await page.evaluate(
-        async (o) => {
-          // Animation frames during the stream, to count the commits in each.
-          const frames: number[] = []
-          const rows: number[] = []
-          let on = true
-          const frame = (t: number) => {
-            frames.push(t)
-            rows.push(document.querySelectorAll('[role="log"] article').length)
-            if (on) requestAnimationFrame(frame)
-          }
-          requestAnimationFrame(frame)
-          const t0 = performance.now()
-          const result = await window.renderBench.stream(o)
-          on = false
-          // Script chunks (the lazy markdown and virtualizer ones) that arrived during the stream.
-          const late = performance
+      const report = await page.evaluate(streamRecordingFrames, {
+        tokens: perSecond * seconds,
+        perSecond,
+        traceNames: false,
+      })
+      // Script chunks (the lazy markdown and virtualizer ones) that arrived during the stream.
+      const late = await page.evaluate(
+        (t0) =>
+          performance
             .getEntriesByType('resource')
             .filter(
               (e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd > t0,
             )
-            .map((e) => e.name.replace(/^.*\//, ''))
-          return { ...result, frames, rows, late, commitTimes: window.renderBench.commitTimes() }
-        },
-        { tokens: perSecond * seconds, perSecond },
+            .map((e) => e.name.replace(/^.*\//, '')),
+        report.t0,
       )
-      reported = report.longTasks
-      lateChunks = report.late
+      reported = report.result.longTasks
+      lateChunks = late
       commitsPerFrame = histogram(report.frames, report.commitTimes, report.rows)
     })
     out.push({
