@@ -55,6 +55,18 @@ function PlainThread({ handleRef }: { handleRef?: Ref<ThreadHandle> }) {
 const storeWith = (messages: AgMessage[] = []) =>
   createAgentStore({ agent: createScriptedAgent([]), threadId: 't', initialMessages: messages })
 
+/** A 50-message thread in `CustomThread`, virtualized from 10 messages. */
+function renderLongThread(strict: boolean) {
+  const messages: AgMessage[] = Array.from({ length: 50 }, (_, i) => ({
+    id: `m${i}`,
+    role: 'user',
+    content: `message ${i}`,
+  }))
+  const store = storeWith(messages)
+  const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })
+  return { store, container }
+}
+
 describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
   it('shows Empty while there is no message, then one row per visible message', async () => {
     const store = storeWith()
@@ -179,13 +191,7 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
   })
 
   it('virtualizes from virtualizeAt: positions in set, set size, Home/End handled', () => {
-    const messages: AgMessage[] = Array.from({ length: 50 }, (_, i) => ({
-      id: `m${i}`,
-      role: 'user',
-      content: `message ${i}`,
-    }))
-    const store = storeWith(messages)
-    const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })
+    const { store, container } = renderLongThread(strict)
     const log = screen.getByRole('log')
     expect(log.getAttribute('data-virtualized')).toBe('true')
     const articles = [...container.querySelectorAll('article')]
@@ -199,13 +205,7 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
   })
 
   it('virtualized: the last row renders in flow after the spacer and the virtualized rows', async () => {
-    const messages: AgMessage[] = Array.from({ length: 50 }, (_, i) => ({
-      id: `m${i}`,
-      role: 'user',
-      content: `message ${i}`,
-    }))
-    const store = storeWith(messages)
-    const { container } = renderWithAgent(<CustomThread virtualizeAt={10} />, { strict, store })
+    const { store, container } = renderLongThread(strict)
     const content = container.querySelector<HTMLElement>('[data-awr="thread-messages"]')!
     const children = [...content.children] as HTMLElement[]
     expect(children[0].dataset.awr).toBe('thread-spacer')
