@@ -247,7 +247,22 @@ export function useMessageVirtualizer({
         index < virtualizer.options.count &&
         virtualizer.elementsCache.get(virtualizer.options.getItemKey(index)) === element
       virtualizer.measureElement(element)
-      if (!element || !rejoining) return
+      if (!element || index < 0) return
+      if (
+        index === virtualizer.options.count - 1 &&
+        !virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))
+      ) {
+        // The row joining the virtualized rows (it was the live row until a message was
+        // appended): in flow until now, it has its height. The library measures a new row only
+        // when not scrolling (else on its ResizeObserver's callback, after it laid the rows out
+        // with the estimate: the window moves twice); measure it now.
+        virtualizer.resizeItem(
+          index,
+          virtualizer.options.measureElement(element, undefined, virtualizer),
+        )
+        return
+      }
+      if (!rejoining) return
       // A row back among the virtualized rows with the element it had (it was the live row in
       // between, e.g. after a regenerate). The library measures a known element only when it
       // resizes, and writes a position only when it differs from the one it last wrote there:
