@@ -9,11 +9,10 @@
  * chunk and its static imports); chunks the kit loads with `import()` on first use (interrupt
  * `responseSchema` validation, the markdown renderer) are listed beside it, not counted.
  */
-import react from '@vitejs/plugin-react'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build, type Rolldown } from 'vite'
+import { APP_SOURCES, buildApp } from '../buildApp.mjs'
 import { TARGETS } from '../budgets'
 import type { BenchRow } from '../measure'
 
@@ -25,33 +24,13 @@ export interface BundleCase {
   source: string
 }
 
-const src = (path: string) => JSON.stringify(resolve('src', path))
-
 /** The apps measured: core, hooks, `<Chat />` with markdown, and `@ag-ui/client`'s `HttpAgent`. */
 export const BUNDLE_CASES: readonly BundleCase[] = [
-  {
-    name: 'core',
-    label: 'core: HttpAgent + reduceEvents + createAgentStore',
-    source: `export { HttpAgent, reduceEvents, createAgentStore } from ${src('core/index.ts')}`,
-  },
-  {
-    name: 'hooks',
-    label: 'hooks: AgentProvider + every hook + HttpAgent',
-    source: `export * from ${src('react/index.ts')}\nexport { HttpAgent } from ${src('core/index.ts')}`,
-  },
-  {
-    name: 'chat',
-    label: '<Chat /> with markdown + AgentProvider + HttpAgent',
-    source: `export { Chat } from ${src('components/index.ts')}\nexport { AgentProvider } from ${src('react/index.ts')}\nexport { HttpAgent } from ${src('core/index.ts')}`,
-  },
-  {
-    name: 'agui',
-    label: '@ag-ui/client: HttpAgent',
-    source: `export { HttpAgent } from '@ag-ui/client'`,
-  },
-]
-
-const REACT = /^(react|react-dom)(\/.*)?$/
+  { name: 'core', label: 'core: HttpAgent + reduceEvents + createAgentStore' },
+  { name: 'hooks', label: 'hooks: AgentProvider + every hook + HttpAgent' },
+  { name: 'chat', label: '<Chat /> with markdown + AgentProvider + HttpAgent' },
+  { name: 'agui', label: '@ag-ui/client: HttpAgent' },
+].map((c) => ({ ...c, source: APP_SOURCES[c.name]! }))
 
 /** The size of one build, bytes (JS only). */
 export interface BundleSize {
@@ -84,38 +63,7 @@ export async function bundleSize(entry: BundleCase): Promise<BundleSize> {
   const file = join(dir, `${entry.name}.ts`)
   writeFileSync(file, `${entry.source}\n`)
   try {
-    const result = (await build({
-      configFile: false,
-      logLevel: 'silent',
-      plugins: [react()],
-      define: { 'process.env.NODE_ENV': '"production"' },
-      build: {
-        write: false,
-        minify: true,
-        sourcemap: false,
-        cssCodeSplit: false,
-        // Built as an app is (not in library mode, which keeps whitespace and module comments in
-        // ES output and splits modules shared with lazy chunks into extra chunks): the entry's
-        // exports are kept so tree-shaking leaves exactly what the app uses.
-        rolldownOptions: {
-          input: file,
-          preserveEntrySignatures: 'allow-extension',
-          external: (id: string) => REACT.test(id),
-        },
-      },
-    })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[]
-    const outputs = Array.isArray(result) ? result : [result]
-    const chunks = new Map<string, Rolldown.OutputChunk>()
-    for (const out of outputs)
-      for (const chunk of out.output) if (chunk.type === 'chunk') chunks.set(chunk.fileName, chunk)
-    // The initial load: the entry and its static imports, transitively.
-    const initial = new Set<string>()
-    const visit = (name: string) => {
-      if (initial.has(name) || !chunks.has(name)) return
-      initial.add(name)
-      for (const imported of chunks.get(name)!.imports) visit(imported)
-    }
-    for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName)
+    const { chunks, initial } = await buildApp(file)
     // What every run loads beside: the chunks of FIRST_RUN_MODULES and their static imports.
     const firstRun = new Set<string>()
     const visitRun = (name: string) => {
