@@ -14,7 +14,8 @@ import { describeConnection } from './describeConnection'
 import type { DeriveAgentStatusOptions } from './deriveAgentStatus'
 import type { FoldedLog, FoldedRun } from './foldEventLog'
 import { mergeAgentCards } from './mergeAgentCards'
-import { addUsage, emptyUsage, sumUsage } from './sumUsage'
+import { emptyMessageCounts, emptyUsage } from './emptyCounts'
+import { addUsage, sumUsage } from './sumUsage'
 
 const ERRORS_KEPT = 20
 
@@ -55,16 +56,7 @@ const messageCounts = new WeakMap<readonly unknown[], MessageCounts>()
 function countMessages(snapshot: AgentSnapshot): MessageCounts {
   const cached = messageCounts.get(snapshot.messages)
   if (cached) return cached
-  const counts: MessageCounts = {
-    total: 0,
-    user: 0,
-    assistant: 0,
-    tool: 0,
-    system: 0,
-    developer: 0,
-    reasoning: 0,
-    activity: 0,
-  }
+  const counts = emptyMessageCounts()
   for (const m of snapshot.messages) {
     counts.total++
     if (m.role in counts) counts[m.role as keyof MessageCounts]++

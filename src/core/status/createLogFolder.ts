@@ -8,7 +8,7 @@ import {
 import type { EventLogEntry } from './EventLog'
 import { foldEvent, type FoldEv as Ev, type FoldScope } from './foldEvent'
 import type { FoldedLog } from './foldEventLog'
-import { emptyUsage } from './sumUsage'
+import { emptyUsage } from './emptyCounts'
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 

@@ -63,7 +63,8 @@ export { checkTimestamp, EARLIEST_PLAUSIBLE_MS, FUTURE_TOLERANCE_MS } from './ch
 export { describeCapabilities } from './describeCapabilities'
 export { describeConnection } from './describeConnection'
 export { transportName } from './transportName'
-export { addUsage, emptyUsage, sumUsage } from './sumUsage'
+export { addUsage, sumUsage } from './sumUsage'
+export { emptyUsage } from './emptyCounts'
 export {
   EVENT_LOG_HEADER_TYPE,
   formatEventLog,

@@ -1,5 +1,6 @@
 import type { AgentError } from '../protocol/AgentError'
-import type { AgentStatus, UsageTotals } from './AgentStatus'
+import type { AgentStatus } from './AgentStatus'
+import { emptyMessageCounts, emptyUsage } from './emptyCounts'
 
 /**
  * The status `useAgentStatus` returns before anything is derived: nothing known, nothing
@@ -9,19 +10,7 @@ import type { AgentStatus, UsageTotals } from './AgentStatus'
  * @internal
  */
 export function pendingAgentStatus(error?: AgentError): AgentStatus {
-  // Written out, not `emptyUsage()` or `countMessages`'s zeros: a module shared with the status
-  // chunk would leave the chunk or become a chunk of its own in the first load.
-  const usage: UsageTotals = {
-    inputTokens: 0,
-    outputTokens: 0,
-    totalTokens: 0,
-    reasoningTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteInputTokens: 0,
-    entries: 0,
-    models: [],
-    inconsistent: [],
-  }
+  const usage = emptyUsage()
   return {
     identity: { skills: [] },
     identityKnown: false,
@@ -33,16 +22,7 @@ export function pendingAgentStatus(error?: AgentError): AgentStatus {
     runUsage: usage,
     threadUsage: usage,
     pendingDecisions: [],
-    messages: {
-      total: 0,
-      user: 0,
-      assistant: 0,
-      tool: 0,
-      system: 0,
-      developer: 0,
-      reasoning: 0,
-      activity: 0,
-    },
+    messages: emptyMessageCounts(),
     errors: error ? [{ source: 'status', code: error.code, message: error.message }] : [],
     eventCount: 0,
     diagnosticCount: 0,

@@ -1,22 +1,7 @@
 import type { UsageTotals } from './AgentStatus'
-
-const COUNT_FIELDS = [
-  'inputTokens',
-  'outputTokens',
-  'totalTokens',
-  'reasoningTokens',
-  'cachedInputTokens',
-  'cacheWriteInputTokens',
-] as const
+import { COUNT_FIELDS } from './emptyCounts'
 
 type CountField = (typeof COUNT_FIELDS)[number]
-
-/** Usage totals with nothing summed yet. */
-export function emptyUsage(): UsageTotals {
-  const totals = {} as Record<CountField, number>
-  for (const field of COUNT_FIELDS) totals[field] = 0
-  return { ...totals, entries: 0, models: [], inconsistent: [] }
-}
 
 /**
  * Adds `usage` (a `RUN_FINISHED`/`RUN_ERROR` `usage` array, spec 1.1 "Token usage") to `totals`
