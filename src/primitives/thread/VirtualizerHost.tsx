@@ -17,28 +17,22 @@ export interface VirtualizerHostProps extends MessageVirtualizerOptions {
 }
 
 /**
- * Whether the rows handed up (`rendered`) still render every row of the new window (`next`), so
- * that handing it up would change nothing on screen: the same rows, or the same less some rows
- * above the new window's first row. Those stay mounted (off screen, above the reader, where
- * nothing moves them) until the window next gains a row: unmounting them alone would cost a
- * commit of the whole list, e.g. when the list follows a message appended at the end. `last`:
- * index of the last virtualized row, which `Thread.Messages` renders whether it is in the window
- * or not (it was the live row until a message was appended), so it is left out of the comparison.
+ * Whether two windows render the same rows. `last`: index of the last virtualized row, which
+ * `Thread.Messages` renders whether it is in the window or not (it was the live row until a
+ * message was appended), so a window that only gained or lost it renders the same rows.
  */
-const rowsStillRendered = (
-  rendered: readonly VirtualItem[] | undefined,
-  next: readonly VirtualItem[] | undefined,
+const sameRows = (
+  a: readonly VirtualItem[] | undefined,
+  b: readonly VirtualItem[] | undefined,
   last: number,
 ) => {
-  if (rendered === next) return true
-  if (rendered === undefined || next === undefined) return false
-  const x = rendered.at(-1)?.index === last ? rendered.slice(0, -1) : rendered
-  const y = next.at(-1)?.index === last ? next.slice(0, -1) : next
-  const from = x.length - y.length
+  if (a === b) return true
+  if (a === undefined || b === undefined) return false
+  const x = a.at(-1)?.index === last ? a.slice(0, -1) : a
+  const y = b.at(-1)?.index === last ? b.slice(0, -1) : b
   return (
-    from >= 0 &&
-    (from === 0 || y.length > 0) &&
-    y.every((item, i) => item.key === x[from + i].key && item.index === x[from + i].index)
+    x.length === y.length &&
+    x.every((item, i) => item.key === y[i].key && item.index === y[i].index)
   )
 }
 
@@ -48,23 +42,25 @@ const sameState = (a: MessageVirtualizer, b: MessageVirtualizer, last: number) =
   a.containerRef === b.containerRef &&
   a.scrollToEnd === b.scrollToEnd &&
   a.scrollToStart === b.scrollToStart &&
-  rowsStillRendered(a.items, b.items, last)
+  sameRows(a.items, b.items, last)
 
 /**
  * Renders nothing: runs {@link useMessageVirtualizer} for `Thread.Root` and hands its state up
- * (only when it changed in a way the rows' rendering needs: a re-measured row, or a window
- * that only lost rows above it, re-renders no one). It lives in the lazily loaded chunk with `@tanstack/react-virtual` (see
- * `preloadVirtualizer`), so threads shorter than `virtualizeAt` never load the library.
- * Rendered after the Root's children, so their elements (viewport, rows) exist when its layout
- * effects run.
+ * only when it changed in a way the rows' rendering needs (a re-measured row re-renders no one,
+ * nor does the window gaining the last virtualized row, which renders anyway). Rows leaving the
+ * window are unmounted: the library neither measures nor positions rows out of its range. It
+ * lives in the lazily loaded chunk with `@tanstack/react-virtual` (see `preloadVirtualizer`), so
+ * threads shorter than `virtualizeAt` never load the library. Rendered after the Root's
+ * children, so their elements (viewport, rows) exist when its layout effects run.
  */
 export function VirtualizerHost({ onChange, ...options }: VirtualizerHostProps): ReactNode {
   const virtualizer = useMessageVirtualizer(options)
   const handedUp = useRef<MessageVirtualizer | null>(null)
+  const last = options.ids.length - 1
   useLayoutEffect(() => {
-    if (handedUp.current && sameState(handedUp.current, virtualizer, options.ids.length - 1)) return
+    if (handedUp.current && sameState(handedUp.current, virtualizer, last)) return
     handedUp.current = virtualizer
     onChange(virtualizer)
-  }, [onChange, virtualizer, options.ids.length])
+  }, [onChange, virtualizer, last])
   return null
 }

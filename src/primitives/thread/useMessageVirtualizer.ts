@@ -205,6 +205,11 @@ export function useMessageVirtualizer({
     followOnAppend: true,
     scrollEndThreshold: threshold,
     directDomUpdates: true,
+    // The window's rows re-render in React's next task rather than synchronously from the
+    // library's scroll and measurement callbacks, some of which run inside a commit (a row
+    // measured from its ref: `measureRow`), where React cannot flush; the overscan covers the
+    // scroll in between, and rows' positions are written directly anyway.
+    useFlushSync: false,
   })
 
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderInPlace
