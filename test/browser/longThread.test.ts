@@ -75,6 +75,24 @@ const anchor = (id?: string) =>
     return null
   }, id)
 
+/** The largest gap (px) between rendered rows of consecutive indexes, where, and how many rows. */
+const worstGap = () =>
+  page.evaluate(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('[role="log"] [data-index]')]
+      .map((row) => {
+        const box = row.getBoundingClientRect()
+        return { index: Number(row.dataset.index), top: box.top, bottom: box.bottom }
+      })
+      .sort((a, b) => a.index - b.index)
+    let worst = { index: -1, gap: 0, rows: rows.length }
+    for (let i = 1; i < rows.length; i++) {
+      if (rows[i].index !== rows[i - 1].index + 1) continue
+      const gap = Math.abs(rows[i].top - rows[i - 1].bottom)
+      if (gap > worst.gap) worst = { index: rows[i].index, gap, rows: rows.length }
+    }
+    return worst
+  })
+
 /** Starts streaming a reply; `finished()` resolves when it is done and painted. */
 async function startStream(tokens: number, perSecond: number) {
   await page.evaluate(
@@ -200,27 +218,25 @@ describe('a 10,000-message thread in <Chat />', () => {
     await page.evaluate(() => window.renderBench.regenerate({ tokens: 100, perSecond: 500 }))
     await expect.poll(async () => (await listState()).fromBottom).toBeLessThanOrEqual(1)
     // Rows of consecutive indexes touch (within rounding: measured heights are whole pixels).
-    const worstGap = () =>
-      page.evaluate(() => {
-        const rows = [...document.querySelectorAll<HTMLElement>('[role="log"] [data-index]')]
-          .map((row) => {
-            const box = row.getBoundingClientRect()
-            return { index: Number(row.dataset.index), top: box.top, bottom: box.bottom }
-          })
-          .sort((a, b) => a.index - b.index)
-        let worst = { index: -1, gap: 0, rows: rows.length }
-        for (let i = 1; i < rows.length; i++) {
-          if (rows[i].index !== rows[i - 1].index + 1) continue
-          const gap = Math.abs(rows[i].top - rows[i - 1].bottom)
-          if (gap > worst.gap) worst = { index: rows[i].index, gap, rows: rows.length }
-        }
-        return worst
-      })
     await expect.poll(async () => (await worstGap()).gap).toBeLessThan(1)
     expect((await worstGap()).rows).toBeGreaterThan(3)
     const state = await listState()
     expect(state.ids.at(-1)).toBe('reply-1')
     expect(state.ids).not.toContain('reply-0')
+    expect(problems).toEqual([])
+  })
+
+  it('a reply added at the bottom: the row it pushes up joins the virtualized rows in place', async () => {
+    await expect.poll(async () => (await listState()).fromBottom).toBeLessThanOrEqual(1)
+    // While the list follows the end (scrolling), the library measures a new row only on its
+    // ResizeObserver's callback; the former last row (m9999) is measured as it joins instead.
+    await (await startStream(200, 500)).finished()
+    await expect.poll(async () => (await worstGap()).gap).toBeLessThan(1)
+    expect((await worstGap()).rows).toBeGreaterThan(3)
+    const state = await listState()
+    expect(state.ids.slice(-2)).toEqual(['m9999', 'reply-0'])
+    expect(state.fromBottom).toBeLessThanOrEqual(1)
+    // No React warning either (e.g. a flushSync from the measurement, inside a commit).
     expect(problems).toEqual([])
   })
 
