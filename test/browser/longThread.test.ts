@@ -111,12 +111,31 @@ async function startStream(tokens: number, perSecond: number) {
 
 const isStreaming = () => page.evaluate(() => window.renderBench.isStreaming())
 
-/** Scrolls the log up by `px` as a user does (mouse wheel over it). */
+/** The log's `scrollTop` now and two animation frames later (px). */
+const scrollTopAcrossFrames = () =>
+  page.evaluate(async () => {
+    const log = document.querySelector<HTMLElement>('[role="log"]')!
+    const before = log.scrollTop
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve))
+    return { before, after: log.scrollTop }
+  })
+
+/**
+ * Scrolls the log up by `px` as a user does (mouse wheel over it), and returns once the scroll
+ * has come to rest (Chromium may apply a wheel over several frames: a position read while it
+ * still moves is not where the reader ends up).
+ */
 async function wheelUp(px: number) {
   const box = (await page.locator('[role="log"]').boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.mouse.wheel(0, -px)
   await expect.poll(async () => (await listState()).fromBottom).toBeGreaterThan(px / 2)
+  await expect
+    .poll(async () => {
+      const { before, after } = await scrollTopAcrossFrames()
+      return before === after
+    })
+    .toBe(true)
 }
 
 describe('a 10,000-message thread in <Chat />', () => {
