@@ -5,8 +5,6 @@
  * attach, auth through the first frame, the subprotocol and the query (opt-in), and a run
  * started over HTTP re-joined over WebSocket.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { BaseEvent, RunAgentInput } from '../../src/core/protocol/types'
@@ -16,11 +14,9 @@ import { WebSocketAgent } from '../../src/core/transport/WebSocketAgent'
 import type { WebSocketAgentOptions } from '../../src/core/transport/WebSocketAgentOptions'
 import { createAgentHandler } from '../../src/server/createAgentHandler'
 import { createRunRegistry, type RunRegistry } from '../../src/server/createRunRegistry'
-import {
-  createWebSocketAgentServer,
-  type WebSocketAgentServerOptions,
-} from '../../src/server/createWebSocketAgentServer'
+import type { WebSocketAgentServerOptions } from '../../src/server/createWebSocketAgentServer'
 import { createDemoAgent } from '../../src/server/demo/createDemoAgent'
+import { startWsServer } from '../server/wsServer'
 
 interface Endpoint {
   wsUrl: string
@@ -43,26 +39,18 @@ async function startEndpoint(
   const agent = createDemoAgent({ tokenDelayMs })
   const registry = createRunRegistry({})
   const handler = createAgentHandler(agent, { resumable: registry })
-  const http: Server = createServer((req, res) => void handler(req, res))
-  const ws = createWebSocketAgentServer({
-    agent,
-    server: http,
-    path: '/ws',
-    resumable: registry,
-    ...options,
-  })
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  const { port } = http.address() as AddressInfo
+  const server = await startWsServer(
+    { agent, resumable: registry, ...options },
+    (req, res) => void handler(req, res),
+  )
   const endpoint: Endpoint = {
-    wsUrl: `ws://127.0.0.1:${port}/ws`,
-    httpUrl: `http://127.0.0.1:${port}/agent`,
+    wsUrl: server.url,
+    httpUrl: `${server.httpUrl}/agent`,
     registry,
-    cutAll: () => ws.wss.clients.forEach((c) => c.terminate()),
+    cutAll: () => server.ws.wss.clients.forEach((c) => c.terminate()),
     async close() {
-      await ws.close()
+      await server.close()
       registry.close()
-      http.closeAllConnections()
-      await new Promise<void>((resolve) => http.close(() => resolve()))
     },
   }
   cleanups.push(() => endpoint.close())

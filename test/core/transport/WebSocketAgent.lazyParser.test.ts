@@ -3,8 +3,6 @@
  * the connection opens): the run's frames are held in order until it is there, then validated
  * and delivered; a chunk that fails ends the run with `load_failed`.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
@@ -14,8 +12,8 @@ import type { Observable } from '../../../src/core/transport/Agent'
 // The server side is imported statically, before any test gates the validator's chunk.
 import type { AgentHandlerFn } from '../../../src/server/createAgentHandler'
 import { createRunRegistry, type RunRegistry } from '../../../src/server/createRunRegistry'
-import { createWebSocketAgentServer } from '../../../src/server/createWebSocketAgentServer'
 import { createDemoAgent } from '../../../src/server/demo/createDemoAgent'
+import { startWsServer } from '../../server/wsServer'
 import { gateChunk } from '../../setup/gateChunk'
 import { gateEventParser, turns } from '../protocol/gateEventParser'
 import { collect, replyEvents, startWsTestServer, until, type WsTestServer } from './wsTestServer'
@@ -113,18 +111,14 @@ interface Endpoint {
 /** The kit's real WebSocket endpoint over a run registry, serving `agent`. */
 async function startEndpoint(agent: AgentHandlerFn): Promise<Endpoint> {
   const registry = createRunRegistry({})
-  const http: Server = createServer((_req, res) => void res.writeHead(404).end())
-  const ws = createWebSocketAgentServer({ agent, server: http, path: '/ws', resumable: registry })
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const server = await startWsServer({ agent, resumable: registry })
   const endpoint: Endpoint = {
-    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/ws`,
+    url: server.url,
     registry,
-    cutAll: () => ws.wss.clients.forEach((c) => c.terminate()),
+    cutAll: () => server.ws.wss.clients.forEach((c) => c.terminate()),
     async close() {
-      await ws.close()
+      await server.close()
       registry.close()
-      http.closeAllConnections()
-      await new Promise<void>((resolve) => http.close(() => resolve()))
     },
   }
   closers.push(() => void endpoint.close())
