@@ -19,7 +19,14 @@ import type { ToolDefinition } from './ToolDefinition'
  * Schedules one deferred call of `flush`. The store calls it at most once between two flushes,
  * so an implementation needs no de-duplication. Default: {@link defaultScheduler}.
  */
-export type Scheduler = (flush: () => void) => void
+export interface Scheduler {
+  (flush: () => void): void
+  /**
+   * Optional: called when the store published at once, outside a `flush` it scheduled (a run's
+   * status change is never held for a frame), so a rate-limited scheduler counts that publish.
+   */
+  published?(): void
+}
 
 /** Options of {@link createAgentStore}. */
 export interface AgentStoreOptions {
@@ -37,7 +44,8 @@ export interface AgentStoreOptions {
   context?: Context[]
   /**
    * When streamed events are published to subscribers. Default: {@link defaultScheduler}
-   * (next animation frame in a visible browser tab, else a 16 ms timer or a microtask).
+   * (an animation frame in a visible browser tab, at most 60 publishes a second, else a 16 ms
+   * timer or a microtask; see `createFrameScheduler`).
    * Tests pass a manual scheduler to control frames.
    */
   scheduler?: Scheduler

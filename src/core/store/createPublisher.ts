@@ -27,21 +27,30 @@ export function createPublisher(current: () => AgentSnapshot, scheduler: Schedul
   let closed = false
   const listeners = createListenerSet<[]>('subscribe')
 
-  function flush(): void {
-    if (current() === published) return
+  /** Publishes `current()` if it changed; true when it did. */
+  function publish(): boolean {
+    if (current() === published) return false
     published = current()
     listeners.emit()
+    return true
   }
 
   return {
     published: () => published,
-    flush,
+    flush() {
+      if (!publish()) return
+      try {
+        scheduler.published?.()
+      } catch (error) {
+        console.error('[agent-wire-react] scheduler.published() threw:', error)
+      }
+    },
     schedule() {
       if (scheduled || closed) return
       scheduled = true
       const fire = () => {
         scheduled = false
-        if (!closed) flush()
+        if (!closed) publish()
       }
       try {
         scheduler(fire)

@@ -1,38 +1,10 @@
 import type { Scheduler } from './AgentStore'
-
-/** Fallback delay (ms) when the tab is hidden: `requestAnimationFrame` does not fire then. */
-export const HIDDEN_FLUSH_DELAY_MS = 16
-
-/** Safety delay (ms): a flush still happens if an animation frame never comes. */
-export const FRAME_TIMEOUT_MS = 100
+import { createFrameScheduler } from './createFrameScheduler'
 
 /**
- * The store's default {@link Scheduler}:
- * - a visible browser tab: the next `requestAnimationFrame`, raced with a
- *   {@link FRAME_TIMEOUT_MS} timer in case the frame never fires (tab hidden meanwhile);
- * - a hidden tab (`document.visibilityState === 'hidden'`): `setTimeout` of
- *   {@link HIDDEN_FLUSH_DELAY_MS} ms;
- * - no `requestAnimationFrame` (Node, workers without it): `queueMicrotask`.
- *
- * `flush` is called exactly once per call.
+ * The store's default {@link Scheduler}: {@link createFrameScheduler} with its defaults (animation
+ * frames, at most 60 publishes a second, shared by every store that uses it, so stores publishing
+ * in the same frame commit together). Pass `createFrameScheduler({ maxPerSecond })` as
+ * `AgentStoreOptions.scheduler` for another rate.
  */
-export const defaultScheduler: Scheduler = (flush) => {
-  if (typeof requestAnimationFrame !== 'function') {
-    queueMicrotask(flush)
-    return
-  }
-  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
-    setTimeout(flush, HIDDEN_FLUSH_DELAY_MS)
-    return
-  }
-  let done = false
-  const once = () => {
-    if (done) return
-    done = true
-    clearTimeout(timer)
-    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
-    flush()
-  }
-  const frame = requestAnimationFrame(once)
-  const timer = setTimeout(once, FRAME_TIMEOUT_MS)
-}
+export const defaultScheduler: Scheduler = /* @__PURE__ */ createFrameScheduler()

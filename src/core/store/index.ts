@@ -3,7 +3,14 @@
  * snapshots at most once per frame. Framework-agnostic; the React layer binds to it.
  */
 export { createAgentStore } from './createAgentStore'
-export { defaultScheduler, HIDDEN_FLUSH_DELAY_MS, FRAME_TIMEOUT_MS } from './defaultScheduler'
+export { defaultScheduler } from './defaultScheduler'
+export {
+  createFrameScheduler,
+  DEFAULT_MAX_FLUSHES_PER_SECOND,
+  FRAME_TIMEOUT_MS,
+  HIDDEN_FLUSH_DELAY_MS,
+  type FrameSchedulerOptions,
+} from './createFrameScheduler'
 export { toUserMessage } from './toUserMessage'
 export type {
   AgentStore,
