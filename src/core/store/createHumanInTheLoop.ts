@@ -188,8 +188,9 @@ export function createHumanInTheLoop(
     host.flush()
     queueSettle() // after StrictMode's unregister/register pair, not between
   }
-  const unsubscribeRegistry = registry.subscribe(onRegistryChange)
+  // The policy store first: if its `subscribe` throws, nothing of this layer stays subscribed.
   const unsubscribePolicy = options.policyStore.subscribe?.(onRegistryChange)
+  const unsubscribeRegistry = registry.subscribe(onRegistryChange)
   // A reload: stage the saved answers again, rebuild approvals and expiry from the thread.
   if (storeOptions.initialInterrupts && storeOptions.initialResume) {
     const list = host.get().interrupts

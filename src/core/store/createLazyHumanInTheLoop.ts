@@ -1,3 +1,4 @@
+import { AgentError } from '../protocol/AgentError'
 import type { AgentEvent, ResumeEntry, Tool } from '../protocol/types'
 import type { InterruptView } from '../reducer/AgentSnapshot'
 import { replaceInterrupts } from '../reducer/snapshotUpdates'
@@ -67,34 +68,62 @@ export function createLazyHumanInTheLoop(host: HitlHost, storeOptions: AgentStor
   /** Calls made while the layer loads, run in order once it is created. */
   const queued: Array<(layer: HumanInTheLoop) => void> = []
 
-  /** Creates the layer from the thread as it is now (once; not after `destroy()`). */
+  /**
+   * Creates the layer from the thread as it is now (once; not after `destroy()`). Throws
+   * AgentError `load_failed` (retryable) when it fails to start (e.g. the policy store's
+   * `subscribe` throws): the next need tries again.
+   */
   function create(createLayer: typeof createHumanInTheLoop): HumanInTheLoop | undefined {
     if (layer || host.isDestroyed()) return layer
-    layer = createLayer(host, options, registry)
+    try {
+      layer = createLayer(host, options, registry)
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause)
+      throw new AgentError(
+        'load_failed',
+        `The human-in-the-loop layer failed to start: ${reason}`,
+        {
+          cause,
+          retryable: true,
+        },
+      )
+    }
     // What each registration made before it would have done: re-derive, publish, settle.
     if (registry.all().length > 0) layer.registryChanged()
     for (const call of queued.splice(0)) call(layer)
     return layer
   }
 
-  /** The layer, created now if its chunk is in and something needs it. */
+  /**
+   * The layer, created now if its chunk is in and something needs it; `undefined` if it failed to
+   * start (`load()` then rejects with why).
+   */
   function current(): HumanInTheLoop | undefined {
     const loaded = humanInTheLoopChunk.loaded()
-    if (!layer && wanted && loaded) create(loaded)
+    if (!layer && wanted && loaded) {
+      try {
+        create(loaded)
+      } catch {
+        // load() reports it: it creates the layer again and rejects with the error.
+      }
+    }
     return layer
   }
 
   /** Loads the chunk and creates the layer; rejects with `load_failed` (retryable). */
   function load(): Promise<HumanInTheLoop | undefined> {
     wanted = true
-    return (loading ??= humanInTheLoopChunk.load().then(create, (error: unknown) => {
-      loading = undefined
-      if (queued.length > 0) {
-        console.error(`[agent-wire-react] ${queued.length} human-in-the-loop call(s) dropped.`)
-      }
-      queued.length = 0
-      throw error
-    }))
+    return (loading ??= humanInTheLoopChunk
+      .load()
+      .then(create)
+      .catch((error: unknown) => {
+        loading = undefined
+        if (queued.length > 0) {
+          console.error(`[agent-wire-react] ${queued.length} human-in-the-loop call(s) dropped.`)
+        }
+        queued.length = 0
+        throw error
+      }))
   }
 
   /** Something outside a run needs the layer: created now, or loaded (a failure is logged). */

@@ -320,6 +320,37 @@ describe('the store human-in-the-loop layer (loaded on first need)', () => {
     expect(final.toolCalls.c1).toMatchObject({ name: 'search' })
   })
 
+  it('a layer that fails to start (the policy store throws) ends the run like a failed load; retry() starts it again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const script = (input: RunAgentInput) =>
+      run(input, [...text('m1', 'checking'), ...toolCall('c1', 'search', '{}')])
+    const { agent, inputs } = agentOf(script, script)
+    const policyStore = createMemoryPolicyStore()
+    const subscribe = policyStore.subscribe!.bind(policyStore)
+    let broken = true
+    policyStore.subscribe = (listener) => {
+      if (broken) throw new Error('storage is locked')
+      return subscribe(listener)
+    }
+    const { store, release } = await freshStore(agent, { policyStore })
+    release()
+    const failed = await store.run({ message: 'hi' })
+    expect(failed.run.status).toBe('error')
+    expect(failed.run.error).toMatchObject({ code: 'load_failed', retryable: true })
+    expect(failed.run.error?.message).toMatch(
+      /human-in-the-loop layer failed to start: storage is locked/,
+    )
+    expect(failed.messages.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'hi'],
+      ['assistant', 'checking'],
+    ])
+    broken = false
+    const final = await store.retry()
+    expect(inputs).toHaveLength(2)
+    expect(final.run.status).toBe('finished')
+    expect(final.toolCalls.c1).toMatchObject({ name: 'search' })
+  })
+
   it('a run waiting for a failed load (tool registered) ends with load_failed; nothing is sent', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { agent, inputs } = agentOf()
