@@ -32,9 +32,10 @@ export interface FrameSchedulerOptions {
  *   {@link HIDDEN_FLUSH_DELAY_MS} ms;
  * - no `requestAnimationFrame` (Node, workers without it): `queueMicrotask`.
  *
- * The rate is kept as a virtual schedule (a generic cell-rate algorithm): each publish, scheduled
- * or immediate (`Scheduler.published`), books the next slot `1000 / maxPerSecond` ms later; a
- * frame before its slot (less a quarter slot of jitter) waits for the next frame. `flush` is called
+ * The rate is kept as a virtual schedule (a generic cell-rate algorithm) on the clock of frame
+ * timestamps: each publish, scheduled or immediate (`Scheduler.published`, once a first frame came),
+ * books the next slot `1000 / maxPerSecond` ms later; a frame before its slot (less a quarter slot
+ * of jitter) waits for the next frame. `flush` is called
  * exactly once per call; a throwing `flush` does not stop the others (it is reported with
  * `console.error`).
  */
@@ -46,13 +47,22 @@ export function createFrameScheduler({
   }
   const interval = 1000 / maxPerSecond
   let queue: Array<() => void> = []
-  /** When the next publish is due (ms, `performance.now()` clock). */
+  /** When the next publish is due (ms, the clock of animation frame timestamps). */
   let due = -Infinity
+  /**
+   * Frame timestamp − `performance.now()` at the last frame (ms): the two clocks may differ (by
+   * hundreds of ms in jsdom); `undefined` until a frame came.
+   */
+  let offset: number | undefined
   let frame = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
   const book = (now: number) => {
     due = Math.max(due, now) + interval
+  }
+  /** Books a publish made now, outside a frame (once a frame told how the clocks relate). */
+  const bookNow = () => {
+    if (offset !== undefined) book(performance.now() + offset)
   }
   const run = () => {
     clearTimeout(timer)
@@ -68,6 +78,7 @@ export function createFrameScheduler({
     }
   }
   const onFrame = (now: number) => {
+    offset = now - performance.now()
     if (now < due - interval / 4) {
       frame = requestAnimationFrame(onFrame)
       return
@@ -86,12 +97,10 @@ export function createFrameScheduler({
     if (queue.length > 1) return
     frame = requestAnimationFrame(onFrame)
     timer = setTimeout(() => {
-      book(performance.now())
+      bookNow()
       run()
     }, FRAME_TIMEOUT_MS)
   }
-  scheduler.published = () => {
-    if (typeof performance !== 'undefined') book(performance.now())
-  }
+  scheduler.published = bookNow
   return scheduler
 }

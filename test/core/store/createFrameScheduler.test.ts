@@ -9,7 +9,7 @@ import {
 import { createScriptedAgent } from '../../../src/testing'
 
 /** A fake display: `requestAnimationFrame` callbacks run when the test draws a frame. */
-function stubFrames() {
+function stubFrames({ lag = 0 }: { lag?: number } = {}) {
   let callbacks = new Map<number, FrameRequestCallback>()
   let id = 0
   let clock = 0
@@ -22,9 +22,9 @@ function stubFrames() {
   vi.spyOn(performance, 'now').mockImplementation(() => clock)
   return {
     pending: () => callbacks.size,
-    /** Draws a frame at `now` ms (the clock moves there first). */
+    /** Draws a frame at `now` ms (`performance.now()` moves to `now + lag` first). */
     draw(now: number) {
-      clock = now
+      clock = now + lag
       const due = callbacks
       callbacks = new Map()
       for (const cb of due.values()) cb(now)
@@ -155,12 +155,39 @@ describe('createFrameScheduler', () => {
     const display = stubFrames()
     const scheduler = createFrameScheduler()
     const flush = vi.fn()
+    scheduler(flush)
+    display.draw(16) // a first frame tells how its clock relates to performance.now()
     display.now = 100
     scheduler.published!()
     scheduler(flush)
     display.draw(104) // 4 ms after the immediate publish: too soon
-    expect(flush).not.toHaveBeenCalled()
+    expect(flush).toHaveBeenCalledTimes(1)
     display.draw(120)
+    expect(flush).toHaveBeenCalledTimes(2)
+  })
+
+  it('relates frame timestamps to performance.now() when their clocks differ (jsdom: by ~900 ms)', () => {
+    const frame = 1000 / 60
+    const lag = 900
+    const display = stubFrames({ lag })
+    const scheduler = createFrameScheduler()
+    const flushes = streamInto(scheduler)
+    display.draw(frame)
+    display.draw(2 * frame)
+    display.now = 2.5 * frame + lag // between two frames, on performance.now()'s clock
+    scheduler.published!() // takes the slot of the next frame, not ~54 frames' worth
+    for (let i = 3; i <= 60; i++) display.draw(i * frame)
+    expect(flushes()).toBe(59)
+  })
+
+  it('books nothing for a publish made at once before any frame came (the clocks are not related yet)', () => {
+    const display = stubFrames()
+    const scheduler = createFrameScheduler()
+    const flush = vi.fn()
+    display.now = 5_000 // performance.now() far ahead of the frame clock
+    scheduler.published!()
+    scheduler(flush)
+    display.draw(16)
     expect(flush).toHaveBeenCalledTimes(1)
   })
 
