@@ -32,12 +32,13 @@ export interface FrameSchedulerOptions {
  *   {@link HIDDEN_FLUSH_DELAY_MS} ms;
  * - no `requestAnimationFrame` (Node, workers without it): `queueMicrotask`.
  *
- * The rate is kept as a virtual schedule (a generic cell-rate algorithm) on the clock of frame
- * timestamps: each publish, scheduled or immediate (`Scheduler.published`, once a first frame came),
- * books the next slot `1000 / maxPerSecond` ms later; a frame before its slot (less a quarter slot
- * of jitter) waits for the next frame. `flush` is called
- * exactly once per call; a throwing `flush` does not stop the others (it is reported with
- * `console.error`).
+ * One commit per painted frame: a publish made at once (`Scheduler.published`: a run's start or
+ * end) is painted at the next frame, so that frame flushes nothing and what was scheduled waits
+ * one more frame. The rate is kept as a virtual schedule (a generic cell-rate algorithm) on the
+ * clock of frame timestamps: each publish, scheduled or immediate (once a first frame came),
+ * books the next slot `1000 / maxPerSecond` ms later; a frame before its slot (less a quarter
+ * slot of jitter) waits for the next frame. `flush` is called exactly once per call; a throwing
+ * `flush` does not stop the others (it is reported with `console.error`).
  */
 export function createFrameScheduler({
   maxPerSecond = DEFAULT_MAX_FLUSHES_PER_SECOND,
@@ -54,19 +55,24 @@ export function createFrameScheduler({
    * hundreds of ms in jsdom); `undefined` until a frame came.
    */
   let offset: number | undefined
+  /** An immediate publish (`published()`) took the next frame's paint: that frame flushes nothing. */
+  let slotTaken = false
+  let requested = false
   let frame = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
   const book = (now: number) => {
     due = Math.max(due, now) + interval
   }
-  /** Books a publish made now, outside a frame (once a frame told how the clocks relate). */
-  const bookNow = () => {
-    if (offset !== undefined) book(performance.now() + offset)
+  const requestFrame = () => {
+    if (requested) return
+    requested = true
+    frame = requestAnimationFrame(onFrame)
   }
   const run = () => {
     clearTimeout(timer)
-    cancelAnimationFrame(frame)
+    if (requested) cancelAnimationFrame(frame)
+    requested = false
     const flushes = queue
     queue = []
     for (const flush of flushes) {
@@ -77,30 +83,39 @@ export function createFrameScheduler({
       }
     }
   }
-  const onFrame = (now: number) => {
+  function onFrame(now: number): void {
+    requested = false
     offset = now - performance.now()
-    if (now < due - interval / 4) {
-      frame = requestAnimationFrame(onFrame)
-      return
-    }
+    const taken = slotTaken
+    slotTaken = false
+    if (queue.length === 0) return
+    if (taken || now < due - interval / 4) return requestFrame()
     book(now)
     run()
   }
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
   const scheduler: Scheduler = (flush) => {
     if (typeof requestAnimationFrame !== 'function') return queueMicrotask(flush)
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+    if (hidden()) {
       setTimeout(flush, HIDDEN_FLUSH_DELAY_MS)
       return
     }
     queue.push(flush)
     if (queue.length > 1) return
-    frame = requestAnimationFrame(onFrame)
+    requestFrame()
     timer = setTimeout(() => {
-      bookNow()
+      if (offset !== undefined) book(performance.now() + offset)
       run()
     }, FRAME_TIMEOUT_MS)
   }
-  scheduler.published = bookNow
+  scheduler.published = () => {
+    if (typeof requestAnimationFrame !== 'function' || hidden()) return
+    // Its commit is painted at the next frame: that frame is its slot (and, once a frame told how
+    // the clocks relate, the rate's too).
+    if (offset !== undefined) book(performance.now() + offset)
+    slotTaken = true
+    requestFrame()
+  }
   return scheduler
 }

@@ -180,15 +180,47 @@ describe('createFrameScheduler', () => {
     expect(flushes()).toBe(59)
   })
 
-  it('books nothing for a publish made at once before any frame came (the clocks are not related yet)', () => {
+  it('books no rate for a publish made at once before any frame came (the clocks are not related yet)', () => {
     const display = stubFrames()
     const scheduler = createFrameScheduler()
     const flush = vi.fn()
     display.now = 5_000 // performance.now() far ahead of the frame clock
     scheduler.published!()
     scheduler(flush)
-    display.draw(16)
+    display.draw(16) // the immediate publish's paint
+    expect(flush).not.toHaveBeenCalled()
+    display.draw(33) // not held back by the 5 s clock
     expect(flush).toHaveBeenCalledTimes(1)
+  })
+
+  it('leaves the next frame to an immediate publish: what was scheduled with it paints one frame later, also at maxPerSecond: Infinity', () => {
+    const display = stubFrames()
+    const scheduler = createFrameScheduler({ maxPerSecond: Infinity })
+    const flush = vi.fn()
+    scheduler(flush)
+    display.draw(16)
+    display.now = 20
+    scheduler.published!() // e.g. a run's start, committed at once, painted at the frame at 33
+    scheduler(flush)
+    display.draw(33)
+    expect(flush).toHaveBeenCalledTimes(1)
+    display.draw(50)
+    expect(flush).toHaveBeenCalledTimes(2)
+  })
+
+  it('delays nothing after an immediate publish whose frame has passed', () => {
+    const display = stubFrames()
+    const scheduler = createFrameScheduler()
+    const flush = vi.fn()
+    scheduler(flush)
+    display.draw(16)
+    display.now = 20
+    scheduler.published!()
+    display.draw(33) // its paint (the scheduler asked for this frame itself)
+    display.now = 1_000
+    scheduler(flush)
+    display.draw(1_016)
+    expect(flush).toHaveBeenCalledTimes(2)
   })
 
   it('flushes every frame with maxPerSecond: Infinity, even at 240 Hz', () => {
