@@ -46,6 +46,20 @@ function streamInto(scheduler: ReturnType<typeof createFrameScheduler>) {
   return () => flushes
 }
 
+/**
+ * A scheduler that flushed `flush` at a first frame (16 ms: it now relates the frame clock to
+ * `performance.now()`), then saw a publish made at once at `atMs`.
+ */
+function publishedAt(display: ReturnType<typeof stubFrames>, atMs: number, maxPerSecond = 60) {
+  const scheduler = createFrameScheduler({ maxPerSecond })
+  const flush = vi.fn()
+  scheduler(flush)
+  display.draw(16)
+  display.now = atMs
+  scheduler.published!()
+  return { scheduler, flush }
+}
+
 /** Draws frames every `periodMs` from `fromMs` for `forMs`. */
 function drawFrames(display: ReturnType<typeof stubFrames>, periodMs: number, forMs: number) {
   for (let t = periodMs; t <= forMs; t += periodMs) display.draw(t)
@@ -151,18 +165,14 @@ describe('createFrameScheduler', () => {
     expect(flush).toHaveBeenCalledTimes(3)
   })
 
-  it('counts a publish made at once (published()) against the rate', () => {
+  it('counts a publish made at once (published()) against the rate, beyond the frame it takes', () => {
     const display = stubFrames()
-    const scheduler = createFrameScheduler()
-    const flush = vi.fn()
+    const { scheduler, flush } = publishedAt(display, 100)
     scheduler(flush)
-    display.draw(16) // a first frame tells how its clock relates to performance.now()
-    display.now = 100
-    scheduler.published!()
-    scheduler(flush)
-    display.draw(104) // 4 ms after the immediate publish: too soon
+    display.draw(101) // the immediate publish's paint
+    display.draw(105) // 5 ms after it: too soon for 60 a second
     expect(flush).toHaveBeenCalledTimes(1)
-    display.draw(120)
+    display.draw(113)
     expect(flush).toHaveBeenCalledTimes(2)
   })
 
@@ -195,12 +205,8 @@ describe('createFrameScheduler', () => {
 
   it('leaves the next frame to an immediate publish: what was scheduled with it paints one frame later, also at maxPerSecond: Infinity', () => {
     const display = stubFrames()
-    const scheduler = createFrameScheduler({ maxPerSecond: Infinity })
-    const flush = vi.fn()
-    scheduler(flush)
-    display.draw(16)
-    display.now = 20
-    scheduler.published!() // e.g. a run's start, committed at once, painted at the frame at 33
+    // e.g. a run's start, committed at once, painted at the frame at 33
+    const { scheduler, flush } = publishedAt(display, 20, Infinity)
     scheduler(flush)
     display.draw(33)
     expect(flush).toHaveBeenCalledTimes(1)
@@ -210,12 +216,7 @@ describe('createFrameScheduler', () => {
 
   it('delays nothing after an immediate publish whose frame has passed', () => {
     const display = stubFrames()
-    const scheduler = createFrameScheduler()
-    const flush = vi.fn()
-    scheduler(flush)
-    display.draw(16)
-    display.now = 20
-    scheduler.published!()
+    const { scheduler, flush } = publishedAt(display, 20)
     display.draw(33) // its paint (the scheduler asked for this frame itself)
     display.now = 1_000
     scheduler(flush)
