@@ -71,7 +71,8 @@ export function createFrameScheduler({
   }
   const run = () => {
     clearTimeout(timer)
-    if (requested) cancelAnimationFrame(frame)
+    // (A test environment may have removed it by the time the safety timer fires.)
+    if (requested && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
     requested = false
     const flushes = queue
     queue = []

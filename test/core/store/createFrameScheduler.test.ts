@@ -115,6 +115,16 @@ describe('createFrameScheduler', () => {
     expect(display.pending()).toBe(0) // the frame request was cancelled
   })
 
+  it('flushes from the safety timer after the frame functions are gone (a test environment torn down)', () => {
+    stubFrames()
+    const flush = vi.fn()
+    createFrameScheduler()(flush)
+    vi.stubGlobal('requestAnimationFrame', undefined)
+    vi.stubGlobal('cancelAnimationFrame', undefined)
+    expect(() => vi.advanceTimersByTime(FRAME_TIMEOUT_MS)).not.toThrow()
+    expect(flush).toHaveBeenCalledTimes(1)
+  })
+
   it('uses a short timer in a hidden tab', () => {
     const raf = vi.fn()
     vi.stubGlobal('requestAnimationFrame', raf)
