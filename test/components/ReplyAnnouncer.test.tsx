@@ -76,7 +76,14 @@ describe.each(modes)('<ReplyAnnouncer /> ($name)', ({ strict }) => {
   })
 
   it('sentence: complete sentences only, in order, together the whole reply', async () => {
-    const seen = await announcements(strict, { policy: 'sentence', throttleMs: 0 })
+    // A word every 20 ms, more than a frame: the reply reaches the page over several publishes
+    // whatever the frame timing (at 5 ms, a frame left to the run's start could take it whole).
+    const seen = await announcements(
+      strict,
+      { policy: 'sentence', throttleMs: 0 },
+      undefined,
+      replyAgent(REPLY, 20),
+    )
     expect(seen.length).toBeGreaterThan(1)
     expect(seen[0].startsWith('Assistant: ')).toBe(true)
     for (const text of seen) expect(text).toMatch(/[.!?]$/) // never a partial sentence
