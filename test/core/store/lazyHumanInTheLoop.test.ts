@@ -20,7 +20,12 @@ import { until } from './hitlTestUtils'
 
 const CHUNK = resolve('src/core/store/createHumanInTheLoop')
 
-afterEach(() => {
+/** The gate of the test's fresh store, settled before the next test's modules (see gateChunk). */
+let gated: ReturnType<typeof gateChunk> | undefined
+
+afterEach(async () => {
+  await gated?.settle()
+  gated = undefined
   vi.doUnmock(CHUNK)
   vi.restoreAllMocks()
 })
@@ -76,7 +81,8 @@ const ask = (id: string): Interrupt => ({ id, reason: 'input_required', message:
 
 /** A store from fresh modules whose human-in-the-loop chunk waits for `release()`. */
 async function freshStore(agent: Agent, options: Partial<AgentStoreOptions> = {}) {
-  const { chunk, release } = gateChunk(CHUNK)
+  gated = gateChunk(CHUNK)
+  const { chunk, release } = gated
   const core = await import('../../../src/core/store')
   const store = core.createAgentStore({ agent, threadId: 't1', ...options })
   return { store, chunk, release, core }
