@@ -172,8 +172,10 @@ export interface AgentStore {
    */
   run(options?: AgentRunOptions): Promise<AgentSnapshot>
   /**
-   * Runs again with the last run's tools, context and forwardedProps and the messages the
-   * thread holds now; appends no user message. Same busy rule and result as {@link run}.
+   * Runs the last run's request again: the thread goes back to the messages and the agent state
+   * that run started from (a failed attempt's partial output and state changes go), with its
+   * tools, context and forwardedProps; appends no user message. Before any run: a run of the
+   * thread as it is. Same busy rule and result as {@link run}.
    */
   retry(): Promise<AgentSnapshot>
   /**
@@ -216,7 +218,10 @@ export interface AgentStore {
    * that precedes `messageId` (default: the last assistant message; a user message's id
    * re-runs from that message) and runs again from that same user message (same id and
    * content), like {@link run} with it as `message`: owed tool calls are answered `cancelled`,
-   * open interrupts are sent `cancelled`. The agent state is not rewound.
+   * open interrupts are sent `cancelled`. The agent state goes back to the one that user
+   * message was sent with (so the turn's state changes are not applied twice), unless `options`
+   * gives a `state`; a message this store did not send (`initialMessages`, a reload) keeps the
+   * current state.
    *
    * Returns the run's promise (as {@link run}), or, changing nothing, `AgentError('busy')`
    * while a run is running or detached (or after `destroy()`), `AgentError('not_found')` when
@@ -226,7 +231,8 @@ export interface AgentStore {
   /**
    * Edit and resend (issue 4): replaces the user message `messageId` with one of `content`
    * (a new `id`; other fields such as `name` kept), drops every message after it, and runs, like
-   * {@link run} with it as `message`. The agent state is not rewound.
+   * {@link run} with it as `message`. The agent state goes back to the one the edited message
+   * was sent with, as for {@link regenerate}.
    *
    * Returns the run's promise, or, changing nothing, `AgentError('busy')` while a run is
    * running or detached (or after `destroy()`), `AgentError('not_found')` when `messageId` is

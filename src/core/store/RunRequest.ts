@@ -8,6 +8,8 @@ import type { Subscription } from '../transport/Agent'
 export interface RunRequest {
   /** The thread as the run started (what `retry()` goes back to). */
   messages?: readonly Message[]
+  /** The agent state the run started from (what `retry()` goes back to, with `messages`). */
+  state?: unknown
   tools: Tool[]
   context: Context[]
   forwardedProps: unknown

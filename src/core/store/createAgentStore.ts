@@ -65,6 +65,8 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
   /** Busy: a run streams, or one goes on at the server detached (issue 6). */
   const busy = () => destroyed || runs.running()
   let lastRequest: RunRequest | undefined
+  /** The agent state each user message was sent with (thread edits go back to it). */
+  const statesSent = new Map<string, unknown>()
   const eventListeners = createListenerSet<[AgentEvent, AgentSnapshot]>('onEvent')
   /** What the run lifecycle, the human-in-the-loop controller and the thread edits share. */
   const host: RunLifecycleHost & HitlHost & ThreadEditsHost = {
@@ -87,6 +89,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     isDestroyed: () => destroyed,
     startAutomatic: continueThread,
     run: (o) => store.run(o),
+    statesSent,
   }
   // Human in the loop (issue 3): tools, approvals, follow-ups, interrupts (a reload restores them);
   // its layer loads on first need (issue 7).
@@ -152,7 +155,11 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
   /** A follow-up or resume run: the last request's tools/context, the thread as it is now. */
   function continueThread(): Promise<AgentSnapshot> {
     if (busy()) return unchanged()
-    lastRequest = { ...(lastRequest ?? defaults), messages: current.messages }
+    lastRequest = {
+      ...(lastRequest ?? defaults),
+      messages: current.messages,
+      state: current.state,
+    }
     return start(current, lastRequest, true)
   }
 
@@ -171,10 +178,13 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
       let snapshot = current
       if ('state' in runOptions) snapshot = replaceState(snapshot, runOptions.state)
       if (runOptions.message !== undefined) {
-        snapshot = appendMessage(snapshot, toUserMessage(runOptions.message))
+        const message = toUserMessage(runOptions.message)
+        statesSent.set(message.id, snapshot.state)
+        snapshot = appendMessage(snapshot, message)
       }
       lastRequest = {
         messages: snapshot.messages,
+        state: snapshot.state,
         tools: runOptions.tools ?? defaults.tools,
         context: runOptions.context ?? defaults.context,
         forwardedProps: runOptions.forwardedProps ?? defaults.forwardedProps,
@@ -185,10 +195,12 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
     retry() {
       if (busy()) return unchanged()
       hitl.userActed()
-      // Retry re-sends the last run's request: the thread goes back to the messages that run
-      // started from, dropping the partial output of the failed attempt.
+      // Retry re-sends the last run's request: the thread goes back to the messages and state
+      // that run started from, dropping the partial output of the failed attempt.
       const request = lastRequest ?? defaults
-      const snapshot = request.messages ? replaceMessages(current, request.messages) : current
+      const snapshot = request.messages
+        ? replaceState(replaceMessages(current, request.messages), request.state)
+        : current
       return start(snapshot, request, true)
     },
 

@@ -1,6 +1,6 @@
 import { AgentError } from '../protocol/AgentError'
 import type { Message, UserMessage } from '../protocol/types'
-import { replaceMessages } from '../reducer'
+import { replaceMessages, replaceState } from '../reducer'
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
 import type { AgentRunOptions, AgentStore, ThreadEditOptions } from './AgentStore'
 
@@ -14,6 +14,11 @@ export interface ThreadEditsHost {
   busy(): boolean
   /** `store.run`: appends `options.message` and starts the run. */
   run(options: AgentRunOptions): Promise<AgentSnapshot>
+  /**
+   * The agent state each user message was sent with, by message id (`store.run` records it);
+   * none for messages the store did not send (e.g. `initialMessages`).
+   */
+  readonly statesSent: Map<string, unknown>
 }
 
 /** The store methods {@link createThreadEdits} returns (see `AgentStore.regenerate`). @internal */
@@ -35,14 +40,22 @@ function lastIndexOf(messages: readonly Message[], test: (m: Message) => boolean
  * edit-and-resend a user message. Both cut the thread before a user message and start a run
  * with `store.run({ message })`, so they follow every rule of a new user message: owed tool
  * calls get a `cancelled` result, open interrupts are sent `cancelled` in `resume[]`, the
- * follow-up counter resets. The agent state is not rewound (the thread keeps no state history).
+ * follow-up counter resets. The agent state goes back to the one that user message was sent with
+ * (`statesSent`), unless the edit gives a `state`; a message the store did not send (restored
+ * with `initialMessages`) keeps the current state.
  * @internal `createAgentStore` spreads the result into the store.
  */
 export function createThreadEdits(host: ThreadEditsHost): ThreadEdits {
-  /** Cuts the thread before `index` and runs with `message`. */
+  /** Cuts the thread before `index`, back to the state it had then, and runs with `message`. */
   function rerun(index: number, message: UserMessage, options: ThreadEditOptions = {}) {
+    const { statesSent } = host
     const snapshot = host.get()
-    host.set(replaceMessages(snapshot, snapshot.messages.slice(0, index)))
+    const cut = snapshot.messages.slice(index)
+    const sentWith = cut[0].id
+    let next = replaceMessages(snapshot, snapshot.messages.slice(0, index))
+    if (statesSent.has(sentWith)) next = replaceState(next, statesSent.get(sentWith))
+    for (const m of cut) statesSent.delete(m.id)
+    host.set(next)
     return host.run({ ...options, message })
   }
 
