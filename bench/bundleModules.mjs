@@ -36,7 +36,9 @@ for (const chunk of chunks.values()) {
         m.code ? gzipSync(m.code, { level: 9 }).byteLength : 0,
       ])
 }
-console.log(`initial ${(gzip / 1000).toFixed(1).padStart(5)} kB min+gzip (${initial.size} chunks)`)
+console.log(
+  `initial ${(gzip / 1000).toFixed(1).padStart(5)} kB min+gzip (${gzip} bytes, ${initial.size} chunks)`,
+)
 rows.sort((a, b) => b[1] - a[1])
 console.log('  min B   gzip B  module (gzip alone)')
 for (const [id, len, gz] of rows.slice(0, top))
