@@ -12,21 +12,9 @@ import type {
 } from '../protocol/types'
 import type { Agent } from '../transport/Agent'
 import type { ApprovalPolicyStore } from './ApprovalPolicyStore'
+import type { Scheduler } from './Scheduler'
 import type { PersistedThread } from './snapshotToPersisted'
 import type { ToolDefinition } from './ToolDefinition'
-
-/**
- * Schedules one deferred call of `flush`. The store calls it at most once between two flushes,
- * so an implementation needs no de-duplication. Default: {@link defaultScheduler}.
- */
-export interface Scheduler {
-  (flush: () => void): void
-  /**
-   * Optional: called when the store published at once, outside a `flush` it scheduled (a run's
-   * status change is never held for a frame), so a rate-limited scheduler counts that publish.
-   */
-  published?(): void
-}
 
 /** Options of {@link createAgentStore}. */
 export interface AgentStoreOptions {

@@ -1,4 +1,4 @@
-import type { Scheduler } from './AgentStore'
+import type { Scheduler } from './Scheduler'
 
 /** Fallback delay (ms) when the tab is hidden: `requestAnimationFrame` does not fire then. */
 export const HIDDEN_FLUSH_DELAY_MS = 16

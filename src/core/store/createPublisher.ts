@@ -1,5 +1,5 @@
 import type { AgentSnapshot } from '../reducer/AgentSnapshot'
-import type { Scheduler } from './AgentStore'
+import type { Scheduler } from './Scheduler'
 import { createListenerSet } from './createListenerSet'
 
 /** The store's publication side: what subscribers see, and when. @internal */

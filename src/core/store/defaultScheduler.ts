@@ -1,4 +1,4 @@
-import type { Scheduler } from './AgentStore'
+import type { Scheduler } from './Scheduler'
 import { createFrameScheduler } from './createFrameScheduler'
 
 /**

@@ -18,8 +18,8 @@ export type {
   AgentRunOptions,
   ThreadEditOptions,
   AgentEventListener,
-  Scheduler,
 } from './AgentStore'
+export type { Scheduler } from './Scheduler'
 export { createMemoryPolicyStore } from './createMemoryPolicyStore'
 export {
   createLocalStoragePolicyStore,
