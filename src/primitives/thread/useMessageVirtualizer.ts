@@ -124,14 +124,6 @@ function tailShift(seed: readonly VirtualItem[], estimateSize: number): number {
 }
 
 /**
- * The virtualizer's window, or `noLayoutRows` while it has none (the list has no size yet: first
- * render, `display: none`, jsdom).
- */
-function withLayoutOr(rows: VirtualItem[], noLayoutRows: VirtualItem[] | undefined): VirtualItem[] {
-  return rows.length === 0 && noLayoutRows ? noLayoutRows : rows
-}
-
-/**
  * `@tanstack/react-virtual` set up for a chat: dynamic row heights (`measureElement`), the view
  * anchored to the end (`anchorTo: 'end'`: a row growing or a row appended while at the end keeps
  * the end in view; otherwise the reader's row stays put), direct DOM position updates (rows are
@@ -246,11 +238,12 @@ export function useMessageVirtualizer({
   )
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
-  const items = on ? withLayoutOr(virtualizer.getVirtualItems(), noLayoutRows) : undefined
-  const currentWindow = useCallback(
-    () => withLayoutOr(virtualizer.getVirtualItems(), windowOptions.latest()?.noLayoutRows),
-    [virtualizer, windowOptions],
-  )
+  const windowed = on ? virtualizer.getVirtualItems() : undefined
+  const items = windowed?.length === 0 ? noLayoutRows : windowed
+  const currentWindow = useCallback(() => {
+    const rows = virtualizer.getVirtualItems()
+    return rows.length === 0 ? (windowOptions.latest()?.noLayoutRows ?? rows) : rows
+  }, [virtualizer, windowOptions])
   const readWindow = useCallback(
     (nextIds: readonly string[], nextFocusedId: string | undefined) => {
       if (!on) return undefined
@@ -265,7 +258,8 @@ export function useMessageVirtualizer({
         const { noLayoutRows: _rows, ...options } = next
         virtualizer.setOptions({ ...current, ...options })
       }
-      return withLayoutOr(virtualizer.getVirtualItems(), next.noLayoutRows)
+      const rows = virtualizer.getVirtualItems()
+      return rows.length === 0 ? next.noLayoutRows : rows
     },
     [on, virtualizer, windowOptions, estimateSize, contentRef],
   )
