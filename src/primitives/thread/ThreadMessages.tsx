@@ -194,9 +194,8 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
     rows = items.map((item) => virtualRow(item.index))
   } else {
     const indexes = items.map((item) => item.index).filter((index) => index < liveIndex)
-    // The former live row, right after a message was appended: in the window when in view (the
-    // Root lays the window out in this commit), rendered anyway otherwise, so it keeps its
-    // element (no remount, no flash) and is measured as it joins the virtualized rows.
+    // The former live row, right after a message was appended: the virtualizer's window catches
+    // up in the next commit; rendered now, it keeps its element (no remount, no flash).
     if (liveIndex > 0 && !indexes.includes(liveIndex - 1)) indexes.push(liveIndex - 1)
     rows = [
       <div key="awr-spacer" ref={spacerRef} data-awr="thread-spacer" aria-hidden />,

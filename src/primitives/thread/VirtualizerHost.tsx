@@ -1,79 +1,66 @@
-import { useInsertionEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import {
   useMessageVirtualizer,
   type MessageVirtualizer,
   type MessageVirtualizerOptions,
 } from './useMessageVirtualizer'
-import { sameRows } from './sameRows'
 
 /** Props of {@link VirtualizerHost}. */
-export interface VirtualizerHostProps extends Omit<MessageVirtualizerOptions, 'onWindowChange'> {
+export interface VirtualizerHostProps extends MessageVirtualizerOptions {
   /**
-   * Receives the virtualizer when it turns on or its functions change (in a layout effect,
-   * before paint); not when its window changes: the Root reads that itself during its render
-   * (`MessageVirtualizer.readWindow`).
+   * Receives the virtualizer's state when the rows to render (their keys and indexes) or its
+   * functions changed (in a layout effect, before paint). The items' positions may be older than
+   * the DOM's: the virtualizer writes rows' positions to the DOM itself.
    */
   onChange: (virtualizer: MessageVirtualizer) => void
-  /** The rows the Root renders in this commit (from `readWindow`); `undefined` until it does. */
-  rendered: readonly VirtualItem[] | undefined
-  /**
-   * Called when the virtualizer's window no longer has the rows of `rendered` (a scroll, a
-   * row measured): the Root renders again and reads it (from the library's callbacks, in the
-   * same commit as the library's own re-render of this host).
-   */
-  onWindowChange: () => void
 }
 
-const sameState = (a: MessageVirtualizer, b: MessageVirtualizer) =>
+/**
+ * Whether two windows render the same rows. `last`: index of the last virtualized row, which
+ * `Thread.Messages` renders whether it is in the window or not (it was the live row until a
+ * message was appended), so a window that only gained or lost it renders the same rows.
+ */
+const sameRows = (
+  a: readonly VirtualItem[] | undefined,
+  b: readonly VirtualItem[] | undefined,
+  last: number,
+) => {
+  if (a === b) return true
+  if (a === undefined || b === undefined) return false
+  const x = a.at(-1)?.index === last ? a.slice(0, -1) : a
+  const y = b.at(-1)?.index === last ? b.slice(0, -1) : b
+  return (
+    x.length === y.length &&
+    x.every((item, i) => item.key === y[i].key && item.index === y[i].index)
+  )
+}
+
+const sameState = (a: MessageVirtualizer, b: MessageVirtualizer, last: number) =>
   a.on === b.on &&
-  a.readWindow === b.readWindow &&
-  a.currentWindow === b.currentWindow &&
   a.measureRow === b.measureRow &&
   a.containerRef === b.containerRef &&
   a.scrollToEnd === b.scrollToEnd &&
-  a.scrollToStart === b.scrollToStart
+  a.scrollToStart === b.scrollToStart &&
+  sameRows(a.items, b.items, last)
 
 /**
- * Renders nothing: runs {@link useMessageVirtualizer} for `Thread.Root`, hands it up when it
- * turns on (or its functions change), and asks the Root to render again when the window no
- * longer has the rows the Root rendered. The Root reads the window itself, in its own render
- * (`readWindow`): a message appended re-renders the Root (its ids changed), which lays the
- * window out for it then, so the reply's row costs one commit. Rows leaving the window are
- * unmounted: the library neither measures nor positions rows out of its range. It lives in the
- * lazily loaded chunk with `@tanstack/react-virtual` (see `preloadVirtualizer`), so threads
- * shorter than `virtualizeAt` never load the library. Rendered after the Root's children, so
- * their elements (viewport, rows) exist when its layout effects run.
+ * Renders nothing: runs {@link useMessageVirtualizer} for `Thread.Root` and hands its state up
+ * only when it changed in a way the rows' rendering needs (a re-measured row re-renders no one,
+ * nor does the window gaining the last virtualized row, which renders anyway). Rows leaving the
+ * window are unmounted: the library neither measures nor positions rows out of its range. It
+ * lives in the lazily loaded chunk with `@tanstack/react-virtual` (see `preloadVirtualizer`), so
+ * threads shorter than `virtualizeAt` never load the library. Rendered after the Root's
+ * children, so their elements (viewport, rows) exist when its layout effects run.
  */
-export function VirtualizerHost({
-  onChange,
-  rendered,
-  onWindowChange,
-  ...options
-}: VirtualizerHostProps): ReactNode {
-  const renderedRef = useRef(rendered)
-  const last = options.ids.length - 1
-  const checkRef = useRef<() => void>(() => {})
-  const virtualizer = useMessageVirtualizer({
-    ...options,
-    onWindowChange: () => checkRef.current(),
-  })
-  // Before the rows' refs (which may measure, and so notify) run in this commit.
-  useInsertionEffect(() => {
-    renderedRef.current = rendered
-    checkRef.current = () => {
-      const shown = renderedRef.current
-      if (shown && !sameRows(shown, virtualizer.currentWindow(), last)) onWindowChange()
-    }
-  })
+export function VirtualizerHost({ onChange, ...options }: VirtualizerHostProps): ReactNode {
+  const virtualizer = useMessageVirtualizer(options)
   const handedUp = useRef<MessageVirtualizer | null>(null)
+  const last = options.ids.length - 1
   useLayoutEffect(() => {
-    if (!handedUp.current || !sameState(handedUp.current, virtualizer)) {
-      handedUp.current = virtualizer
-      onChange(virtualizer)
-    }
-    // A change the library made without a notification (e.g. in its own layout effects).
-    checkRef.current()
-  })
+    if (handedUp.current && sameState(handedUp.current, virtualizer, last)) return
+    handedUp.current = virtualizer
+    onChange(virtualizer)
+  }, [onChange, virtualizer, last])
   return null
 }

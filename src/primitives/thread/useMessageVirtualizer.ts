@@ -1,8 +1,12 @@
 import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react'
-import { useVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual'
-import { createRangeTracker } from './createRangeTracker'
-import { createRowMeasurer } from './createRowMeasurer'
-import { createWindowOptions } from './createWindowOptions'
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range,
+  type VirtualItem,
+  type Virtualizer,
+} from '@tanstack/react-virtual'
+import { rowsFrom } from './rowsFrom'
 
 /** Options of {@link useMessageVirtualizer}. */
 export interface MessageVirtualizerOptions {
@@ -29,34 +33,14 @@ export interface MessageVirtualizerOptions {
    * loaded) and switches from them, keeping the reader's place.
    */
   startOn?: boolean
-  /**
-   * Called on each of the library's change notifications (scroll, resize, measurement; some
-   * run inside a commit), after it scheduled its own re-render of this hook when the visible
-   * range changed: a component rendering the rows from `readWindow` checks its window then, and
-   * re-renders in the same commit as this hook (see `VirtualizerHost`).
-   */
-  onWindowChange?: () => void
 }
 
 /** What {@link useMessageVirtualizer} returns. */
 export interface MessageVirtualizer {
   /** Whether virtualization is on. */
   on: boolean
-  /**
-   * Rows to render while on (a window around the viewport), else `undefined`: render all. As of
-   * this hook's render: for a component rendered before it in the same commit, see `readWindow`.
-   */
+  /** Rows to render while on (a window around the viewport), else `undefined`: render all. */
   items: VirtualItem[] | undefined
-  /**
-   * While on: the window for `ids` and `focusedId` (the same values as this hook's options, or
-   * those it is about to get), read during the caller's render: sets the virtualizer's options
-   * for them first, so a component rendering before this hook in the same commit (`Thread.Root`)
-   * renders the window the commit ends with. A row appended below the live row: the live row's
-   * height is read from the DOM then, so the window is laid out with it. `undefined` while off.
-   */
-  readWindow: (ids: readonly string[], focusedId: string | undefined) => VirtualItem[] | undefined
-  /** The window as the virtualizer has it now (for its current options), without changing them. */
-  currentWindow: () => VirtualItem[]
   /** Ref callback for each row element (carrying `data-index`): measures its height. */
   measureRow: (element: HTMLElement | null) => void
   /**
@@ -83,6 +67,21 @@ function keepReaderInPlace(
 ): boolean {
   const offset = instance.scrollOffset ?? 0
   return instance.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset
+}
+
+/**
+ * Rows rendered while the list has no size yet (first render, `display: none`, jsdom): with the
+ * live row that `Thread.Messages` renders after them, the thread's newest 20.
+ */
+const ROWS_WITHOUT_LAYOUT = 19
+
+/**
+ * The newest rows, for a list that cannot tell what is in view because it has no layout: the
+ * first render, a hidden container, or a DOM without layout (jsdom in users' tests). Where
+ * there is layout the virtualizer replaces them with the real window at once.
+ */
+function latestRows(ids: readonly string[]): VirtualItem[] {
+  return rowsFrom(ids, Math.max(0, ids.length - ROWS_WITHOUT_LAYOUT))
 }
 
 /**
@@ -139,7 +138,6 @@ export function useMessageVirtualizer({
   threshold,
   focusedId,
   startOn = true,
-  onWindowChange,
 }: MessageVirtualizerOptions): MessageVirtualizer {
   // `seed` holds the measured rows when switching on with rows on screen.
   const [state, setState] = useState(() => ({ on: enabled && startOn, seed: [] as VirtualItem[] }))
@@ -163,16 +161,22 @@ export function useMessageVirtualizer({
     if (atEnd) setPendingEnd(true)
   }, [enabled, on, scrollerRef, contentRef, ids, threshold, estimateSize])
 
-  // The options that follow the rows: the same functions `readWindow` sets during the Root's
-  // render (see `createWindowOptions`). The content is read there, not here (a render).
-  const [windowOptions] = useState(createWindowOptions)
-  const { noLayoutRows, ...rowOptions } = windowOptions.of(ids, focusedId, estimateSize, null)
+  const getItemKey = useCallback((index: number) => ids[index], [ids])
+  const estimate = useCallback(() => estimateSize, [estimateSize])
+  const focusedIndex = useMemo(
+    () => (focusedId === undefined ? -1 : ids.lastIndexOf(focusedId)),
+    [focusedId, ids],
+  )
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (focusedIndex < 0 || indexes.includes(focusedIndex)) return indexes
+      return [...indexes, focusedIndex].sort((x, y) => x - y)
+    },
+    [focusedIndex],
+  )
   const [scrollMargin, setScrollMargin] = useState(0)
-  const { count } = rowOptions
-  const [ranges] = useState(createRangeTracker)
-  useLayoutEffect(() => {
-    ranges.changed = onWindowChange
-  })
+  const count = ids.length
 
   // Before the virtualizer reads the scroll position (its layout effects run after this one):
   // start at the end, where the first render's rows are (`initialOffset`).
@@ -185,10 +189,13 @@ export function useMessageVirtualizer({
   // The virtualizer instance is stable and mutable by design; nothing here memoizes its output.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
-    ...rowOptions,
+    count,
     enabled: on,
     getScrollElement: () => scrollerRef.current,
+    estimateSize: estimate,
+    getItemKey,
     overscan,
+    rangeExtractor,
     scrollMargin,
     // Where the first window is: at the end when opening there, else where the reader is.
     initialOffset: () =>
@@ -203,11 +210,7 @@ export function useMessageVirtualizer({
     // measured from its ref: `measureRow`), where React cannot flush; the overscan covers the
     // scroll in between, and rows' positions are written directly anyway.
     useFlushSync: false,
-    // After the library scheduled its own re-render of this hook (when the visible range
-    // changed): the Root, which renders the rows, re-renders in the same commit if it must.
-    onChange: ranges.onChange,
   })
-  if (on) ranges.catchUp(virtualizer)
 
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderInPlace
 
@@ -239,43 +242,51 @@ export function useMessageVirtualizer({
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
   const windowed = on ? virtualizer.getVirtualItems() : undefined
+  const noLayoutRows = useMemo(() => latestRows(ids), [ids])
   const items = windowed?.length === 0 ? noLayoutRows : windowed
-  const currentWindow = useCallback(() => {
-    const rows = virtualizer.getVirtualItems()
-    return rows.length === 0 ? (windowOptions.latest()?.noLayoutRows ?? rows) : rows
-  }, [virtualizer, windowOptions])
-  const readWindow = useCallback(
-    (nextIds: readonly string[], nextFocusedId: string | undefined) => {
-      if (!on) return undefined
-      const next = windowOptions.of(nextIds, nextFocusedId, estimateSize, contentRef.current)
-      const current = virtualizer.options
+  const measureRow = useCallback(
+    (element: HTMLElement | null) => {
+      const index = element ? virtualizer.indexFromElement(element) : -1
+      const rejoining =
+        index >= 0 &&
+        index < virtualizer.options.count &&
+        virtualizer.elementsCache.get(virtualizer.options.getItemKey(index)) === element
+      virtualizer.measureElement(element)
+      if (!element || index < 0) return
       if (
-        current.count !== next.count ||
-        current.getItemKey !== next.getItemKey ||
-        current.rangeExtractor !== next.rangeExtractor ||
-        current.estimateSize !== next.estimateSize
+        index === virtualizer.options.count - 1 &&
+        !virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))
       ) {
-        const { noLayoutRows: _rows, ...options } = next
-        virtualizer.setOptions({ ...current, ...options })
+        // The row joining the virtualized rows (it was the live row until a message was
+        // appended): in flow until now, it has its height. The library measures a new row only
+        // when not scrolling (else on its ResizeObserver's callback, after it laid the rows out
+        // with the estimate: the window moves twice); measure it now.
+        virtualizer.resizeItem(
+          index,
+          virtualizer.options.measureElement(element, undefined, virtualizer),
+        )
+        return
       }
-      const rows = virtualizer.getVirtualItems()
-      return rows.length === 0 ? next.noLayoutRows : rows
+      if (!rejoining) return
+      // A row back among the virtualized rows with the element it had (it was the live row in
+      // between, e.g. after a regenerate). The library measures a known element only when it
+      // resizes, and writes a position only when it differs from the one it last wrote there:
+      // measure it (its height may have changed while live) and position it here (the live row
+      // had no transform; same format as the library's `directDomUpdates`).
+      virtualizer.resizeItem(
+        index,
+        virtualizer.options.measureElement(element, undefined, virtualizer),
+      )
+      virtualizer.getTotalSize() // brings `measurementsCache` up to date
+      const item = virtualizer.measurementsCache[index]
+      const top = item ? item.start - virtualizer.options.scrollMargin : 0
+      element.style.transform = `translate3d(0, ${top}px, 0)`
     },
-    [on, virtualizer, windowOptions, estimateSize, contentRef],
+    [virtualizer],
   )
-  const measureRow = useMemo(() => createRowMeasurer(virtualizer), [virtualizer])
   // The same object until something in it changes (the host hands it up only then).
   return useMemo(
-    () => ({
-      on,
-      items,
-      readWindow,
-      currentWindow,
-      measureRow,
-      containerRef,
-      scrollToEnd,
-      scrollToStart,
-    }),
-    [on, items, readWindow, currentWindow, measureRow, containerRef, scrollToEnd, scrollToStart],
+    () => ({ on, items, measureRow, containerRef, scrollToEnd, scrollToStart }),
+    [on, items, measureRow, containerRef, scrollToEnd, scrollToStart],
   )
 }

@@ -1,4 +1,4 @@
-import { createElement, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react'
+import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { MessageVirtualizer, MessageVirtualizerOptions } from './useMessageVirtualizer'
 import {
   loadedVirtualizerHost,
@@ -6,7 +6,6 @@ import {
   type VirtualizerHostComponent,
 } from './preloadVirtualizer'
 import { rowsFrom } from './rowsFrom'
-import { sameRows } from './sameRows'
 import type { VirtualItem } from '@tanstack/react-virtual'
 
 /**
@@ -105,21 +104,9 @@ export function useThreadVirtualizer({
     // `ids`: each new message of a thread whose load failed tries again.
   }, [enabled, loaded, ids])
 
-  // The host hands up a new object only when it turned on or its functions changed.
+  // The host hands up a new object only when something in it changed.
   const onChange = setVirtual
   const on = loaded !== undefined && virtual?.on === true
-  // The window is read here, in this render (the one a new message causes), not handed up by
-  // the host after it: the rows of a reply's commit are the ones the commit ends with.
-  const read = on ? virtual.readWindow(virtualIds, focusedId) : undefined
-  // The same array until the rows (keys, indexes) change, so a row measured (the window's
-  // positions) re-renders no one; the host asks for a render when they change.
-  const [shown, setShown] = useState<VirtualItem[]>()
-  let windowItems = shown
-  if (read && !sameRows(shown, read, virtualIds.length - 1)) {
-    windowItems = read
-    setShown(read)
-  }
-  const [, windowChanged] = useReducer((n: number) => n + 1, 0)
   const status: VirtualizerStatus = on
     ? 'on'
     : !enabled
@@ -152,13 +139,11 @@ export function useThreadVirtualizer({
           // Read once, when the host mounts.
           startOn: loaded.atMount || stuck,
           onChange,
-          rendered: on ? windowItems : undefined,
-          onWindowChange: windowChanged,
         })
       : null
   return {
     status,
-    items: on ? windowItems : tail,
+    items: on ? virtual.items : tail,
     liveIndex: on && ids.length > 0 ? ids.length - 1 : undefined,
     measureRow: on ? virtual.measureRow : undefined,
     containerRef: on ? virtual.containerRef : undefined,
