@@ -141,6 +141,11 @@ export type AgentEventListener = (event: AgentEvent, snapshot: AgentSnapshot) =>
 export interface AgentStore {
   /** The agent this store runs. */
   readonly agent: Agent
+  /**
+   * The scheduler it publishes through (`options.scheduler`, else `defaultScheduler`); UI that
+   * commits on its own (`Thread.Root`) calls its `published()` to count against the same rate.
+   */
+  readonly scheduler: Scheduler
   /** The published snapshot; the same object until the next notification. */
   getSnapshot(): AgentSnapshot
   /**

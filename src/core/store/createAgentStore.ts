@@ -165,6 +165,7 @@ export function createAgentStore(options: AgentStoreOptions): AgentStore {
 
   const store: AgentStore = {
     agent,
+    scheduler,
     getSnapshot: publisher.published,
     subscribe: publisher.subscribe,
     onEvent: (listener: AgentEventListener) => eventListeners.add(listener),

@@ -9,6 +9,7 @@ import {
   type HTMLAttributes,
   type Ref,
 } from 'react'
+import { useAgentStore } from '../../react/useAgentStore'
 import { useMessageIds } from '../../react/useMessageIds'
 import { Slot } from '../Slot'
 import { ThreadContext, type ThreadContextValue, type ThreadHandle } from './ThreadContext'
@@ -66,6 +67,9 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
   ref,
 ) {
   const ids = useMessageIds()
+  const store = useAgentStore()
+  // The virtualizer's own commits count against the store's publish rate.
+  const onOwnCommit = useCallback(() => store.scheduler.published?.(), [store])
   const viewportRef = useRef<HTMLElement | null>(null)
   const contentRef = useRef<HTMLElement | null>(null)
   const [focusedId, setFocusedId] = useState<string>()
@@ -78,6 +82,7 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function Root(
     overscan,
     threshold: stickThreshold,
     focusedId,
+    onOwnCommit,
   })
   const stick = useStickToBottom(viewportRef, contentRef, {
     threshold: stickThreshold,

@@ -14,6 +14,14 @@ export interface VirtualizerHostProps extends MessageVirtualizerOptions {
    * the DOM's: the virtualizer writes rows' positions to the DOM itself.
    */
   onChange: (virtualizer: MessageVirtualizer) => void
+  /**
+   * Called after each commit of the host that no change of `ids` caused: the library moving the
+   * window (a row joining the rows, a measurement, a scroll) and the Root taking it up. A change
+   * of `ids` comes with the store's publish, which its scheduler counted already; these are extra
+   * commits (`Thread.Root` passes its store scheduler's `published()`, so they cost the stream a
+   * frame instead of adding commits to one).
+   */
+  onOwnCommit?: () => void
 }
 
 /**
@@ -53,14 +61,33 @@ const sameState = (a: MessageVirtualizer, b: MessageVirtualizer, last: number) =
  * threads shorter than `virtualizeAt` never load the library. Rendered after the Root's
  * children, so their elements (viewport, rows) exist when its layout effects run.
  */
-export function VirtualizerHost({ onChange, ...options }: VirtualizerHostProps): ReactNode {
-  const virtualizer = useMessageVirtualizer(options)
+export function VirtualizerHost({
+  onChange,
+  onOwnCommit,
+  ...options
+}: VirtualizerHostProps): ReactNode {
   const handedUp = useRef<MessageVirtualizer | null>(null)
   const last = options.ids.length - 1
+  const handUp = (next: MessageVirtualizer) => {
+    if (handedUp.current && sameState(handedUp.current, next, last)) return
+    handedUp.current = next
+    onChange(next)
+  }
+  // The window as last told (by the library, or after a commit): newer than a render's.
+  const windowNow = useRef<VirtualItem[] | undefined>(undefined)
+  const virtualizer = useMessageVirtualizer({
+    ...options,
+    // A moved window goes up with the library's re-render of this host: one commit for both.
+    onWindow: (items) => {
+      windowNow.current = items
+      if (handedUp.current) handUp({ ...handedUp.current, items })
+    },
+  })
+  const committedIds = useRef(options.ids)
   useLayoutEffect(() => {
-    if (handedUp.current && sameState(handedUp.current, virtualizer, last)) return
-    handedUp.current = virtualizer
-    onChange(virtualizer)
-  }, [onChange, virtualizer, last])
+    if (committedIds.current === options.ids) onOwnCommit?.()
+    committedIds.current = options.ids
+  })
+  useLayoutEffect(() => handUp({ ...virtualizer, items: windowNow.current ?? virtualizer.items }))
   return null
 }

@@ -33,6 +33,12 @@ export interface MessageVirtualizerOptions {
    * loaded) and switches from them, keeping the reader's place.
    */
   startOn?: boolean
+  /**
+   * Called with the rows to render whenever the library notifies a change (a scroll, a
+   * measurement, new rows), right after it scheduled this hook's re-render: state set here
+   * commits with that re-render (one commit where a hand-up after it would make two).
+   */
+  onWindow?: (items: VirtualItem[]) => void
 }
 
 /** What {@link useMessageVirtualizer} returns. */
@@ -138,6 +144,7 @@ export function useMessageVirtualizer({
   threshold,
   focusedId,
   startOn = true,
+  onWindow,
 }: MessageVirtualizerOptions): MessageVirtualizer {
   // `seed` holds the measured rows when switching on with rows on screen.
   const [state, setState] = useState(() => ({ on: enabled && startOn, seed: [] as VirtualItem[] }))
@@ -161,6 +168,9 @@ export function useMessageVirtualizer({
     if (atEnd) setPendingEnd(true)
   }, [enabled, on, scrollerRef, contentRef, ids, threshold, estimateSize])
 
+  // The rows to render: the library's window, or the newest rows while it has no layout.
+  const noLayoutRows = useMemo(() => latestRows(ids), [ids])
+  const itemsOf = (windowed: VirtualItem[]) => (windowed.length === 0 ? noLayoutRows : windowed)
   const getItemKey = useCallback((index: number) => ids[index], [ids])
   const estimate = useCallback(() => estimateSize, [estimateSize])
   const focusedIndex = useMemo(
@@ -210,9 +220,14 @@ export function useMessageVirtualizer({
     // measured from its ref: `measureRow`), where React cannot flush; the overscan covers the
     // scroll in between, and rows' positions are written directly anyway.
     useFlushSync: false,
+    onChange: (instance) => onWindow?.(itemsOf(instance.getVirtualItems())),
   })
 
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepReaderInPlace
+  // After each commit as well: the window with the rows measured in it (their refs ran first).
+  useLayoutEffect(() => {
+    if (on) onWindow?.(itemsOf(virtualizer.getVirtualItems()))
+  })
 
   // The content starts below the scroller's padding: tell the virtualizer (once on).
   useLayoutEffect(() => {
@@ -241,9 +256,7 @@ export function useMessageVirtualizer({
   )
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer])
   const scrollToStart = useCallback(() => virtualizer.scrollToOffset(0), [virtualizer])
-  const windowed = on ? virtualizer.getVirtualItems() : undefined
-  const noLayoutRows = useMemo(() => latestRows(ids), [ids])
-  const items = windowed?.length === 0 ? noLayoutRows : windowed
+  const items = on ? itemsOf(virtualizer.getVirtualItems()) : undefined
   const measureRow = useCallback(
     (element: HTMLElement | null) => {
       const index = element ? virtualizer.indexFromElement(element) : -1

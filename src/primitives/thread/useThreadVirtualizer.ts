@@ -23,6 +23,8 @@ export interface ThreadVirtualizerOptions extends Omit<
 > {
   /** Number of rows from which the list virtualizes; once reached it stays virtualized. */
   virtualizeAt: number
+  /** The virtualizer's commits of its own (see `VirtualizerHostProps.onOwnCommit`). */
+  onOwnCommit?: () => void
 }
 
 /** What {@link useThreadVirtualizer} returns. */
@@ -75,6 +77,7 @@ export function useThreadVirtualizer({
   ids,
   virtualizeAt,
   focusedId,
+  onOwnCommit,
   ...options
 }: ThreadVirtualizerOptions): ThreadVirtualizer {
   const [reached, setReached] = useState(false)
@@ -139,6 +142,7 @@ export function useThreadVirtualizer({
           // Read once, when the host mounts.
           startOn: loaded.atMount || stuck,
           onChange,
+          onOwnCommit,
         })
       : null
   return {
