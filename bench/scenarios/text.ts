@@ -72,13 +72,31 @@ export async function aguiTextRate({
   return perSecond(events, pick === 'median' ? median(times) : fastest(times))
 }
 
+/**
+ * Our per-event cost with 10,000 prior messages over our cost with 100 (µs per event each): the
+ * two measured in alternation `pairs` times, the fastest run of each kept. A run of 2,000 events
+ * lasts ~0.2 ms, so JIT warm-up, a GC pause and the order of measurement move one median by
+ * more than the thread's size does (1.0-1.8× seen over the same code); alternating and keeping
+ * the least disturbed run compares the two threads alone.
+ */
+export function textCostRatio({
+  pairs = 5,
+  rounds = 10,
+}: { pairs?: number; rounds?: number } = {}) {
+  let at100 = 0
+  let at10k = 0
+  for (let i = 0; i < pairs; i++) {
+    at100 = Math.max(at100, oursTextRate({ prior: 100, rounds, pick: 'fastest' }))
+    at10k = Math.max(at10k, oursTextRate({ prior: 10_000, rounds, pick: 'fastest' }))
+  }
+  return { at100: 1e6 / at100, at10k: 1e6 / at10k, ratio: at100 / at10k }
+}
+
 /** The Text rows of the table. */
 export async function textRows(): Promise<BenchRow[]> {
   const ours = oursTextRate({ prior: 1000 })
   const agui = await aguiTextRate({ prior: 1000, rounds: 2 })
-  const at100 = oursTextRate({ prior: 100 })
-  const at10k = oursTextRate({ prior: 10_000 })
-  const costRatio = at100 / at10k
+  const cost = textCostRatio()
   return [
     {
       scenario: 'Text: 2,000 TEXT_MESSAGE_CONTENT into 1,000 messages',
@@ -91,12 +109,12 @@ export async function textRows(): Promise<BenchRow[]> {
     },
     {
       scenario: 'Text: our per-event cost, 10,000 vs 100 prior messages',
-      ours: 1e6 / at10k,
-      agui: 1e6 / at100,
-      unit: 'µs/event (at 10,000 · at 100)',
-      ratio: costRatio,
+      ours: cost.at10k,
+      agui: cost.at100,
+      unit: 'µs/event (at 10,000 · at 100; fastest of 5 alternated)',
+      ratio: cost.ratio,
       target: `≤ ${TARGETS.textCostRatio}× (cost at 10,000 / cost at 100)`,
-      pass: costRatio <= TARGETS.textCostRatio,
+      pass: cost.ratio <= TARGETS.textCostRatio,
     },
   ]
 }

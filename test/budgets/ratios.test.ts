@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { HOLDS, TARGETS } from '../../bench/budgets'
 import { endToEndRates } from '../../bench/scenarios/endToEnd'
 import { fastJsonPatchCost, oursStateCost } from '../../bench/scenarios/state'
-import { aguiTextRate, oursTextRate } from '../../bench/scenarios/text'
+import { aguiTextRate, oursTextRate, textCostRatio } from '../../bench/scenarios/text'
 import { toolArgsScaling } from '../../bench/scenarios/toolArgs'
 
 describe('timing budgets (ratios in one run)', () => {
@@ -22,13 +22,7 @@ describe('timing budgets (ratios in one run)', () => {
   }, 60_000)
 
   it(`Text: per-event cost with 10,000 prior messages ≤ ${TARGETS.textCostRatio}× with 100`, () => {
-    const at100: number[] = []
-    const at10k: number[] = []
-    for (let i = 0; i < 3; i++) {
-      at100.push(oursTextRate({ prior: 100, rounds: 8, pick: 'fastest' }))
-      at10k.push(oursTextRate({ prior: 10_000, rounds: 8, pick: 'fastest' }))
-    }
-    const ratio = Math.max(...at100) / Math.max(...at10k)
+    const { ratio } = textCostRatio({ pairs: 3, rounds: 8 })
     expect(ratio).toBeLessThanOrEqual(TARGETS.textCostRatio)
   }, 60_000)
 
