@@ -24,10 +24,13 @@ export async function commitsPerFrame({
   seconds,
   runs,
   names,
+  hz,
 }: {
   seconds: number
   runs: number
   names: boolean
+  /** Refresh rate to emulate (`renderBench.emulateDisplay`); Chromium's own 60 Hz if absent. */
+  hz?: number
 }): Promise<CommitsReport[]> {
   const served = await startRenderPageBuilt({ minify: !names })
   const browser = await launchChromium()
@@ -37,6 +40,7 @@ export async function commitsPerFrame({
       const page = await browser.context.newPage()
       await page.goto(served.url)
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+      if (hz !== undefined) await page.evaluate((h) => window.renderBench.emulateDisplay(h), hz)
       await page.evaluate(() => window.renderBench.open({ impl: 'ours', messages: 1_000 }))
       const report = await page.evaluate(streamRecordingFrames, {
         tokens: 500 * seconds,

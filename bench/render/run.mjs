@@ -2,7 +2,8 @@
 // Builds bench/render/page for production, runs it in headless Chromium (test/browser/
 // launchChromium.ts: $CHROMIUM_PATH, /usr/bin/chromium or Playwright's), streams 500 tokens/s for
 // 10 s into a 1,000-message <Chat /> and into a naive list over @ag-ui/client, opens and scrolls
-// a 10,000-message thread with both, prints the table and writes bench/results/render.json.
+// a 10,000-message thread with both, streams again on an emulated 120 Hz display, prints the
+// table and writes bench/results/render.json.
 // `--quick` streams for 2 s instead (a smoke run; the file is written all the same).
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'

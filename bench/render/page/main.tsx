@@ -16,6 +16,7 @@ import type { AgentStore } from '../../../src/core/store/AgentStore'
 import type { Agent } from '../../../src/core/transport/Agent'
 import '../../../src/components/styles.css'
 import { AguiChat, AguiRow, type AguiFeed } from './AguiChat'
+import { emulateDisplay } from './emulateDisplay'
 import { makeThread } from './makeThread'
 import type { OpenOptions, RenderBenchApi, ScrollReport, StreamOptions } from './renderBenchApi'
 import { streamTokens, type WireEvent } from './tokenStream'
@@ -91,6 +92,8 @@ function sum(record: Record<string, number>, except: string): number {
 }
 
 const api: RenderBenchApi = {
+  emulateDisplay,
+
   async open(options) {
     impl = options.impl
     const thread = makeThread(options.messages)

@@ -97,6 +97,11 @@ export interface RenderBenchApi {
   traceCommitNames(on: boolean): void
   /** Per commit since the last `stream` started, the components that rendered in it. */
   commitNames(): string[][]
+  /**
+   * Makes `requestAnimationFrame` fire `hz` times a second from now on (see `emulateDisplay`):
+   * call before `open`, e.g. 120 for a 120 Hz screen.
+   */
+  emulateDisplay(hz: number): void
   /** Scrolls the list from the bottom up by `stepPx` per frame for `frames` frames. */
   scrollThrough(options: { frames: number; stepPx: number }): Promise<ScrollReport>
 }
