@@ -35,8 +35,9 @@ export interface MessageVirtualizerOptions {
   startOn?: boolean
   /**
    * Called with the rows to render whenever the library notifies a change (a scroll, a
-   * measurement, new rows), right after it scheduled this hook's re-render: state set here
-   * commits with that re-render (one commit where a hand-up after it would make two).
+   * measurement, new rows), right after it scheduled this hook's re-render, so that state set
+   * here commits with that re-render (one commit where a hand-up after it would make two); and
+   * after each commit of the component (in a layout effect: the rows measured in it included).
    */
   onWindow?: (items: VirtualItem[]) => void
 }
