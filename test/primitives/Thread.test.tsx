@@ -214,10 +214,19 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
     expect(live.hasAttribute('data-live')).toBe(true)
     expect(live.style.position).toBe('relative')
     expect(content.querySelectorAll('[data-live]')).toHaveLength(1)
-    // The virtualized rows are positioned by the virtualizer; the live row is not.
+    // The virtualized rows are positioned by the virtualizer; the live row is not. The layout
+    // this needs is inline (the custom thread here has no stylesheet for it).
+    expect(content.style.position).toBe('relative')
     const virtualRows = children.slice(1, -1)
     expect(virtualRows.length).toBeGreaterThan(0)
-    for (const row of virtualRows) expect(row.style.transform).toMatch(/^translate3d/)
+    for (const row of virtualRows) {
+      expect(row.style.transform).toMatch(/^translate3d/)
+      expect([row.style.position, row.style.top, row.style.width]).toEqual([
+        'absolute',
+        '0px',
+        '100%',
+      ])
+    }
     expect(live.style.transform).toBe('none')
 
     // A new message: the former live row joins the virtualized rows in place (same element).
@@ -230,7 +239,7 @@ describe.each(modes)('Thread primitives ($name)', ({ strict }) => {
     expect(former).toBe(live)
     expect(former.querySelector('article')).toBe(liveArticle)
     expect(former.hasAttribute('data-live')).toBe(false)
-    expect(former.style.position).toBe('')
+    expect(former.style.position).toBe('absolute')
     expect(former.style.transform).toMatch(/^translate3d/)
     expect(content.lastElementChild!.querySelector('article')!.getAttribute('aria-setsize')).toBe(
       '51',

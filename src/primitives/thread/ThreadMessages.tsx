@@ -6,6 +6,7 @@ import {
   useMemo,
   useRef,
   type ComponentType,
+  type CSSProperties,
   type FocusEvent,
   type HTMLAttributes,
   type ReactNode,
@@ -53,8 +54,12 @@ interface RowProps {
   id: string
   index: number
   virtual: boolean
-  /** The live row of a virtualized list: in flow after the virtualized rows. */
-  live?: boolean
+  /**
+   * Where the row is while the list is virtualized: `live` (the last row, in flow after the
+   * virtualized rows) or `positioned` (one of them, placed by the virtualizer's transform);
+   * `undefined` while not virtualized (rows in flow).
+   */
+  layout?: 'live' | 'positioned'
   /** Ref for the row element: the virtualizer's `measureRow`, or the live row's `followRef`. */
   measure: ((element: HTMLElement | null) => void) | undefined
   Message: ComponentType<ThreadMessageProps>
@@ -63,45 +68,38 @@ interface RowProps {
 }
 
 /**
- * While `live`: the row in flow below the spacer, whatever the CSS of the (absolutely positioned)
- * virtualized rows, and without a position the virtualizer may have written while it was one of
+ * The styles virtualization needs, set inline so that a list styled by the app alone (headless
+ * use) lays out right: the virtualized rows out of flow at the top of the content, each moved by
+ * the transform the virtualizer writes; the live row in flow below the spacer, whatever the CSS
+ * of the rows, and without a transform the virtualizer may have written while it was one of
  * them (the row's measure ref positions it again when it rejoins them).
  */
-function useLiveRowStyle(rowRef: RefObject<HTMLElement | null>, live: boolean | undefined): void {
-  useLayoutEffect(() => {
-    const row = rowRef.current
-    if (!live || !row) return
-    row.style.position = 'relative'
-    row.style.transform = 'none'
-    return () => {
-      row.style.position = ''
-      row.style.transform = ''
-    }
-  }, [rowRef, live])
+const ROW_STYLE: Record<'live' | 'positioned', CSSProperties> = {
+  live: { position: 'relative', transform: 'none' },
+  positioned: { position: 'absolute', top: 0, insetInlineStart: 0, width: '100%' },
 }
+const CONTENT_STYLE: CSSProperties = { position: 'relative' }
 
 /** One row: a wrapper the virtualizer measures and positions, around the message. */
 const Row = memo(function Row({
   id,
   index,
   virtual,
-  live,
+  layout,
   measure,
   Message,
   render,
   className,
 }: RowProps) {
   const posInSet = virtual ? index + 1 : undefined
-  const rowRef = useRef<HTMLDivElement | null>(null)
-  const ref = useMemo(() => composeRefs<HTMLDivElement>(measure, rowRef), [measure])
-  useLiveRowStyle(rowRef, live)
   return (
     <div
       className={className}
+      style={layout && ROW_STYLE[layout]}
       data-awr="thread-row"
       data-index={index}
-      data-live={live || undefined}
-      ref={ref}
+      data-live={layout === 'live' || undefined}
+      ref={measure}
     >
       {render ? render(id, { id, index, posInSet }) : <Message id={id} posInSet={posInSet} />}
     </div>
@@ -131,15 +129,17 @@ function useSetSize(contentRef: RefObject<HTMLElement | null>, size: number | un
  * re-renders.
  *
  * DOM: `div[data-awr="thread-messages"]` > `div[data-awr="thread-row"][data-index]`. While
- * virtualized (`data-virtualized`; give it `position: relative` and the rows
- * `position: absolute; top: 0; width: 100%`): first `div[data-awr="thread-spacer"]` (in flow,
- * the virtualizer sets its height to the virtualized rows' total), then the rows near the
- * viewport (the virtualizer sets each one's `transform`), then the thread's last row,
- * `[data-live]`, in flow below the spacer (its `position: relative` set here): a reply
- * streaming into it never re-renders the list nor moves the virtualizer's window.
+ * virtualized (`data-virtualized`): first `div[data-awr="thread-spacer"]` (in flow, the
+ * virtualizer sets its height to the virtualized rows' total), then the rows near the viewport
+ * (the virtualizer sets each one's `transform`), then the thread's last row, `[data-live]`, in
+ * flow below the spacer: a reply streaming into it never re-renders the list nor moves the
+ * virtualizer's window. The layout this needs is set inline, so no stylesheet is required: the
+ * element `position: relative` (your `style` wins), the virtualized rows `position: absolute;
+ * top: 0; inset-inline-start: 0; width: 100%`, the live row `position: relative;
+ * transform: none`.
  */
 export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function Messages(
-  { children, components, rowClassName, onFocus, onBlur, ...rest },
+  { children, components, rowClassName, style, onFocus, onBlur, ...rest },
   ref,
 ) {
   const {
@@ -175,12 +175,13 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
   useSetSize(contentRef, virtualized ? ids.length : undefined)
   const Message = components?.Message ?? DefaultMessage
   const rowProps = { Message, render: children, className: rowClassName }
-  const virtualRow = (index: number) => (
+  const virtualRow = (index: number, layout?: 'positioned') => (
     <Row
       key={ids[index]}
       id={ids[index]}
       index={index}
       virtual
+      layout={layout}
       measure={measureRow}
       {...rowProps}
     />
@@ -199,13 +200,13 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
     if (liveIndex > 0 && !indexes.includes(liveIndex - 1)) indexes.push(liveIndex - 1)
     rows = [
       <div key="awr-spacer" ref={spacerRef} data-awr="thread-spacer" aria-hidden />,
-      ...indexes.map(virtualRow),
+      ...indexes.map((index) => virtualRow(index, 'positioned')),
       <Row
         key={ids[liveIndex]}
         id={ids[liveIndex]}
         index={liveIndex}
         virtual
-        live
+        layout="live"
         measure={followRef}
         {...rowProps}
       />,
@@ -215,6 +216,7 @@ export const Messages = forwardRef<HTMLDivElement, ThreadMessagesProps>(function
     <div
       {...rest}
       ref={composedRef}
+      style={liveIndex === undefined ? style : { ...CONTENT_STYLE, ...style }}
       data-awr="thread-messages"
       data-virtualized={virtualizer === 'on' || undefined}
       onFocus={composeEventHandlers(onFocus, onRowFocus)}
