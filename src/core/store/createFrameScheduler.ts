@@ -32,9 +32,9 @@ export interface FrameSchedulerOptions {
  *   {@link HIDDEN_FLUSH_DELAY_MS} ms;
  * - no `requestAnimationFrame` (Node, workers without it): `queueMicrotask`.
  *
- * One commit per painted frame: a publish made at once (`Scheduler.published`: a run's start or
- * end) is painted at the next frame, so that frame flushes nothing and what was scheduled waits
- * one more frame. The rate is kept as a virtual schedule (a generic cell-rate algorithm) on the
+ * One commit per painted frame: a publish or commit made outside a flush (`Scheduler.published`:
+ * a run's start or end, `Thread.Root`'s own commits) takes the next frame's turn, so that frame
+ * flushes nothing and what was scheduled waits one more frame. The rate is kept as a virtual schedule (a generic cell-rate algorithm) on the
  * clock of frame timestamps: each publish, scheduled or immediate (once a first frame came),
  * books the next slot `1000 / maxPerSecond` ms later; a frame before its slot (less a quarter
  * slot of jitter) waits for the next frame. `flush` is called exactly once per call; a throwing
@@ -112,8 +112,8 @@ export function createFrameScheduler({
   }
   scheduler.published = () => {
     if (typeof requestAnimationFrame !== 'function' || hidden()) return
-    // Its commit is painted at the next frame: that frame is its slot (and, once a frame told how
-    // the clocks relate, the rate's too).
+    // Its commit takes the next frame's turn (and, once a frame told how the clocks relate, a
+    // slot of the rate).
     if (offset !== undefined) book(performance.now() + offset)
     slotTaken = true
     requestFrame()

@@ -77,7 +77,6 @@ export function useThreadVirtualizer({
   ids,
   virtualizeAt,
   focusedId,
-  onOwnCommit,
   ...options
 }: ThreadVirtualizerOptions): ThreadVirtualizer {
   const [reached, setReached] = useState(false)
@@ -142,7 +141,6 @@ export function useThreadVirtualizer({
           // Read once, when the host mounts.
           startOn: loaded.atMount || stuck,
           onChange,
-          onOwnCommit,
         })
       : null
   return {
